@@ -1,0 +1,54 @@
+import { DEFAULT_RULE_SET_ID } from '@jixiao/core';
+import type { Command } from 'commander';
+import { evaluateFile, resolveRuleSetOption } from '../evaluate-file.ts';
+import { formatHuman } from '../output/human.ts';
+
+type EvaluateOptions = { rules: string; json?: boolean };
+
+/**
+ * `audit` and `score` share one pipeline; `audit` shows the findings first and takes many files, `score` shows
+ * the indicator table with every explanation. Exit 0 when every file was read, 1 when any could not be.
+ */
+const run = async (files: string[], options: EvaluateOptions, mode: 'audit' | 'score'): Promise<number> => {
+  const ruleSet = resolveRuleSetOption(options.rules);
+  const outcomes = [];
+  for (const file of files) outcomes.push(await evaluateFile(file, ruleSet));
+  let failed = false;
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      failed = true;
+      process.stderr.write(`${outcome.file}：无法读取：${outcome.message}\n`);
+    }
+  }
+  const summaries = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.summary] : []));
+  if (options.json) {
+    const payload = files.length === 1 ? summaries[0] : summaries;
+    if (payload !== undefined) process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+  } else {
+    process.stdout.write(
+      summaries
+        .map((summary) => formatHuman(summary, { findingsOnly: mode === 'audit' && files.length > 1 }))
+        .join('\n\n'),
+    );
+    if (summaries.length > 0) process.stdout.write('\n');
+  }
+  return failed ? 1 : 0;
+};
+
+export const registerEvaluateCommands = (program: Command, setExitCode: (code: number) => void): void => {
+  program
+    .command('audit')
+    .description('审核自评报告：复核得分并列出审核发现')
+    .argument('<files...>', '自评报告文件（.txt / .md / .json …）')
+    .option('--rules <id>', '评分规则集', DEFAULT_RULE_SET_ID)
+    .option('--json', '输出 JSON（多个文件时为数组）')
+    .action(async (files: string[], options: EvaluateOptions) => setExitCode(await run(files, options, 'audit')));
+
+  program
+    .command('score')
+    .description('按规则集为一份自评报告逐项计分并说明依据')
+    .argument('<file>', '自评报告文件')
+    .option('--rules <id>', '评分规则集', DEFAULT_RULE_SET_ID)
+    .option('--json', '输出 JSON')
+    .action(async (file: string, options: EvaluateOptions) => setExitCode(await run([file], options, 'score')));
+};

@@ -1,0 +1,151 @@
+import { LEVEL2_LABELS } from '../../model/labels.ts';
+import type { IndicatorScore } from '../../model/result.ts';
+import { dec, fmt2 } from '../../util/decimal.ts';
+import { type AuditCheck, type AuditContext, finding, isBlankText, rowName } from '../context.ts';
+
+const noteOf = ({ form }: AuditContext, item: IndicatorScore): string =>
+  form.indicators[item.index]?.deviationNote ?? '';
+
+/** QUAL-4: the rule gives full marks, the stated score is lower and nothing explains why. */
+const metTargetBelowWeight = (context: AuditContext, item: IndicatorScore): boolean =>
+  item.basis === 'computed' &&
+  item.weight !== null &&
+  item.rulePoints !== null &&
+  item.statedScore !== null &&
+  !dec(item.rulePoints).minus(item.weight).abs().gt(context.ruleSet.tolerance.score) &&
+  dec(item.weight).minus(item.statedScore).gt(context.ruleSet.tolerance.score) &&
+  isBlankText(noteOf(context, item));
+
+const scored = (context: AuditContext): IndicatorScore[] =>
+  context.score.indicators.filter((item) => !item.placeholder);
+
+/** GEN-3 blockers become the finding of the same code: TARGET_MISSING, ACTUAL_MISSING, UNPARSEABLE_VALUE … */
+export const checkBlockers: AuditCheck = (context) =>
+  scored(context).flatMap((item) => {
+    if (!item.blocker) return [];
+    const rests =
+      item.basis === 'stated' ? `该项得分暂按填报的 ${fmt2(item.points)} 分计入。` : '该项未填得分，按0分计入。';
+    const row = context.form.indicators[item.index];
+    const actualNote =
+      item.blocker.code === 'TARGET_MISSING' && row && !isBlankText(row.actual)
+        ? `实际完成值为“${row.actual.trim()}”，`
+        : '';
+    return [finding(item.blocker.code, item.blocker.where, `${item.blocker.message}；${actualNote}${rests}`)];
+  });
+
+export const checkMetTargetBelowWeight: AuditCheck = (context) =>
+  scored(context).flatMap((item) =>
+    metTargetBelowWeight(context, item) && item.weight !== null && item.statedScore !== null
+      ? [
+          finding(
+            'MET_TARGET_SCORED_BELOW_WEIGHT',
+            `indicators[${item.index}].statedScore`,
+            `${rowName(context.form, item.index)}已达到年度指标值（${context.form.indicators[item.index]?.target.trim()} → ${context.form.indicators[item.index]?.actual.trim()}），按规则应得满分 ${fmt2(item.weight)} 分，填报 ${fmt2(item.statedScore)} 分且未说明偏差原因。`,
+          ),
+        ]
+      : [],
+  );
+
+/** QUAL-4: any other stated score that differs from the rule score; a warning when the unit scored itself higher. */
+export const checkScoreNotPerRule: AuditCheck = (context) =>
+  scored(context).flatMap((item) => {
+    if (item.basis !== 'computed' || item.statedScore === null || metTargetBelowWeight(context, item)) return [];
+    const gap = dec(item.statedScore).minus(item.points);
+    if (!gap.abs().gt(context.ruleSet.tolerance.score)) return [];
+    return [
+      finding(
+        'SCORE_NOT_PER_RULE',
+        `indicators[${item.index}].statedScore`,
+        `${rowName(context.form, item.index)}填报得分 ${fmt2(item.statedScore)} 分，按规则应得 ${fmt2(item.points)} 分（${item.explanation.formula}）。`,
+        gap.gt(0) ? 'warning' : 'info',
+      ),
+    ];
+  });
+
+/** The stated or rule score is below the weight and 偏差原因分析及改进措施 is empty. */
+export const checkShortfallWithoutNote: AuditCheck = (context) =>
+  scored(context).flatMap((item) => {
+    if (item.weight === null || item.weight <= 0 || !isBlankText(noteOf(context, item))) return [];
+    if (metTargetBelowWeight(context, item)) return [];
+    const tolerance = context.ruleSet.tolerance.score;
+    const statedShort = item.statedScore !== null && dec(item.weight).minus(item.statedScore).gt(tolerance);
+    const ruleShort = item.basis === 'computed' && dec(item.weight).minus(item.points).gt(tolerance);
+    if (!statedShort && !ruleShort) return [];
+    const shown = statedShort && item.statedScore !== null ? item.statedScore : item.points;
+    return [
+      finding(
+        'SHORTFALL_WITHOUT_NOTE',
+        `indicators[${item.index}].deviationNote`,
+        `${rowName(context.form, item.index)}${statedShort ? '填报' : '按规则'}得分 ${fmt2(shown)} 分，低于分值 ${fmt2(item.weight)} 分，但“偏差原因分析及改进措施”未填写。`,
+      ),
+    ];
+  });
+
+/** QUANT-DEV-1: the actual beats the target by the threshold or more. */
+export const checkOverAchievement: AuditCheck = (context) => {
+  const { threshold, deduction } = context.ruleSet.overAchievement;
+  return scored(context).flatMap((item) => {
+    if (item.deviation === null || item.deviation < threshold) return [];
+    const row = context.form.indicators[item.index];
+    const deducted = deduction > 0 ? `，按规则扣 ${deduction} 分` : '';
+    return [
+      finding(
+        'OVER_ACHIEVEMENT',
+        `indicators[${item.index}].actual`,
+        `${rowName(context.form, item.index)}实际完成“${row?.actual.trim()}”，较年度指标值“${row?.target.trim()}”偏离 ${fmt2(dec(item.deviation).times(100))}%，达到 ${fmt2(threshold * 100)}% 的阈值，年度指标值可能设定偏低${deducted}。`,
+      ),
+    ];
+  });
+};
+
+/** PARSE-2: one finding listing every placeholder or empty row. */
+export const checkPlaceholderRows: AuditCheck = ({ form, score }) => {
+  const rows = score.indicators.filter((item) => item.placeholder);
+  if (rows.length === 0) return [];
+  const described = rows.map((item) => {
+    const row = form.indicators[item.index];
+    const group =
+      row?.level2Label.trim() || (row?.level2 ? LEVEL2_LABELS[row.level2] : '') || row?.level1Label.trim() || '';
+    const what = row && !isBlankText(row.name) ? row.name.trim() : '空行';
+    return `第${item.index + 1}行（${group ? `${group}，` : ''}${what}）`;
+  });
+  return [
+    finding(
+      'PLACEHOLDER_ROWS',
+      'indicators',
+      `自评表中有 ${rows.length} 行未填写的模板行：${described.join('、')}。正式报送前宜删除。`,
+    ),
+  ];
+};
+
+/** Every scored outcome (效益) indicator is qualitative. */
+export const checkQualitativeOnlyOutcome: AuditCheck = (context) => {
+  const outcome = scored(context).filter((item) => context.form.indicators[item.index]?.level1 === 'outcome');
+  if (outcome.length === 0 || !outcome.every((item) => item.qualitative)) return [];
+  const names = outcome.map((item) => `“${context.form.indicators[item.index]?.name.trim()}”`).join('、');
+  const weight = outcome.reduce((sum, item) => sum.plus(item.weight ?? 0), dec(0));
+  return [
+    finding(
+      'QUALITATIVE_ONLY_OUTCOME',
+      'indicators',
+      `效益指标（共 ${fmt2(weight)} 分）全部为定性指标：${names}，得分仅依据文字判断，建议设置可量化的效益指标。`,
+    ),
+  ];
+};
+
+/** No scored 成本指标 under 产出指标 (2021 indicator guidance). */
+export const checkCostIndicator: AuditCheck = (context) => {
+  const hasCost = scored(context).some((item) => {
+    const row = context.form.indicators[item.index];
+    return row?.level2 === 'cost' && row.level1 !== 'outcome' && row.level1 !== 'satisfaction';
+  });
+  return hasCost
+    ? []
+    : [
+        finding(
+          'COST_INDICATOR_MISSING',
+          'indicators',
+          '产出指标下没有已填写的成本指标（2021年起指标体系要求设置成本指标）。',
+        ),
+      ];
+};

@@ -1,0 +1,45 @@
+/**
+ * The one table of application error codes. Every layer raises `AppError` with a code from here; the
+ * server maps the code to its HTTP status, the CLI prints the Chinese message and exits non-zero.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: '输入数据不符合要求' },
+  EMPTY_FILE: { status: 400, message: '文件为空' },
+  BINARY_FILE: { status: 400, message: '文件不是可读的文本或受支持的文档格式' },
+  UNSUPPORTED_FORMAT: { status: 415, message: '不支持的文件格式' },
+  UNKNOWN_LAYOUT: { status: 422, message: '无法识别自评表的版式' },
+  NO_INDICATORS: { status: 422, message: '未找到绩效指标' },
+  INVALID_JSON: { status: 400, message: 'JSON 格式错误' },
+  HOSTILE_FILE: { status: 422, message: '文件结构异常，已拒绝处理' },
+  FILE_TOO_LARGE: { status: 413, message: '文件过大' },
+  ENCRYPTED_FILE: { status: 422, message: '文件已加密，无法读取' },
+  UNKNOWN_RULE_SET: { status: 400, message: '未知的评分规则集' },
+  NOT_FOUND: { status: 404, message: '记录不存在' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '无权执行此操作' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账户已暂时锁定，请稍后再试' },
+  CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },
+  INTERNAL: { status: 500, message: '服务器内部错误' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message?: string, details: Record<string, unknown> = {}) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,75 @@
+import { dec } from '../util/decimal.ts';
+import type { ParsedValue, Quantity } from './types.ts';
+import { convertUnit } from './units.ts';
+
+export type Reconciled =
+  | { ok: true; target: ParsedValue; actual: ParsedValue; notes: string[] }
+  | { ok: false; code: 'UNIT_MISMATCH'; message: string };
+
+type PairResult = { ok: true; target: Quantity; actual: Quantity; notes: string[] } | { ok: false; message: string };
+
+/**
+ * Puts a target and an actual quantity in one unit: a missing unit takes the other's, a bare number ≤ 1 against
+ * a % is read as a fraction (PARSE-5), and units of one family convert exactly (元/万元/亿元, 日/天). Anything
+ * else that differs cannot be compared.
+ */
+const reconcilePair = (target: Quantity, actual: Quantity): PairResult => {
+  const notes: string[] = [];
+  let t = target;
+  let a = actual;
+  if (t.unit === '%' && a.unit === null && dec(a.value).lte(1)) {
+    notes.push(`实际完成值 ${a.value} 按比例读作 ${dec(a.value).times(100).toFixed()}%`);
+    a = { value: dec(a.value).times(100).toFixed(), unit: '%' };
+  } else if (a.unit === '%' && t.unit === null && dec(t.value).lte(1) && !dec(t.value).eq(0)) {
+    notes.push(`年度指标值 ${t.value} 按比例读作 ${dec(t.value).times(100).toFixed()}%`);
+    t = { value: dec(t.value).times(100).toFixed(), unit: '%' };
+  }
+  if (t.unit === null || a.unit === null || t.unit === a.unit) {
+    const unit = t.unit ?? a.unit;
+    return { ok: true, target: { ...t, unit }, actual: { ...a, unit }, notes };
+  }
+  const converted = convertUnit(dec(a.value), a.unit, t.unit);
+  if (converted === null)
+    return { ok: false, message: `年度指标值的单位“${t.unit}”与实际完成值的单位“${a.unit}”不一致，无法比较` };
+  notes.push(`实际完成值 ${a.value}${a.unit} 换算为 ${converted.toFixed()}${t.unit}`);
+  return { ok: true, target: t, actual: { value: converted.toFixed(), unit: t.unit }, notes };
+};
+
+export const reconcileUnits = (target: ParsedValue, actual: ParsedValue): Reconciled => {
+  const mismatch = (message: string): Reconciled => ({ ok: false, code: 'UNIT_MISMATCH', message });
+  if (target.kind === 'quantity' && actual.kind === 'quantity') {
+    const pair = reconcilePair(target.quantity, actual.quantity);
+    if (!pair.ok) return mismatch(pair.message);
+    return {
+      ok: true,
+      target: { ...target, quantity: pair.target },
+      actual: { ...actual, quantity: pair.actual },
+      notes: pair.notes,
+    };
+  }
+  if (target.kind === 'compound' && actual.kind === 'compound' && target.parts.length === actual.parts.length) {
+    const pairs = target.parts.map((part, index) => reconcilePair(part, actual.parts[index] ?? part));
+    const failed = pairs.find((pair) => !pair.ok);
+    if (failed && !failed.ok) return mismatch(failed.message);
+    const done = pairs.flatMap((pair) => (pair.ok ? [pair] : []));
+    return {
+      ok: true,
+      target: { ...target, parts: done.map((pair) => pair.target) },
+      actual: { ...actual, parts: done.map((pair) => pair.actual) },
+      notes: done.flatMap((pair) => pair.notes),
+    };
+  }
+  if (target.kind === 'range' && actual.kind === 'quantity') {
+    const low = reconcilePair(target.low, actual.quantity);
+    const high = reconcilePair(target.high, actual.quantity);
+    if (!low.ok) return mismatch(low.message);
+    if (!high.ok) return mismatch(high.message);
+    return {
+      ok: true,
+      target: { ...target, low: low.target, high: high.target },
+      actual: { ...actual, quantity: low.actual },
+      notes: low.notes,
+    };
+  }
+  return { ok: true, target, actual, notes: [] };
+};

@@ -1,0 +1,77 @@
+import { AppError } from '@jixiao/core';
+import { jsonReader } from './json/json-reader.ts';
+import { markdownReader } from './markdown/markdown-reader.ts';
+import { looksBinary } from './text/decode.ts';
+import { textReader } from './text/text-reader.ts';
+import type { ImportResult, ReportInput, ReportReader } from './types.ts';
+
+/** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
+export const READERS: ReportReader[] = [jsonReader, markdownReader, textReader];
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
+  magic.every((byte, index) => bytes[index] === byte);
+
+/** What the bytes are, by magic number: the name is only a hint. */
+export const detectContainer = (bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'text' | 'binary' => {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  return looksBinary(bytes) ? 'binary' : 'text';
+};
+
+const CONTAINER_NAMES = {
+  zip: 'ZIP 压缩包（如 .docx / .xlsx）',
+  ole: 'OLE 复合文档（如 .doc / .xls）',
+  pdf: 'PDF 文档',
+} as const;
+
+/**
+ * Reads a report of any supported format into the form. Never throws on user input: every failure is a
+ * coded AppError whose Chinese message names the file and what was wrong.
+ */
+export const readReport = async (input: ReportInput): Promise<ImportResult> => {
+  const { bytes, fileName } = input;
+  if (bytes.byteLength === 0) return { ok: false, error: new AppError('EMPTY_FILE', `${fileName}：文件为空`) };
+  const container = detectContainer(bytes);
+  const sniffed = READERS.filter((reader) => reader.sniff(bytes, fileName));
+  if (container === 'zip' || container === 'ole' || container === 'pdf') {
+    const binaryReader = sniffed.find((reader) => ['docx', 'xlsx', 'xls', 'pdf'].includes(reader.format));
+    if (!binaryReader) {
+      return {
+        ok: false,
+        error: new AppError(
+          'UNSUPPORTED_FORMAT',
+          `${fileName}：该文件是${CONTAINER_NAMES[container]}，当前不支持读取此格式`,
+        ),
+      };
+    }
+    return binaryReader.read(input);
+  }
+  if (container === 'binary') {
+    return {
+      ok: false,
+      error: new AppError('BINARY_FILE', `${fileName}：文件含有二进制内容，不是文本，也不是受支持的文档格式`),
+    };
+  }
+  const reader =
+    sniffed.find((candidate) => ['text', 'markdown', 'json'].includes(candidate.format)) ?? guessTextReader(bytes);
+  try {
+    return await reader.read(input);
+  } catch (error) {
+    return {
+      ok: false,
+      error: new AppError(
+        'INTERNAL',
+        `${fileName}：读取失败（${error instanceof Error ? error.message : String(error)}）`,
+      ),
+    };
+  }
+};
+
+/** No telling extension: JSON if it opens like JSON, markdown if it has pipe tables, else flattened text. */
+const guessTextReader = (bytes: Uint8Array): ReportReader => {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).trimStart();
+  if (head.startsWith('{')) return jsonReader;
+  if (/^\s*\|.*\|\s*$/mu.test(head)) return markdownReader;
+  return textReader;
+};

@@ -1,0 +1,20 @@
+import type { AppError, EvaluationForm } from '@jixiao/core';
+
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'docx' | 'xlsx' | 'xls' | 'pdf';
+
+/** Something the reader noticed but could read past (an #REF! cell, an unfilled template row …). */
+export type ImportWarning = { code: string; message: string; where: string };
+
+export type ImportedReport = { form: EvaluationForm; format: ReportFormat; warnings: ImportWarning[] };
+
+export type ImportResult = { ok: true; report: ImportedReport } | { ok: false; error: AppError };
+
+export type ReportInput = { bytes: Uint8Array; fileName: string };
+
+/** One reader per format; `readReport` picks one by content first and by name second. */
+export type ReportReader = {
+  format: ReportFormat;
+  /** True when the bytes look like this format (magic numbers, not the file name). */
+  sniff: (bytes: Uint8Array, fileName: string) => boolean;
+  read: (input: ReportInput) => Promise<ImportResult>;
+};
