@@ -1,7 +1,8 @@
 /**
  * Public API throughput (issue 4): requests per second and p99 latency of GET /api/public/evaluations (list)
  * and GET /api/public/evaluations/:id (detail) over 10,000 published evaluations, against a bare Fastify
- * route measured in the same run on the same machine. Embedded PGlite by default; DATABASE_URL for PostgreSQL.
+ * route measured in the same run on the same machine. Embedded PGlite by default; JIXIAO_BENCH_DATABASE=postgres
+ * runs on a fresh PostgreSQL database (JIXIAO_TEST_PG_URL's server), dropped afterwards.
  *
  *   npx tsx bench/public-api.bench.ts [N=10000] [seconds=5] [concurrency=16]
  */
@@ -10,7 +11,8 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { evaluate } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
-import { type Db, migrate, openDatabase, sql } from '@jixiao/db';
+import { type Db, sql } from '@jixiao/db';
+import { createTestDatabase } from '@jixiao/db/testing';
 import { buildApp } from '@jixiao/server';
 import Fastify, { type FastifyInstance } from 'fastify';
 
@@ -194,8 +196,7 @@ const listen = async (app: FastifyInstance): Promise<string> => {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 };
 
-const handle = await openDatabase({ databaseUrl: process.env['DATABASE_URL'], memory: true });
-await migrate(handle.db);
+const handle = await createTestDatabase(process.env['JIXIAO_BENCH_DATABASE'] === 'postgres' ? 'postgres' : 'pglite');
 const loadStart = performance.now();
 const ids = await loadPublished(handle.db, count);
 const loadSeconds = (performance.now() - loadStart) / 1000;

@@ -41,8 +41,8 @@ describe('jixiao db / org / user on the embedded database', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('migrates, adds organisations and a user, backs up and restores into an empty database', async () => {
-    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(/新应用 1 个迁移/);
-    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(/新应用 0 个迁移，已有 1 个/);
+    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(/新应用 2 个迁移/);
+    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(/新应用 0 个迁移，已有 2 个/);
     await runCli(['org', 'add', '开福区财政局', '--kind', 'finance_bureau', '--data', source]);
     await runCli(['org', 'add', '开福区教育局', '--kind', 'department', '--parent', '开福区财政局', '--data', source]);
     vi.stubEnv('JIXIAO_PASSWORD', 'Cli-password-2024');

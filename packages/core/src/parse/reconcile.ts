@@ -17,7 +17,9 @@ const reconcilePair = (target: Quantity, actual: Quantity): PairResult => {
   const notes: string[] = [];
   let t = target;
   let a = actual;
-  if (t.unit === '%' && a.unit === null && dec(a.value).lte(1)) {
+  // A bare number ≤ 1 — no unit written, or only one implied by a 计量单位 column — against a percentage above 1.
+  const bareActual = a.unit === null || a.impliedUnit === true;
+  if (t.unit === '%' && bareActual && dec(a.value).lte(1) && dec(t.value).gt(1)) {
     notes.push(`实际完成值 ${a.value} 按比例读作 ${dec(a.value).times(100).toFixed()}%`);
     a = { value: dec(a.value).times(100).toFixed(), unit: '%' };
   } else if (a.unit === '%' && t.unit === null && dec(t.value).lte(1) && !dec(t.value).eq(0)) {
@@ -31,10 +33,19 @@ const reconcilePair = (target: Quantity, actual: Quantity): PairResult => {
   const converted = convertUnit(dec(a.value), a.unit, t.unit);
   if (converted === null)
     return { ok: false, message: `年度指标值的单位“${t.unit}”与实际完成值的单位“${a.unit}”不一致，无法比较` };
-  notes.push(`实际完成值 ${a.value}${a.unit} 换算为 ${converted.toFixed()}${t.unit}`);
+  notes.push(
+    converted.eq(dec(a.value))
+      ? `计量单位“${a.unit}”与“${t.unit}”视为相同`
+      : `实际完成值 ${a.value}${a.unit} 换算为 ${converted.toFixed()}${t.unit}`,
+  );
   return { ok: true, target: t, actual: { value: converted.toFixed(), unit: t.unit }, notes };
 };
 
+/**
+ * Brings a target and an actual to comparable units before scoring (PARSE-4, PARSE-5): per quantity, per
+ * compound part, or the range bounds against a quantity. Other pairs come back unchanged for the scorer to judge
+ * (kind mismatches are not a unit question). Never throws: differing unit families give UNIT_MISMATCH.
+ */
 export const reconcileUnits = (target: ParsedValue, actual: ParsedValue): Reconciled => {
   const mismatch = (message: string): Reconciled => ({ ok: false, code: 'UNIT_MISMATCH', message });
   if (target.kind === 'quantity' && actual.kind === 'quantity') {

@@ -10,6 +10,8 @@ export type Quantity = {
   value: string;
   /** Unit after normalisation ("%", "户", "万元"), or null when none was written or implied. */
   unit: string | null;
+  /** True when the unit was not written in the cell but taken from the name or a 计量单位 column. */
+  impliedUnit?: true;
 };
 
 export type DatePoint = { year: number | null; month: number; day: number | null };

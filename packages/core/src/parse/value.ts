@@ -1,48 +1,66 @@
+import { dec } from '../util/decimal.ts';
 import { comparatorFromColumn, splitComparator } from './comparators.ts';
+import { readDeadline } from './dates.ts';
 import { isNullCell, normalizeCell } from './normalize.ts';
 import { canonicalNumber, NUMBER_SOURCE } from './numbers.ts';
+import { readSentence } from './sentence.ts';
 import type {
   Comparator,
   ComparatorSource,
-  DatePoint,
   ParsedValue,
   ParseError,
   ParseOptions,
   ParseResult,
   Quantity,
 } from './types.ts';
-import { normalizeUnit } from './units.ts';
+import { KNOWN_UNITS, leadingKnownUnit, normalizeUnit } from './units.ts';
 
-const UNIT_SOURCE = String.raw`%|‰|百分比|[\p{Script=Han}a-zA-Z²³·]{1,6}`;
-const QUANTITY = new RegExp(String.raw`^(${NUMBER_SOURCE})(${UNIT_SOURCE})?$`, 'u');
+const UNIT_SOURCE = String.raw`%|‰|[\p{Script=Han}a-zA-Z²³·]{1,6}`;
+const QUANTITY = new RegExp(`^(${NUMBER_SOURCE})(${UNIT_SOURCE})?$`, 'u');
 const RANGE = new RegExp(
-  String.raw`^(${NUMBER_SOURCE})(${UNIT_SOURCE})?\s*(?:-|~|–|—|至|到)\s*(${NUMBER_SOURCE})(${UNIT_SOURCE})?$`,
+  `^(${NUMBER_SOURCE})(${UNIT_SOURCE})?(?:-|~|–|—|―|至|到)(${NUMBER_SOURCE})(${UNIT_SOURCE})?$`,
   'u',
 );
-const PLUS_MINUS = new RegExp(String.raw`^±(${NUMBER_SOURCE})(${UNIT_SOURCE})?$`, 'u');
-const DEADLINE =
-  /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:底|末|份|中旬|下旬)?(?:之前|以前|前)(?:完成|办结|到位)?$|^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:底|末)(?:完成|办结|到位)?$/u;
-const DATE_ONLY = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:底|末|份)?(?:完成|办结|到位)?$/u;
-const CHINESE_NUMERAL = /^[零一二两三四五六七八九十百千万]+[\p{Script=Han}]{0,4}$/u;
-const NUMERIC_ISH = /^[\d.,%‰≥≤=<>+\-~/\s]+$/u;
+const PLUS_MINUS = new RegExp(String.raw`^(?:±|\+/-|\+-)(${NUMBER_SOURCE})(${UNIT_SOURCE})?$`, 'u');
+const CHINESE_DIGITS = '[零〇一二两三四五六七八九十百千万亿]';
+const CHINESE_NUMERAL = new RegExp(
+  `^(?:百分之)?${CHINESE_DIGITS}+(?:点${CHINESE_DIGITS}+)?(?:成|倍|${KNOWN_UNITS.join('|')})?$`,
+  'u',
+);
+const NUMERIC_ISH = /^[\d.,%‰≥≤=<>+\-~/]+$/u;
+const DITTO = /^(?:〃|"|同上|同前)$/u;
+const MAX_CELL_LENGTH = 500;
 
-const error = (code: ParseError['code'], raw: string, message: string): ParseResult => ({
+const error = (code: ParseError['code'], raw: string, reason: string): ParseResult => ({
   ok: false,
-  error: { code, message, raw },
+  error: { code, message: `无法识别“${raw.trim().slice(0, 60)}”：${reason}`, raw },
 });
 const ok = (value: ParsedValue): ParseResult => ({ ok: true, value });
 
-const unitOr = (written: string | undefined, hint: string | null): { unit: string | null; fromHint: boolean } => {
-  const unit = normalizeUnit(written);
-  return unit !== null ? { unit, fromHint: false } : { unit: hint, fromHint: hint !== null };
-};
+type UnitReading = { unit: string | null; note: string | null; implied: boolean };
 
-const toDate = (year: string | undefined, month: string | undefined, day: string | undefined): DatePoint | null => {
-  const m = Number(month);
-  if (!Number.isInteger(m) || m < 1 || m > 12) return null;
-  const d = day === undefined ? null : Number(day);
-  if (d !== null && (d < 1 || d > 31)) return null;
-  return { year: year === undefined ? null : Number(year), month: m, day: d };
+/** A quantity, marked `impliedUnit` when its unit came from the hint rather than the cell. */
+const quantityOf = (value: string, reading: UnitReading): Quantity =>
+  reading.implied ? { value, unit: reading.unit, impliedUnit: true } : { value, unit: reading.unit };
+
+/**
+ * The unit after a number. A known unit is taken as written; a word that opens with a known unit ("个项目")
+ * gives that unit; any other short word is kept as the unit ("批次", "万"). With no unit the hint applies.
+ */
+const readUnit = (number: string, written: string | undefined, hint: string | null): UnitReading => {
+  const unit = normalizeUnit(written);
+  if (unit === null) {
+    return hint === null
+      ? { unit: null, note: null, implied: false }
+      : { unit: hint, note: `计量单位取自指标名称或计量单位栏：${hint}`, implied: true };
+  }
+  if (unit === '%' || unit === '‰' || KNOWN_UNITS.includes(unit)) return { unit, note: null, implied: false };
+  const leading = leadingKnownUnit(unit);
+  if (leading !== null) {
+    const normal = normalizeUnit(leading) ?? leading;
+    return { unit: normal, note: `“${number}${unit}”读作 ${number}${normal}`, implied: false };
+  }
+  return { unit, note: null, implied: false };
 };
 
 /** The comparator written in a 指标性质 column wins; the text's is used otherwise (PARSE-3). */
@@ -55,107 +73,129 @@ const chooseComparator = (
   return { comparator: null, source: null };
 };
 
+const malformedReason = (text: string): string => {
+  if (/%.*%/u.test(text)) return '百分号重复';
+  if (/\d\.\d*\./u.test(text)) return '小数点重复';
+  if (/^-\d/u.test(text)) return '指标值不能为负数';
+  if (/,/u.test(text)) return '千分位逗号位置不对';
+  return '数字格式不正确';
+};
+
+const orderedRange = (a: string, b: string): [string, string] => (dec(a).lte(dec(b)) ? [a, b] : [b, a]);
+
+const unitHints = (unitHint: string | undefined): (string | null)[] =>
+  (unitHint ?? '').split('/').map((part) => normalizeUnit(part));
+
 /**
  * Reads one target or actual cell (rules.md PARSE-1..8). Never throws: every input gives a value or a coded
- * error with a Chinese message quoting the text.
+ * error whose Chinese message quotes the text.
  */
 export const parseValue = (raw: string, options: ParseOptions = {}): ParseResult => {
   if (typeof raw !== 'string') return error('UNPARSEABLE_VALUE', String(raw), '单元格内容不是文本');
   if (isNullCell(raw)) return ok({ kind: 'null', raw });
   const text = normalizeCell(raw);
-  if (text.length > 500) return ok({ kind: 'qualitative', raw, text: text.slice(0, 500) });
-  const hintParts = (options.unitHint ?? '').split('/').map((part) => normalizeUnit(part));
-  const singleHint = hintParts.length === 1 ? (hintParts[0] ?? null) : null;
-  const column = comparatorFromColumn(options.comparatorColumn);
-  const { comparator: textComparator, strict, rest } = splitComparator(text);
-  const { comparator, source } = chooseComparator(column, textComparator);
-  const notes: string[] = [];
-  if (strict && source === 'text') notes.push(`严格比较“${text}”按${comparator === 'lte' ? '≤' : '≥'}计分`);
+  if (DITTO.test(text)) return error('UNPARSEABLE_VALUE', raw, '“同上”类写法无法计分，请填写具体值');
+  if (text.length > MAX_CELL_LENGTH) return ok({ kind: 'qualitative', raw, text: text.slice(0, MAX_CELL_LENGTH) });
 
-  const compact = text.replace(/\s/g, '');
-  const deadline = compact.match(DEADLINE);
-  if (deadline) {
-    const date = toDate(deadline[1] ?? deadline[4], deadline[2] ?? deadline[5], deadline[3] ?? deadline[6]);
-    if (date) return ok({ kind: 'deadline', raw, date, notes });
-    return error('UNPARSEABLE_VALUE', raw, `无法识别“${raw.trim()}”：日期不合法`);
+  const hints = unitHints(options.unitHint);
+  const singleHint = hints.length === 1 ? (hints[0] ?? null) : null;
+  const column = comparatorFromColumn(options.comparatorColumn);
+  const split = splitComparator(text);
+  const rest = split.rest.replace(/\s/gu, '');
+  const { comparator, source } = chooseComparator(column, split.comparator);
+  const notes: string[] = [];
+  if (split.strict && source === 'text') {
+    notes.push(`严格比较“${text}”按${comparator === 'lte' ? '≤' : '≥'}计分`);
   }
-  const dateOnly = compact.match(DATE_ONLY);
-  if (dateOnly) {
-    const date = toDate(dateOnly[1], dateOnly[2], dateOnly[3]);
-    if (date) return ok({ kind: 'deadline', raw, date, notes: [...notes, '日期读作完成时间'] });
+  if (column !== null && split.comparator !== null && column !== split.comparator) {
+    notes.push(`采用指标性质栏“${options.comparatorColumn?.trim()}”，不采用文字中的比较方向`);
+  }
+
+  const date = readDeadline(rest);
+  if (date !== null) {
+    if (!date.ok) return error('UNPARSEABLE_VALUE', raw, date.reason);
+    return ok({ kind: 'deadline', raw, date: date.date, notes: [...notes, ...date.notes] });
   }
 
   const quantity = rest.match(QUANTITY);
   if (quantity?.[1]) {
-    const { unit, fromHint } = unitOr(quantity[2], singleHint);
-    if (fromHint) notes.push(`计量单位取自指标名称或单位栏：${unit}`);
+    const value = canonicalNumber(quantity[1]);
+    const unit = readUnit(value, quantity[2], singleHint);
     return ok({
       kind: 'quantity',
       raw,
       comparator,
       comparatorSource: source,
-      quantity: { value: canonicalNumber(quantity[1]), unit },
-      notes,
+      quantity: quantityOf(value, unit),
+      notes: unit.note === null ? notes : [...notes, unit.note],
     });
   }
 
-  if (rest.includes('/') && !rest.startsWith('/') && !rest.endsWith('/')) {
-    const pieces = rest.split('/').map((piece) => piece.trim().match(QUANTITY));
-    if (pieces.every((piece) => piece?.[1] !== undefined)) {
-      const parts: Quantity[] = pieces.map((piece, index) => {
-        const hint = hintParts.length === pieces.length ? (hintParts[index] ?? null) : null;
-        return { value: canonicalNumber(piece?.[1] ?? '0'), unit: unitOr(piece?.[2], hint).unit };
+  if (rest.includes('/')) {
+    const pieces = rest.split('/').map((piece) => piece.match(QUANTITY));
+    if (pieces.length > 1 && pieces.every((piece) => piece?.[1] !== undefined)) {
+      const readings = pieces.map((piece, index) => {
+        const value = canonicalNumber(piece?.[1] ?? '0');
+        const hint = hints.length === pieces.length ? (hints[index] ?? null) : null;
+        return { value, reading: readUnit(value, piece?.[2], hint) };
       });
-      return ok({ kind: 'compound', raw, comparator, comparatorSource: source, parts, notes });
+      const parts = readings.map(({ value, reading }) => quantityOf(value, reading));
+      const unitNotes = readings.flatMap(({ reading }) => (reading.note === null ? [] : [reading.note]));
+      return ok({
+        kind: 'compound',
+        raw,
+        comparator,
+        comparatorSource: source,
+        parts,
+        notes: [...notes, ...unitNotes],
+      });
     }
   }
 
   const range = rest.match(RANGE);
   if (range?.[1] && range[3]) {
-    const unit = unitOr(range[4] ?? range[2], singleHint).unit;
-    const [low, high] = [canonicalNumber(range[1]), canonicalNumber(range[3])];
-    const ordered = Number(low) <= Number(high) ? [low, high] : [high, low];
+    const [low, high] = orderedRange(canonicalNumber(range[1]), canonicalNumber(range[3]));
+    const unit = readUnit(high, range[4] ?? range[2], singleHint);
     return ok({
       kind: 'range',
       raw,
-      low: { value: ordered[0] ?? low, unit },
-      high: { value: ordered[1] ?? high, unit },
-      notes,
+      low: quantityOf(low, unit),
+      high: quantityOf(high, unit),
+      notes: unit.note === null ? notes : [...notes, unit.note],
     });
   }
   const plusMinus = rest.match(PLUS_MINUS);
   if (plusMinus?.[1]) {
-    const unit = unitOr(plusMinus[2], singleHint).unit;
     const bound = canonicalNumber(plusMinus[1]);
+    const unit = readUnit(bound, plusMinus[2], singleHint);
     return ok({
       kind: 'range',
       raw,
-      low: { value: `-${bound}`, unit },
-      high: { value: bound, unit },
-      notes: [...notes, `±${bound} 读作区间`],
+      low: quantityOf(bound === '0' ? '0' : `-${bound}`, unit),
+      high: quantityOf(bound, unit),
+      notes: [...notes, `±${bound} 读作区间 -${bound} ~ ${bound}`],
     });
   }
 
-  if (CHINESE_NUMERAL.test(rest)) {
-    return error('CHINESE_NUMERAL', raw, `无法识别“${raw.trim()}”：请用阿拉伯数字填写数值`);
-  }
-  if (NUMERIC_ISH.test(rest) && /\d/.test(rest)) {
-    const reason = /%.*%/.test(rest) ? '百分号重复' : /\d\.\d*\./.test(rest) ? '小数点重复' : '数字格式不正确';
-    return error('MALFORMED_NUMBER', raw, `无法识别“${raw.trim()}”：${reason}`);
-  }
-  if (textComparator !== null && /\d/.test(rest)) {
-    return error('UNPARSEABLE_VALUE', raw, `无法识别“${raw.trim()}”：比较符后不是可识别的数值`);
-  }
-  return ok({ kind: 'qualitative', raw, text: text.replace(/[。；;，,!！]+$/u, '') });
-};
+  if (CHINESE_NUMERAL.test(rest)) return error('CHINESE_NUMERAL', raw, '数值请用阿拉伯数字填写（如“3个”）');
+  if (NUMERIC_ISH.test(rest) && /\d/u.test(rest)) return error('MALFORMED_NUMBER', raw, malformedReason(rest));
 
-/** 得分 / 分值 / money cells: a plain number (a trailing 分 or 万元 dropped), null when blank, or a coded error. */
-export const parseScoreCell = (raw: string): { ok: true; value: string | null } | { ok: false; error: ParseError } => {
-  if (isNullCell(raw)) return { ok: true, value: null };
-  const text = normalizeCell(raw)
-    .replace(/(分|万元|元)$/u, '')
-    .trim();
-  const match = text.match(new RegExp(`^(${NUMBER_SOURCE})$`, 'u'));
-  if (match?.[1]) return { ok: true, value: canonicalNumber(match[1]) };
-  return { ok: false, error: { code: 'MALFORMED_NUMBER', message: `无法识别“${raw.trim()}”：应为数字`, raw } };
+  const sentence = readSentence(rest);
+  if (sentence !== null) {
+    const value = canonicalNumber(sentence.value);
+    const chosen = chooseComparator(column, split.comparator ?? sentence.comparator);
+    return ok({
+      kind: 'quantity',
+      raw,
+      comparator: chosen.comparator,
+      comparatorSource: chosen.source,
+      quantity: { value, unit: sentence.unit },
+      notes: [...notes, `从文字“${text}”中读取数值 ${value}${sentence.unit}`],
+    });
+  }
+  // A sign promises a number ("≥约95"); a word may open a sentence ("高于同期水平5%"), which stays qualitative.
+  if (/^[≥≤<>=]/u.test(text) && /\d/u.test(rest)) {
+    return error('UNPARSEABLE_VALUE', raw, '比较符后不是可识别的数值');
+  }
+  return ok({ kind: 'qualitative', raw, text: text.replace(/[\s。；;，,!！.、:：]+$/u, '') || text });
 };

@@ -9,11 +9,21 @@ export type NumberCell =
   | { state: 'blank' }
   | { state: 'invalid'; message: string };
 
-/** Reads 分值 / 得分 / money cells ("5", "7.3", "5分", "　38"). */
+const numberCells = new Map<string, NumberCell>();
+
+/** Reads 分值 / 得分 / money cells ("5", "7.3", "5分", "　38"); memoised like the value parser (bounded). */
 export const readNumberCell = (raw: string): NumberCell => {
+  const hit = numberCells.get(raw);
+  if (hit) return hit;
   const parsed = parseScoreCell(raw);
-  if (!parsed.ok) return { state: 'invalid', message: parsed.error.message };
-  return parsed.value === null ? { state: 'blank' } : { state: 'value', value: dec(parsed.value) };
+  const cell: NumberCell = !parsed.ok
+    ? { state: 'invalid', message: parsed.error.message }
+    : parsed.value === null
+      ? { state: 'blank' }
+      : { state: 'value', value: dec(parsed.value) };
+  if (numberCells.size >= 20_000) numberCells.clear();
+  numberCells.set(raw, cell);
+  return cell;
 };
 
 export const cellValue = (cell: NumberCell): Decimal | null => (cell.state === 'value' ? cell.value : null);

@@ -1,12 +1,13 @@
 import type { IndicatorRow } from '../model/form.ts';
 import type { IndicatorScore, QualitativeTier, ScoreBlocker } from '../model/result.ts';
-import { isPlaceholderName, parseValue, reconcileUnits, unitFromName } from '../parse/index.ts';
+import { isPlaceholderName, reconcileUnits, unitFromName } from '../parse/index.ts';
 import type { Comparator, ParsedValue, ParseOptions, ParseResult } from '../parse/types.ts';
 import type { RuleSet } from '../rules/schema.ts';
 import { clampDec, type Decimal, dec, fmt2, maxDec, minDec, ONE, plain, round2, ZERO } from '../util/decimal.ts';
 import { cellValue, readNumberCell } from './cells.ts';
 import { COMPARATOR_SIGNS, directionOf } from './direction.ts';
 import { explain } from './explain.ts';
+import { parseValueCached } from './parse-cache.ts';
 import { detectTier, TIER_LABELS } from './qualitative.ts';
 import { deviationOf, quantityShare, rangeShare, type Share } from './shares.ts';
 
@@ -228,8 +229,8 @@ export const isPlaceholderRow = (row: IndicatorRow): boolean => {
 /** Scores one indicator row under the rule set, with its explanation (rules.md §4–6, GEN-3). */
 export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSet, ref: string): IndicatorScore => {
   const options = parseOptions(row);
-  const target = parseValue(row.target, options);
-  const actual = parseValue(row.actual, options);
+  const target = parseValueCached(row.target, options);
+  const actual = parseValueCached(row.actual, options);
   const weightDec = cellValue(readNumberCell(row.weight));
   const statedDec = cellValue(readNumberCell(row.statedScore));
   const weight = weightDec === null ? null : round2(weightDec);

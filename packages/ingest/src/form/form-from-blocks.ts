@@ -4,6 +4,8 @@ import { compact } from './labels.ts';
 import { fiscalYearFrom, narrativeFromBlocks } from './narrative.ts';
 import { annualGoalFrom, fundsFrom, indicatorTableFrom, projectFieldsFrom } from './table.ts';
 
+const FORM_LABELS = /^(主管部门|实施单位|年初预算数?|全年预算数?|年度资金总额|预期目标|年度总体目标)$/u;
+
 const isEvaluationTable = (rows: readonly (readonly string[])[]): boolean =>
   rows.some((row) => row.some((cell) => /^(一级指标|二级指标|三级指标)/u.test(compact(cell))));
 
@@ -21,12 +23,11 @@ export const formFromBlocks = (blocks: readonly Block[], source: string): Evalua
       `${source}：未找到“绩效指标”表头（一级指标/二级指标/三级指标），无法识别为项目支出绩效自评表`,
     );
   }
-  // The fund block and the project rows may sit in their own table just before the indicator table.
-  const evaluationTable = tables[tableIndex] ?? [];
-  const grid = [
-    ...(tables[tableIndex - 1] && !fundsFrom(evaluationTable) ? (tables[tableIndex - 1] ?? []) : []),
-    ...evaluationTable,
-  ];
+  // The project rows, the fund block and the annual goal may each sit in their own table just before the
+  // indicator table; a table in the narrative (预算金额 | 支出金额) has none of these labels and is left out.
+  let first = tableIndex;
+  while (first > 0 && (tables[first - 1] ?? []).some((row) => row.some((cell) => FORM_LABELS.test(compact(cell))))) first--;
+  const grid = tables.slice(first, tableIndex + 1).flat();
   const indicatorTable = indicatorTableFrom(grid);
   if (!indicatorTable) {
     throw new AppError('UNKNOWN_LAYOUT', `${source}：绩效指标表缺少“三级指标”或“年度指标值”列`);

@@ -32,8 +32,9 @@ export const narrativeFromBlocks = (blocks: readonly Block[]): Narrative => {
       const heading = block.text.match(HEADING);
       if (heading?.[1] && heading[2] && heading[2].length <= 40) {
         const number = numeralValue(heading[1]);
-        const expected: number = sections.length + (current ? 2 : 1);
-        if (number === expected || (current === null && number === 1)) {
+        // Sections may be skipped ("二" then "七"), but numbers only go up; a lower one is a list inside a section.
+        const last: number = current?.section.number ?? sections.at(-1)?.number ?? 0;
+        if (number > last) {
           close();
           current = { section: { number, heading: cellText(heading[2]), body: '' }, lines: [] };
           continue;
