@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { readFile } from 'node:fs/promises';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../src/index.ts';
 import { fixture, readFixture, readFixtureForm } from './helpers.ts';
@@ -12,14 +12,34 @@ describe('other layouts', () => {
     expect(form.implementingUnit).toBe('岳麓区环境卫生服务中心');
     expect(form.funds.total).toEqual({ initialBudget: '500', adjustedBudget: '520', executed: '498.6' });
     const complaints = form.indicators.find((row) => row.name.startsWith('市容环境投诉'));
-    expect(complaints).toMatchObject({ comparator: '反向', target: '120', actual: '138', level1: 'outcome', level2: 'social' });
-    expect(form.indicators.map((row) => row.level1)).toEqual(['output', 'output', 'output', 'output', 'output', 'outcome', 'outcome', 'satisfaction']);
+    expect(complaints).toMatchObject({
+      comparator: '反向',
+      target: '120',
+      actual: '138',
+      level1: 'outcome',
+      level2: 'social',
+    });
+    expect(form.indicators.map((row) => row.level1)).toEqual([
+      'output',
+      'output',
+      'output',
+      'output',
+      'output',
+      'outcome',
+      'outcome',
+      'satisfaction',
+    ]);
     expect(form.narrative.sections.map((section) => section.number)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('reads a 计量单位 column', async () => {
     const { form } = await readFixtureForm('markdown/unit-column.md');
-    expect(form.indicators[0]).toMatchObject({ name: '居民健康档案建档人数', measureUnit: '万人', target: '42', actual: '43.6' });
+    expect(form.indicators[0]).toMatchObject({
+      name: '居民健康档案建档人数',
+      measureUnit: '万人',
+      target: '42',
+      actual: '43.6',
+    });
     expect(form.narrative.sections.map((section) => section.number)).toEqual([1, 2, 7]);
   });
 
@@ -71,7 +91,10 @@ describe('bad input gets a clear error, never a crash', () => {
   });
 
   it('reports JSON syntax errors with their line', async () => {
-    const result = await readReport({ bytes: new TextEncoder().encode('{\n  "formVersion": 1,\n  oops\n}'), fileName: 'x.json' });
+    const result = await readReport({
+      bytes: new TextEncoder().encode('{\n  "formVersion": 1,\n  oops\n}'),
+      fileName: 'x.json',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INVALID_JSON');
@@ -80,7 +103,10 @@ describe('bad input gets a clear error, never a crash', () => {
   });
 
   it('names each invalid field of a JSON form', async () => {
-    const result = await readReport({ bytes: new TextEncoder().encode('{"formVersion":1,"indicators":[{"weight":5}]}'), fileName: 'x.json' });
+    const result = await readReport({
+      bytes: new TextEncoder().encode('{"formVersion":1,"indicators":[{"weight":5}]}'),
+      fileName: 'x.json',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION_FAILED');
@@ -106,9 +132,9 @@ describe('bad input gets a clear error, never a crash', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.string({ maxLength: 400 }),
-          fc.tuple(fc.nat(seed.length), fc.nat(seed.length), fc.string({ maxLength: 20 })).map(
-            ([from, to, insert]) => seed.slice(0, Math.min(from, to)) + insert + seed.slice(Math.max(from, to)),
-          ),
+          fc
+            .tuple(fc.nat(seed.length), fc.nat(seed.length), fc.string({ maxLength: 20 }))
+            .map(([from, to, insert]) => seed.slice(0, Math.min(from, to)) + insert + seed.slice(Math.max(from, to))),
         ),
         fc.constantFrom('a.txt', 'a.md', 'a.json', 'a'),
         async (text, fileName) => {

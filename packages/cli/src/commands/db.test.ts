@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { registerDbCommand } from './db.ts';
+import { registerImportCommand } from './import.ts';
 import { registerUserCommand } from './user.ts';
 
 /** Runs the commands in-process against an embedded database directory, capturing stdout and stderr. */
@@ -14,6 +16,7 @@ const runCli = async (args: string[]): Promise<{ code: number; out: string; err:
     code = value;
   });
   registerUserCommand(program);
+  registerImportCommand(program);
   const out: string[] = [];
   const err: string[] = [];
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -70,5 +73,52 @@ describe('jixiao db / org / user on the embedded database', () => {
     const again = await runCli(['db', 'restore', backup, '--data', target]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/空数据库/);
+  });
+
+  it('imports the seed report as a named filler into a budget unit', async () => {
+    await runCli([
+      'org',
+      'add',
+      '开福区教育事务中心',
+      '--kind',
+      'budget_unit',
+      '--parent',
+      '开福区教育局',
+      '--data',
+      source,
+    ]);
+    vi.stubEnv('JIXIAO_PASSWORD', 'Cli-password-2024');
+    try {
+      await runCli([
+        'user',
+        'add',
+        'edu.filler',
+        '--role',
+        'unit_filler',
+        '--org',
+        '开福区教育事务中心',
+        '--data',
+        source,
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const seed = fileURLToPath(new URL('../../../../fixtures/seed/kaifu-2022.txt', import.meta.url));
+    const imported = await runCli([
+      'import',
+      seed,
+      '--org',
+      '开福区教育事务中心',
+      '--as',
+      'edu.filler',
+      '--data',
+      source,
+    ]);
+    expect(imported.out).toMatch(/已导入 征收工作经费（2022 年度），总分 \d/);
+    await expect(
+      runCli(['import', seed, '--org', '开福区教育事务中心', '--as', 'caizheng', '--data', source]),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -119,7 +119,7 @@ const FAMILIES: readonly Family[] = [
   { name: 'mass', factors: { 千克: '1', 公斤: '1', 吨: '1000' } },
   { name: 'persons', factors: { 人: '1', 人数: '1', 名: '1', 位: '1', 万人: '10000' } },
   { name: 'visits', factors: { 人次: '1', 万人次: '10000' } },
-  { name: 'households', factors: { 户: '1', 户数: '1', 家: '1', 万户: '10000' } },
+  { name: 'households', factors: { 户: '1', 户数: '1', 万户: '10000' } },
   { name: 'sessions', factors: { 场: '1', 场次: '1' } },
   { name: 'times', factors: { 次: '1', 次数: '1' } },
   { name: 'items', factors: { 个: '1', 个数: '1' } },

@@ -26,7 +26,8 @@ export const formFromBlocks = (blocks: readonly Block[], source: string): Evalua
   // The project rows, the fund block and the annual goal may each sit in their own table just before the
   // indicator table; a table in the narrative (预算金额 | 支出金额) has none of these labels and is left out.
   let first = tableIndex;
-  while (first > 0 && (tables[first - 1] ?? []).some((row) => row.some((cell) => FORM_LABELS.test(compact(cell))))) first--;
+  while (first > 0 && (tables[first - 1] ?? []).some((row) => row.some((cell) => FORM_LABELS.test(compact(cell)))))
+    first--;
   const grid = tables.slice(first, tableIndex + 1).flat();
   const indicatorTable = indicatorTableFrom(grid);
   if (!indicatorTable) {
