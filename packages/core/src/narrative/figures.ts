@@ -10,14 +10,8 @@ export type NarrativeFigures = {
 const NUMBER = String.raw`(\d[\d,]*(?:\.\d+)?)`;
 const SPACE = String.raw`[\s\u3000]*`;
 
-const BUDGET = new RegExp(
-  `预算(?:资金)?(?:共|总额|金额|总计|合计)?(?:为|是)?${SPACE}${NUMBER}${SPACE}万元`,
-  'gu',
-);
-const SPENDING = new RegExp(
-  `(?:实际)?支出(?:共|总额|金额|合计)?(?:为|是)?${SPACE}${NUMBER}${SPACE}万元`,
-  'gu',
-);
+const BUDGET = new RegExp(`预算(?:资金)?(?:共|总额|金额|总计|合计)?(?:为|是)?${SPACE}${NUMBER}${SPACE}万元`, 'gu');
+const SPENDING = new RegExp(`(?:实际)?支出(?:共|总额|金额|合计)?(?:为|是)?${SPACE}${NUMBER}${SPACE}万元`, 'gu');
 const RATE = new RegExp(`执行率(?:为|达|达到|是)?${SPACE}${NUMBER}${SPACE}[%％]`, 'gu');
 /** A 合计 label opening a line (or a table cell), followed only by numbers: tab-, newline- or pipe-separated. */
 const TOTAL_ROW = /(?:^|\n)[\s\u3000|]*合[\s\u3000]*计((?:[\s\u3000|]*\d[\d,]*(?:\.\d+)?)+)/gu;
