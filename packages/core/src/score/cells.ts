@@ -5,7 +5,8 @@ import { toFen } from '../util/money.ts';
 
 /** A numeric cell read: a value, blank, or unreadable (the raw text is kept for the finding). */
 export type NumberCell =
-  | { state: 'value'; value: Decimal }
+  /** `unit` is the money unit the cell wrote ("38万元", "380000元"), if any. */
+  | { state: 'value'; value: Decimal; unit: MoneyUnit | null }
   | { state: 'blank' }
   | { state: 'invalid'; message: string };
 
@@ -20,7 +21,11 @@ export const readNumberCell = (raw: string): NumberCell => {
     ? { state: 'invalid', message: parsed.error.message }
     : parsed.value === null
       ? { state: 'blank' }
-      : { state: 'value', value: dec(parsed.value) };
+      : {
+          state: 'value',
+          value: dec(parsed.value),
+          unit: parsed.unit === '万元' || parsed.unit === '元' ? parsed.unit : null,
+        };
   if (numberCells.size >= 20_000) numberCells.clear();
   numberCells.set(raw, cell);
   return cell;
@@ -28,9 +33,10 @@ export const readNumberCell = (raw: string): NumberCell => {
 
 export const cellValue = (cell: NumberCell): Decimal | null => (cell.state === 'value' ? cell.value : null);
 
+/** A money cell in 分: in the form's unit unless the cell wrote its own ("380000元" in a 万元 table). */
 export const readFen = (raw: string, unit: MoneyUnit): number | null => {
-  const value = cellValue(readNumberCell(raw));
-  return value === null ? null : toFen(value, unit);
+  const cell = readNumberCell(raw);
+  return cell.state === 'value' ? toFen(cell.value, cell.unit ?? unit) : null;
 };
 
 /** A stated rate: "73.03%" → 73.03; a bare "0.7303" is read as a fraction (PARSE-5). */

@@ -180,3 +180,13 @@ describe('scoring invariants', () => {
     );
   });
 });
+
+describe('money cells', () => {
+  it('honours a unit written in a money cell', async () => {
+    const { readFen } = await import('./cells.ts');
+    expect(readFen('38', '万元')).toBe(38_000_000);
+    expect(readFen('380000元', '万元')).toBe(38_000_000);
+    expect(readFen('27.75万元', '元')).toBe(27_750_000);
+    expect(readFen('　', '万元')).toBeNull();
+  });
+});

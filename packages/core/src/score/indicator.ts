@@ -9,7 +9,7 @@ import { COMPARATOR_SIGNS, directionOf } from './direction.ts';
 import { explain } from './explain.ts';
 import { parseValueCached } from './parse-cache.ts';
 import { detectTier, TIER_LABELS } from './qualitative.ts';
-import { deviationOf, quantityShare, rangeShare, type Share } from './shares.ts';
+import { quantityShare, rangeShare, type Share } from './shares.ts';
 
 type Computed = {
   share: Decimal;
@@ -43,9 +43,10 @@ const scoreQuantities = (
     const actual = actuals[i] ?? { value: '0', unit: null };
     const t = dec(target.value);
     const a = dec(actual.value);
+    const share = quantityShare(direction, t, a, ruleSet.equalMode);
     return {
-      share: quantityShare(direction, t, a, ruleSet.equalMode),
-      deviation: deviationOf(direction, t, a),
+      share,
+      deviation: share.deviation,
       t,
       a,
       unit: target.unit,

@@ -1,49 +1,52 @@
 import type { Comparator } from '../parse/types.ts';
 import type { RuleSet } from '../rules/schema.ts';
-import { type Decimal, dec, maxDec, ONE, ZERO } from '../util/decimal.ts';
+import { type Decimal, maxDec, ONE, ZERO } from '../util/decimal.ts';
 
 /** The share of the weight one quantitative comparison earns, with the rule that gave it (rules.md §5). */
 export type Share = { share: Decimal; rule: string; formula: string };
 
-const TWO = dec(2);
-
-/** QUANT-POS-1, QUANT-NEG-1, QUANT-EQ-1, QUANT-ZERO-1 for one target/actual pair in the same unit. */
+/**
+ * QUANT-POS-1, QUANT-NEG-1, QUANT-EQ-1, QUANT-ZERO-1 for one target/actual pair in the same unit, plus the
+ * QUANT-DEV-1 deviation. Both come from the one exact ratio r = a / t (a division is the costly step):
+ * 正向 share min(r, 1), 反向 share 1 − (a − t) / t = 2 − r, deviation r − 1 (正向, 等于) or 1 − r (反向).
+ */
 export const quantityShare = (
   direction: Comparator,
   target: Decimal,
   actual: Decimal,
   equalMode: RuleSet['equalMode'],
-): Share => {
+): Share & { deviation: Decimal | null } => {
   const t = target.toFixed();
   const a = actual.toFixed();
-  if (direction !== 'gte' && target.eq(ZERO)) {
+  if (target.lte(ZERO)) {
+    if (direction === 'gte') return { share: ONE, rule: 'QUANT-POS-1', formula: `目标为0 → 满分`, deviation: null };
     return actual.lte(ZERO)
-      ? { share: ONE, rule: 'QUANT-ZERO-1', formula: `目标为0，实际 ${a} ≤ 0 → 满分` }
-      : { share: ZERO, rule: 'QUANT-ZERO-1', formula: `目标为0，实际 ${a} > 0 → 0分` };
+      ? { share: ONE, rule: 'QUANT-ZERO-1', formula: `目标为0，实际 ${a} ≤ 0 → 满分`, deviation: null }
+      : { share: ZERO, rule: 'QUANT-ZERO-1', formula: `目标为0，实际 ${a} > 0 → 0分`, deviation: null };
   }
+  const ratio = actual.div(target);
   switch (direction) {
     case 'gte':
-      if (target.eq(ZERO) || actual.gte(target)) {
-        return { share: ONE, rule: 'QUANT-POS-1', formula: `实际 ${a} ≥ 目标 ${t} → 满分` };
-      }
-      return { share: actual.div(target), rule: 'QUANT-POS-1', formula: `${a} / ${t}` };
-    case 'lte':
-      if (actual.lte(target)) return { share: ONE, rule: 'QUANT-NEG-1', formula: `实际 ${a} ≤ 目标 ${t} → 满分` };
-      if (actual.gte(target.times(TWO))) {
-        return { share: ZERO, rule: 'QUANT-NEG-1', formula: `实际 ${a} ≥ 2 × 目标 ${t} → 0分` };
-      }
-      return {
-        share: ONE.minus(actual.minus(target).div(target)),
-        rule: 'QUANT-NEG-1',
-        formula: `1 − (${a} − ${t}) / ${t}`,
-      };
+      return ratio.gte(ONE)
+        ? { share: ONE, rule: 'QUANT-POS-1', formula: `实际 ${a} ≥ 目标 ${t} → 满分`, deviation: ratio.minus(ONE) }
+        : { share: ratio, rule: 'QUANT-POS-1', formula: `${a} / ${t}`, deviation: ratio.minus(ONE) };
+    case 'lte': {
+      const deviation = ONE.minus(ratio);
+      if (ratio.lte(ONE))
+        return { share: ONE, rule: 'QUANT-NEG-1', formula: `实际 ${a} ≤ 目标 ${t} → 满分`, deviation };
+      if (ratio.gte(2))
+        return { share: ZERO, rule: 'QUANT-NEG-1', formula: `实际 ${a} ≥ 2 × 目标 ${t} → 0分`, deviation };
+      return { share: ONE.plus(ONE).minus(ratio), rule: 'QUANT-NEG-1', formula: `1 − (${a} − ${t}) / ${t}`, deviation };
+    }
     case 'eq': {
+      const deviation = ratio.minus(ONE);
       if (equalMode === 'atLeast') {
-        const asPositive = quantityShare('gte', target, actual, equalMode);
-        return { ...asPositive, rule: 'QUANT-EQ-1' };
+        return ratio.gte(ONE)
+          ? { share: ONE, rule: 'QUANT-EQ-1', formula: `实际 ${a} ≥ 目标 ${t} → 满分`, deviation }
+          : { share: ratio, rule: 'QUANT-EQ-1', formula: `${a} / ${t}`, deviation };
       }
-      const share = maxDec(ZERO, ONE.minus(actual.minus(target).abs().div(target)));
-      return { share, rule: 'QUANT-EQ-1', formula: `max(0, 1 − |${a} − ${t}| / ${t})` };
+      const share = maxDec(ZERO, ONE.minus(deviation.abs()));
+      return { share, rule: 'QUANT-EQ-1', formula: `max(0, 1 − |${a} − ${t}| / ${t})`, deviation };
     }
   }
 };
@@ -55,18 +58,13 @@ export const rangeShare = (low: Decimal, high: Decimal, actual: Decimal): Share 
     return { share: ONE, rule: 'QUANT-RANGE-1', formula: `实际 ${actual.toFixed()} 在区间 ${range} 内 → 满分` };
   }
   const bound = actual.lt(low) ? low : high;
-  if (bound.eq(ZERO))
+  if (bound.eq(ZERO)) {
     return { share: ZERO, rule: 'QUANT-RANGE-1', formula: `实际 ${actual.toFixed()} 在区间 ${range} 外 → 0分` };
+  }
   const distance = actual.minus(bound).abs();
   return {
     share: maxDec(ZERO, ONE.minus(distance.div(bound.abs()))),
     rule: 'QUANT-RANGE-1',
     formula: `max(0, 1 − ${distance.toFixed()} / ${bound.toFixed()})`,
   };
-};
-
-/** QUANT-DEV-1: relative deviation in the good direction, or null when the target is 0. */
-export const deviationOf = (direction: Comparator, target: Decimal, actual: Decimal): Decimal | null => {
-  if (target.lte(ZERO)) return null;
-  return direction === 'lte' ? target.minus(actual).div(target) : actual.minus(target).div(target);
 };
