@@ -20,4 +20,10 @@ export const finding = (code: FindingCode, where: string, message: string, sever
 export const rowName = (form: EvaluationForm, index: number): string =>
   `第${index + 1}行指标“${form.indicators[index]?.name.trim() || '（未命名）'}”`;
 
-export const isBlankText = (text: string): boolean => text.replace(/[\s\u3000]+/gu, '').length === 0;
+const NOT_BLANK = /[^\s\u3000]/u;
+
+export const isBlankText = (text: string): boolean => !NOT_BLANK.test(text);
+
+/** Exact comparison of 2-dp values (scores, weights, rates) in hundredths: |a − b| > tolerance. */
+export const differsBy = (a: number, b: number, tolerance: number): boolean =>
+  Math.abs(Math.round(a * 100) - Math.round(b * 100)) > Math.round(tolerance * 100);

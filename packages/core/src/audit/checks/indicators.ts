@@ -1,23 +1,36 @@
 import { LEVEL2_LABELS } from '../../model/labels.ts';
 import type { IndicatorScore } from '../../model/result.ts';
 import { dec, fmt2 } from '../../util/decimal.ts';
-import { type AuditCheck, type AuditContext, finding, isBlankText, rowName } from '../context.ts';
+import { type AuditCheck, type AuditContext, differsBy, finding, isBlankText, rowName } from '../context.ts';
 
 const noteOf = ({ form }: AuditContext, item: IndicatorScore): string =>
   form.indicators[item.index]?.deviationNote ?? '';
 
 /** QUAL-4: the rule gives full marks, the stated score is lower and nothing explains why. */
-const metTargetBelowWeight = (context: AuditContext, item: IndicatorScore): boolean =>
-  item.basis === 'computed' &&
-  item.weight !== null &&
-  item.rulePoints !== null &&
-  item.statedScore !== null &&
-  !dec(item.rulePoints).minus(item.weight).abs().gt(context.ruleSet.tolerance.score) &&
-  dec(item.weight).minus(item.statedScore).gt(context.ruleSet.tolerance.score) &&
-  isBlankText(noteOf(context, item));
+const metTargetBelowWeight = (context: AuditContext, item: IndicatorScore): boolean => {
+  const tolerance = context.ruleSet.tolerance.score;
+  return (
+    item.basis === 'computed' &&
+    item.weight !== null &&
+    item.rulePoints !== null &&
+    item.statedScore !== null &&
+    !differsBy(item.rulePoints, item.weight, tolerance) &&
+    item.weight - item.statedScore > 0 &&
+    differsBy(item.weight, item.statedScore, tolerance) &&
+    isBlankText(noteOf(context, item))
+  );
+};
 
-const scored = (context: AuditContext): IndicatorScore[] =>
-  context.score.indicators.filter((item) => !item.placeholder);
+const scoredCache = new WeakMap<AuditContext['score'], IndicatorScore[]>();
+
+/** The non-placeholder rows, computed once per evaluation for all the checks below. */
+const scored = (context: AuditContext): IndicatorScore[] => {
+  const cached = scoredCache.get(context.score);
+  if (cached) return cached;
+  const rows = context.score.indicators.filter((item) => !item.placeholder);
+  scoredCache.set(context.score, rows);
+  return rows;
+};
 
 /** GEN-3 blockers become the finding of the same code: TARGET_MISSING, ACTUAL_MISSING, UNPARSEABLE_VALUE … */
 export const checkBlockers: AuditCheck = (context) =>
@@ -50,14 +63,13 @@ export const checkMetTargetBelowWeight: AuditCheck = (context) =>
 export const checkScoreNotPerRule: AuditCheck = (context) =>
   scored(context).flatMap((item) => {
     if (item.basis !== 'computed' || item.statedScore === null || metTargetBelowWeight(context, item)) return [];
-    const gap = dec(item.statedScore).minus(item.points);
-    if (!gap.abs().gt(context.ruleSet.tolerance.score)) return [];
+    if (!differsBy(item.statedScore, item.points, context.ruleSet.tolerance.score)) return [];
     return [
       finding(
         'SCORE_NOT_PER_RULE',
         `indicators[${item.index}].statedScore`,
         `${rowName(context.form, item.index)}填报得分 ${fmt2(item.statedScore)} 分，按规则应得 ${fmt2(item.points)} 分（${item.explanation.formula}）。`,
-        gap.gt(0) ? 'warning' : 'info',
+        item.statedScore > item.points ? 'warning' : 'info',
       ),
     ];
   });
@@ -68,8 +80,12 @@ export const checkShortfallWithoutNote: AuditCheck = (context) =>
     if (item.weight === null || item.weight <= 0 || !isBlankText(noteOf(context, item))) return [];
     if (metTargetBelowWeight(context, item)) return [];
     const tolerance = context.ruleSet.tolerance.score;
-    const statedShort = item.statedScore !== null && dec(item.weight).minus(item.statedScore).gt(tolerance);
-    const ruleShort = item.basis === 'computed' && dec(item.weight).minus(item.points).gt(tolerance);
+    const statedShort =
+      item.statedScore !== null &&
+      item.statedScore < item.weight &&
+      differsBy(item.weight, item.statedScore, tolerance);
+    const ruleShort =
+      item.basis === 'computed' && item.points < item.weight && differsBy(item.weight, item.points, tolerance);
     if (!statedShort && !ruleShort) return [];
     const shown = statedShort && item.statedScore !== null ? item.statedScore : item.points;
     return [
