@@ -9,6 +9,6 @@ command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "installing: ${needed[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${needed[@]}" fontconfig >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${needed[@]}" fontconfig >/dev/null
 fi

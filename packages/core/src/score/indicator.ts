@@ -115,8 +115,6 @@ const scoreQualitative = (
   };
 };
 
-const isAchievedWord = (value: ParsedValue): boolean => value.kind === 'qualitative';
-
 /** Decides how one row is scored, or why it cannot be (GEN-3). */
 const scoreRow = (
   row: IndicatorRow,
@@ -140,7 +138,9 @@ const scoreRow = (
   }
   const t = target.value;
   const a = actual.value;
-  if (t.kind === 'qualitative' || isAchievedWord(a)) return scoreQualitative(a, t, ruleSet, `${at}.actual`, label);
+  // A verbal target, or a verbal actual against a numeric target ("已完成" against ≥95%), is scored by tier (QUAL-2).
+  if (t.kind === 'qualitative' || a.kind === 'qualitative')
+    return scoreQualitative(a, t, ruleSet, `${at}.actual`, label);
 
   const reconciled = reconcileUnits(t, a);
   if (!reconciled.ok) return blocked(reconciled.code, `${at}.actual`, `${label}：${reconciled.message}`);
@@ -221,11 +221,8 @@ const parseOptions = (row: IndicatorRow): ParseOptions => {
   return options;
 };
 
-/** Whether a row is a template placeholder (PARSE-2): "……", a template label, or a row with nothing filled in. */
-export const isPlaceholderRow = (row: IndicatorRow): boolean => {
-  if (isPlaceholderName(row.name)) return true;
-  return false;
-};
+/** Whether a row is a template placeholder (PARSE-2): "……", a template label (指标1, XX) or an empty name. */
+export const isPlaceholderRow = (row: IndicatorRow): boolean => isPlaceholderName(row.name);
 
 /** Scores one indicator row under the rule set, with its explanation (rules.md §4–6, GEN-3). */
 export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSet, ref: string): IndicatorScore => {
