@@ -1,6 +1,10 @@
 import { isAppError, listRuleSets } from '@jixiao/core';
 import { Command, CommanderError } from 'commander';
+import { registerDbCommand } from './commands/db.ts';
 import { registerEvaluateCommands } from './commands/evaluate.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommand } from './commands/user.ts';
 
 /** Builds the `jixiao` program; every command sets the exit code through `setExitCode`. */
 export const buildProgram = (setExitCode: (code: number) => void): Command => {
@@ -9,6 +13,10 @@ export const buildProgram = (setExitCode: (code: number) => void): Command => {
     .showHelpAfterError()
     .exitOverride();
   registerEvaluateCommands(program, setExitCode);
+  registerServeCommand(program);
+  registerDbCommand(program, setExitCode);
+  registerUserCommand(program);
+  registerImportCommand(program);
   program
     .command('rules')
     .description('列出可用的评分规则集')

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '@jixiao/core';
+import { findOrganizationByName } from '@jixiao/db';
+import { createServiceContext, findActorByUsername, importFileIntoDraft } from '@jixiao/services';
+import type { Command } from 'commander';
+import { type DatabaseCliOptions, withDatabase } from './database-options.ts';
+
+type ImportOptions = DatabaseCliOptions & { org: string; as: string; rules?: string };
+
+/** `jixiao import FILE --org NAME --as USERNAME`: the same use case as the web import, acting as that user. */
+export const registerImportCommand = (program: Command): void => {
+  program
+    .command('import')
+    .description('把自评报告文件导入为预算单位的自评草稿')
+    .argument('<file>', '自评报告文件')
+    .requiredOption('--org <name>', '预算单位名称')
+    .requiredOption('--as <username>', '以哪位填报用户的身份导入')
+    .option('--rules <id>', '评分规则集')
+    .option('--data <dir>', '内嵌数据库目录')
+    .action(async (file: string, options: ImportOptions) => {
+      const bytes = new Uint8Array(readFileSync(file));
+      await withDatabase(options, async (handle) => {
+        const ctx = createServiceContext(handle.db);
+        const organization = await findOrganizationByName(handle.db, options.org);
+        if (!organization) throw new AppError('NOT_FOUND', `单位“${options.org}”不存在`);
+        const actor = await findActorByUsername(ctx, options.as);
+        const result = await importFileIntoDraft(ctx, actor, {
+          organizationId: organization.id,
+          fileName: basename(file),
+          bytes,
+          ruleSetId: options.rules,
+        });
+        process.stdout.write(
+          `已导入 ${result.evaluation.projectName}（${result.evaluation.fiscalYear} 年度），总分 ${result.evaluation.totalScore ?? '—'}，编号 ${result.evaluation.id}\n`,
+        );
+        for (const warning of result.warnings) process.stdout.write(`提示：${warning.message}（${warning.where}）\n`);
+      });
+    });
+};

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { AppError, ROLES, type Role } from '@jixiao/core';
+import { findOrganizationByName, type OrganizationKind } from '@jixiao/db';
+import { createOrganization, createServiceContext, createUser } from '@jixiao/services';
+import type { Command } from 'commander';
+import { type DatabaseCliOptions, envVar, withDatabase } from './database-options.ts';
+
+type UserAddOptions = DatabaseCliOptions & { role: string; org: string; name?: string };
+type OrgAddOptions = DatabaseCliOptions & { kind: string; parent?: string };
+
+/** The password comes from JIXIAO_PASSWORD or the first line of stdin, never from argv (it would show in `ps`). */
+const readPassword = (): string => {
+  const fromEnv = envVar('JIXIAO_PASSWORD');
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) throw new AppError('VALIDATION_FAILED', '请通过环境变量 JIXIAO_PASSWORD 或标准输入提供密码');
+  return readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+};
+
+const parseRole = (role: string): Role => {
+  const found = ROLES.find((candidate) => candidate === role);
+  if (!found) throw new AppError('VALIDATION_FAILED', `未知角色“${role}”，可选：${ROLES.join('、')}`);
+  return found;
+};
+
+const KINDS: readonly OrganizationKind[] = ['finance_bureau', 'department', 'budget_unit'];
+
+/** `jixiao user add USERNAME --role ROLE --org NAME` and `jixiao org add NAME --kind KIND [--parent NAME]`. */
+export const registerUserCommand = (program: Command): void => {
+  program
+    .command('user')
+    .description('用户管理')
+    .command('add')
+    .description('新增用户（密码取自 JIXIAO_PASSWORD 或标准输入）')
+    .argument('<username>', '用户名')
+    .requiredOption('--role <role>', `角色：${ROLES.join(' | ')}`)
+    .requiredOption('--org <name>', '角色所在单位的名称')
+    .option('--name <displayName>', '显示名称')
+    .option('--data <dir>', '内嵌数据库目录')
+    .action(async (username: string, options: UserAddOptions) => {
+      const role = parseRole(options.role);
+      const password = readPassword();
+      await withDatabase(options, async (handle) => {
+        const organization = await findOrganizationByName(handle.db, options.org);
+        if (!organization) throw new AppError('NOT_FOUND', `单位“${options.org}”不存在`);
+        const user = await createUser(createServiceContext(handle.db), null, {
+          username,
+          displayName: options.name ?? username,
+          password,
+          roles: [{ organizationId: organization.id, role }],
+        });
+        process.stdout.write(`已新增用户 ${user.username}（${role} @ ${organization.name}）\n`);
+      });
+    });
+
+  program
+    .command('org')
+    .description('单位管理')
+    .command('add')
+    .description('新增单位（财政局 → 主管部门 → 预算单位）')
+    .argument('<name>', '单位名称')
+    .requiredOption('--kind <kind>', `类型：${KINDS.join(' | ')}`)
+    .option('--parent <name>', '上级单位名称')
+    .option('--data <dir>', '内嵌数据库目录')
+    .action(async (name: string, options: OrgAddOptions) => {
+      const kind = KINDS.find((candidate) => candidate === options.kind);
+      if (!kind) throw new AppError('VALIDATION_FAILED', `未知单位类型“${options.kind}”，可选：${KINDS.join('、')}`);
+      await withDatabase(options, async (handle) => {
+        const parent = options.parent ? await findOrganizationByName(handle.db, options.parent) : undefined;
+        if (options.parent && !parent) throw new AppError('NOT_FOUND', `上级单位“${options.parent}”不存在`);
+        const created = await createOrganization(createServiceContext(handle.db), null, {
+          name,
+          kind,
+          parentId: parent?.id ?? null,
+        });
+        process.stdout.write(`已新增单位 ${created.name}\n`);
+      });
+    });
+};

@@ -1,0 +1,195 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Db } from './connect.ts';
+import type { Database } from './schema.ts';
+
+type TableName = Exclude<keyof Database, 'schema_migrations'>;
+
+/** Insert order: parents before children. evaluations.current_revision_id is restored in a second pass. */
+export const BACKUP_TABLES: readonly TableName[] = [
+  'organizations',
+  'users',
+  'user_roles',
+  'sessions',
+  'projects',
+  'evaluations',
+  'evaluation_revisions',
+  'fund_blocks',
+  'indicator_results',
+  'reviews',
+  'publications',
+  'attachments',
+  'audit_log',
+];
+
+const ORDER_BY: Record<TableName, readonly string[]> = {
+  organizations: ['created_at', 'id'],
+  users: ['id'],
+  user_roles: ['user_id', 'organization_id', 'role'],
+  sessions: ['id'],
+  projects: ['id'],
+  evaluations: ['id'],
+  evaluation_revisions: ['evaluation_id', 'revision_no'],
+  fund_blocks: ['id'],
+  indicator_results: ['id'],
+  reviews: ['id'],
+  publications: ['id'],
+  attachments: ['id'],
+  audit_log: ['seq'],
+};
+
+const JSON_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  evaluation_revisions: ['form', 'result'],
+  publications: ['redactions', 'document_hashes'],
+  audit_log: ['details'],
+};
+
+type Row = Record<string, unknown>;
+type BackupHeader = { format: 'jixiao-backup'; version: 1; migrations: string[]; createdAt: string };
+type BackupLine = { table: TableName; row: Row };
+
+const encodeValue = (value: unknown): unknown =>
+  value instanceof Uint8Array ? { $bytes: Buffer.from(value).toString('base64') } : value;
+
+const decodeValue = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && '$bytes' in value && typeof value.$bytes === 'string'
+    ? new Uint8Array(Buffer.from(value.$bytes, 'base64'))
+    : value;
+
+/** Parents first, so the self-reference organizations.parent_id is satisfied row by row. */
+const parentsFirst = (rows: Row[]): Row[] => {
+  const byId = new Map(rows.map((row) => [row['id'], row]));
+  const done = new Set<unknown>();
+  const ordered: Row[] = [];
+  const visit = (row: Row): void => {
+    if (done.has(row['id'])) return;
+    done.add(row['id']);
+    const parent = byId.get(row['parent_id']);
+    if (parent) visit(parent);
+    ordered.push(row);
+  };
+  for (const row of rows) visit(row);
+  return ordered;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the table name is dynamic here; rows are copied verbatim.
+const untyped = (db: Db): any => db;
+
+const appliedMigrations = async (db: Db): Promise<string[]> =>
+  (await db.selectFrom('schema_migrations').select('id').orderBy('id').execute()).map((row) => row.id);
+
+/** Every row of every table as JSON lines: a header line, then one `{table,row}` line per row. */
+export async function* backupDatabase(db: Db): AsyncGenerator<string> {
+  const header: BackupHeader = {
+    format: 'jixiao-backup',
+    version: 1,
+    migrations: await appliedMigrations(db),
+    createdAt: new Date().toISOString(),
+  };
+  yield JSON.stringify(header);
+  for (const table of BACKUP_TABLES) {
+    let query = untyped(db).selectFrom(table).selectAll();
+    for (const column of ORDER_BY[table]) query = query.orderBy(column);
+    let rows: Row[] = await query.execute();
+    if (table === 'organizations') rows = parentsFirst(rows);
+    for (const row of rows) {
+      const encoded = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, encodeValue(value)]));
+      yield JSON.stringify({ table, row: encoded } satisfies BackupLine);
+    }
+  }
+}
+
+export const writeBackupFile = async (db: Db, file: string): Promise<number> => {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  let rows = -1;
+  for await (const line of backupDatabase(db)) {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+    rows += 1;
+  }
+  out.end();
+  await once(out, 'finish');
+  return rows;
+};
+
+const isEmpty = async (db: Db): Promise<boolean> => {
+  for (const table of BACKUP_TABLES) {
+    const row = await untyped(db).selectFrom(table).select(untyped(db).fn.countAll().as('count')).executeTakeFirst();
+    if (Number(row?.count ?? 0) > 0) return false;
+  }
+  return true;
+};
+
+const BATCH = 200;
+
+/**
+ * Restores a backup into a migrated, empty database, in one transaction: either every row comes back or
+ * nothing is written.
+ */
+export const restoreDatabase = async (db: Db, lines: AsyncIterable<string> | Iterable<string>): Promise<number> =>
+  db.transaction().execute(async (trx) => {
+    if (!(await isEmpty(trx))) throw new Error('恢复备份需要一个空数据库：目标数据库中已有数据');
+    let header: BackupHeader | undefined;
+    let pending: { table: TableName; rows: Row[] } | undefined;
+    const currentRevisions: { id: unknown; current_revision_id: unknown }[] = [];
+    let restored = 0;
+    const flush = async (): Promise<void> => {
+      if (!pending || pending.rows.length === 0) return;
+      await untyped(trx).insertInto(pending.table).values(pending.rows).execute();
+      restored += pending.rows.length;
+      pending.rows = [];
+    };
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo += 1;
+      if (line.trim() === '') continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        throw new Error(`备份文件第 ${lineNo} 行不是有效的 JSON`);
+      }
+      if (!header) {
+        header = parsed as BackupHeader;
+        if (header.format !== 'jixiao-backup' || header.version !== 1) throw new Error('不是 Jixiao 备份文件');
+        const applied = await appliedMigrations(trx);
+        if (applied.join(',') !== header.migrations.join(',')) {
+          throw new Error(
+            `备份的数据库版本（${header.migrations.join(', ')}）与目标数据库（${applied.join(', ')}）不一致`,
+          );
+        }
+        continue;
+      }
+      const { table, row } = parsed as BackupLine;
+      if (!BACKUP_TABLES.includes(table)) throw new Error(`备份文件第 ${lineNo} 行：未知的表 ${String(table)}`);
+      const values: Row = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, decodeValue(value)]));
+      for (const column of JSON_COLUMNS[table] ?? []) values[column] = JSON.stringify(values[column]);
+      if (table === 'evaluations' && values['current_revision_id'] !== null) {
+        currentRevisions.push({ id: values['id'], current_revision_id: values['current_revision_id'] });
+        values['current_revision_id'] = null;
+      }
+      if (pending?.table !== table) {
+        await flush();
+        pending = { table, rows: [] };
+      }
+      pending.rows.push(values);
+      if (pending.rows.length >= BATCH) await flush();
+    }
+    await flush();
+    if (!header) throw new Error('备份文件为空');
+    for (const { id, current_revision_id } of currentRevisions) {
+      await untyped(trx).updateTable('evaluations').set({ current_revision_id }).where('id', '=', id).execute();
+    }
+    return restored;
+  });
+
+export const restoreBackupFile = async (db: Db, file: string): Promise<number> => {
+  const reader = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  // Take the iterator now: readline drops lines emitted before anyone iterates, and the restore awaits the
+  // database before reading its first line.
+  const lines = reader[Symbol.asyncIterator]();
+  return restoreDatabase(db, { [Symbol.asyncIterator]: () => lines });
+};

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './dialect/pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DatabaseOptions = {
+  /** postgres://… — use PostgreSQL instead of the embedded database. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded database keeps its files; default JIXIAO_DATA_DIR or ./data. */
+  dataDir?: string | undefined;
+  /** An embedded database that lives in memory only (tests, throwaway runs). */
+  memory?: boolean | undefined;
+};
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: DatabaseKind;
+  /** Human-readable location for logs; never contains a password. */
+  location: string;
+  close: () => Promise<void>;
+};
+
+const INT8_OID = 20;
+
+/** int8 as a number when it fits a double exactly (every amount in 分 does), else as the exact string. */
+const parseInt8 = (text: string): number | string => {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : text;
+};
+
+const int8AsNumber: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID
+      ? parseInt8
+      : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export const resolveDataDir = (dataDir?: string): string =>
+  resolve(dataDir ?? process.env['JIXIAO_DATA_DIR'] ?? './data');
+
+const redactUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+};
+
+/** Opens Kysely over PostgreSQL when a URL is given, otherwise over the embedded PGlite. Does not migrate. */
+export const openDatabase = async (options: DatabaseOptions = {}): Promise<DatabaseHandle> => {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, types: int8AsNumber, max: 10 });
+    // An idle client dropped by the server (restart, failover) is discarded by the pool; without a listener
+    // its 'error' event would crash the process. Queries in flight still reject to their callers.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+  }
+  let client: PGlite;
+  let location: string;
+  if (options.memory) {
+    client = await PGlite.create();
+    location = 'memory';
+  } else {
+    const dir = resolve(resolveDataDir(options.dataDir), 'pglite');
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir);
+    location = dir;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', location, close: () => db.destroy() };
+};
+
+/** A round trip to the database, for health checks. */
+export const pingDatabase = async (db: Db): Promise<void> => {
+  await sql`SELECT 1`.execute(db);
+};

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDatabaseKinds } from '../../testing/test-database.ts';
+import type { DatabaseHandle } from '../connect.ts';
+import { appendAuditEntry, GENESIS_HASH, listAuditEntries, verifyAuditChain } from './audit-log.repository.ts';
+
+describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const append = (action: string, details: Record<string, unknown> = {}) =>
+    handle.db.transaction().execute((trx) =>
+      appendAuditEntry(trx, {
+        organizationId: null,
+        actorId: null,
+        action,
+        entityType: 'test',
+        entityId: 'e1',
+        details,
+      }),
+    );
+
+  it('verifies an empty chain', async () => {
+    expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, checked: 0, lastHash: GENESIS_HASH });
+  });
+
+  it('chains each entry to the previous one, also under concurrent appends', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, index) => append('concurrent', { index, 键: '值' })));
+    const rows = await listAuditEntries(handle.db, { limit: 100 });
+    expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect(rows[0]?.prev_hash).toBe(GENESIS_HASH);
+    expect(rows.slice(1).map((row) => row.prev_hash)).toEqual(rows.slice(0, -1).map((row) => row.hash));
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 12 });
+  });
+
+  it('refuses updates and deletes', async () => {
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(handle.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(handle.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('detects an entry altered behind the trigger', async () => {
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(handle.db);
+    await sql`UPDATE audit_log SET reason = '篡改' WHERE seq = 5`.execute(handle.db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(handle.db);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, brokenAt: 5, checked: 4 });
+  });
+});

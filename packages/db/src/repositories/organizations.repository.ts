@@ -1,0 +1,23 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connect.ts';
+import type { Organization, OrganizationsTable } from '../schema.ts';
+
+export const insertOrganization = async (db: Db, values: Insertable<OrganizationsTable>): Promise<Organization> =>
+  db.insertInto('organizations').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const listOrganizations = async (db: Db): Promise<Organization[]> =>
+  db.selectFrom('organizations').selectAll().orderBy('created_at').orderBy('name').execute();
+
+export const findOrganizationById = async (db: Db, id: string): Promise<Organization | undefined> =>
+  db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findOrganizationByName = async (db: Db, name: string): Promise<Organization | undefined> =>
+  db.selectFrom('organizations').selectAll().where('name', '=', name).executeTakeFirst();
+
+export const countOrganizations = async (db: Db): Promise<number> => {
+  const row = await db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+};

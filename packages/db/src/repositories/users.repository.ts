@@ -1,0 +1,94 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connect.ts';
+import type { Role, User, UsersTable } from '../schema.ts';
+
+export type UserRole = { organizationId: string; role: Role };
+
+export const insertUser = async (db: Db, values: Insertable<UsersTable>): Promise<User> =>
+  db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const findUserByUsername = async (db: Db, username: string): Promise<User | undefined> =>
+  db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+
+export const findUserById = async (db: Db, id: string): Promise<User | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const listUsers = async (db: Db): Promise<User[]> =>
+  db.selectFrom('users').selectAll().orderBy('username').execute();
+
+export const grantRole = async (db: Db, userId: string, organizationId: string, role: Role): Promise<void> => {
+  await db
+    .insertInto('user_roles')
+    .values({ user_id: userId, organization_id: organizationId, role })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+};
+
+export const listUserRoles = async (db: Db, userId: string): Promise<UserRole[]> =>
+  (
+    await db
+      .selectFrom('user_roles')
+      .select(['organization_id', 'role'])
+      .where('user_id', '=', userId)
+      .orderBy('organization_id')
+      .orderBy('role')
+      .execute()
+  ).map((row) => ({ organizationId: row.organization_id, role: row.role }));
+
+/** Counts a failed login; locks the account until `lockUntil` once `maxFailures` is reached. */
+export const recordFailedLogin = async (
+  db: Db,
+  userId: string,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ failedLogins: number; lockedUntil: Date | null }> => {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning(['failed_logins'])
+    .executeTakeFirstOrThrow();
+  if (row.failed_logins < maxFailures) return { failedLogins: row.failed_logins, lockedUntil: null };
+  await db.updateTable('users').set({ locked_until: lockUntil, failed_logins: 0 }).where('id', '=', userId).execute();
+  return { failedLogins: row.failed_logins, lockedUntil: lockUntil };
+};
+
+export const resetFailedLogins = async (db: Db, userId: string): Promise<void> => {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+};
+
+export type UserWithRoles = Pick<
+  User,
+  'id' | 'username' | 'display_name' | 'disabled' | 'locked_until' | 'created_at'
+> & {
+  roles: UserRole[];
+};
+
+/** Users holding any role on one of the given organisations, with all their roles. */
+export const listUsersWithRolesIn = async (db: Db, organizationIds: readonly string[]): Promise<UserWithRoles[]> => {
+  if (organizationIds.length === 0) return [];
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'disabled', 'locked_until', 'created_at'])
+    .where('id', 'in', db.selectFrom('user_roles').select('user_id').where('organization_id', 'in', organizationIds))
+    .orderBy('username')
+    .execute();
+  if (users.length === 0) return [];
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'organization_id', 'role'])
+    .where(
+      'user_id',
+      'in',
+      users.map((user) => user.id),
+    )
+    .orderBy('organization_id')
+    .orderBy('role')
+    .execute();
+  return users.map((user) => ({
+    ...user,
+    roles: roles
+      .filter((row) => row.user_id === user.id)
+      .map((row) => ({ organizationId: row.organization_id, role: row.role })),
+  }));
+};

@@ -1,0 +1,214 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Columns written as a Date or ISO string and read back as a Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** numeric columns: both drivers return strings; repositories convert to numbers. */
+type Numeric = ColumnType<string, number | string, number | string>;
+/** bigint columns: PGlite returns numbers and our pg pool parses int8 to numbers too. */
+type Int8 = ColumnType<number, number, number>;
+type Json<T> = ColumnType<T, string, string>;
+/** A JSON column with a database default: optional on insert. */
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+
+export type OrganizationKind = 'finance_bureau' | 'department' | 'budget_unit';
+
+export type Role = 'unit_filler' | 'unit_approver' | 'department_reviewer' | 'finance_reviewer' | 'admin';
+
+export type EvaluationStatusColumn =
+  | 'draft'
+  | 'submitted'
+  | 'department_review'
+  | 'finance_review'
+  | 'returned'
+  | 'approved'
+  | 'published';
+
+export type RevisionKind = 'draft' | 'import' | 'submitted';
+
+export type FundSource = 'total' | 'current_appropriation' | 'prior_year_carryover' | 'other';
+
+export type OrganizationsTable = {
+  id: string;
+  parent_id: string | null;
+  kind: OrganizationKind;
+  name: string;
+  code: Generated<string>;
+  created_at: Timestamp;
+};
+
+export type UsersTable = {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+};
+
+export type UserRolesTable = { user_id: string; organization_id: string; role: Role };
+
+export type SessionsTable = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+};
+
+export type ProjectsTable = {
+  id: string;
+  organization_id: string;
+  name: string;
+  code: Generated<string>;
+  fiscal_year: number;
+  created_at: Timestamp;
+};
+
+export type EvaluationsTable = {
+  id: string;
+  organization_id: string;
+  project_id: string;
+  fiscal_year: number;
+  project_name: string;
+  status: EvaluationStatusColumn;
+  rule_set_id: string;
+  rule_set_version: string;
+  current_revision_id: string | null;
+  total_score: Numeric | null;
+  grade: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type EvaluationRevisionsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  revision_no: number;
+  kind: RevisionKind;
+  form: Json<unknown>;
+  result: Json<unknown>;
+  rule_set: string;
+  total_score: Numeric;
+  grade: string;
+  source_file_name: string | null;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type FundBlocksTable = {
+  id: string;
+  organization_id: string;
+  revision_id: string;
+  source: FundSource;
+  initial_budget_fen: Int8 | null;
+  adjusted_budget_fen: Int8 | null;
+  executed_fen: Int8 | null;
+};
+
+export type IndicatorResultsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  revision_id: string;
+  row_index: number;
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  target: string;
+  actual: string;
+  weight: Numeric | null;
+  stated_score: Numeric | null;
+  points: Numeric;
+  basis: string;
+  rule: string;
+};
+
+export type ReviewsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  revision_id: string;
+  stage: string;
+  decision: 'approved' | 'returned';
+  reason: Generated<string>;
+  reviewer_id: string;
+  created_at: Timestamp;
+};
+
+export type PublicationsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  revision_id: string;
+  published_by: string;
+  published_at: Timestamp;
+  unpublished_by: string | null;
+  unpublished_at: Timestamp | null;
+  unpublish_reason: string | null;
+  redactions: JsonWithDefault<unknown>;
+  document_hashes: JsonWithDefault<unknown>;
+};
+
+export type AttachmentsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  bytes: Uint8Array;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type AuditLogTable = {
+  seq: Int8;
+  organization_id: string | null;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  details: JsonWithDefault<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+};
+
+export type SchemaMigrationsTable = { id: string; checksum: string; applied_at: Timestamp };
+
+export type Database = {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  projects: ProjectsTable;
+  evaluations: EvaluationsTable;
+  evaluation_revisions: EvaluationRevisionsTable;
+  fund_blocks: FundBlocksTable;
+  indicator_results: IndicatorResultsTable;
+  reviews: ReviewsTable;
+  publications: PublicationsTable;
+  attachments: AttachmentsTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+};
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Evaluation = Selectable<EvaluationsTable>;
+export type EvaluationRevision = Selectable<EvaluationRevisionsTable>;
+export type Review = Selectable<ReviewsTable>;
+export type Publication = Selectable<PublicationsTable>;
+export type Attachment = Selectable<AttachmentsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewAuditLogRow = Insertable<AuditLogTable>;

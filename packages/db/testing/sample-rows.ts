@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../src/connect.ts';
+import { insertAttachment } from '../src/repositories/attachments.repository.ts';
+import { appendAuditEntry } from '../src/repositories/audit-log.repository.ts';
+import { insertEvaluation, updateEvaluationIfVersion } from '../src/repositories/evaluations.repository.ts';
+import { insertOrganization } from '../src/repositories/organizations.repository.ts';
+import { insertProject } from '../src/repositories/projects.repository.ts';
+import { insertPublication } from '../src/repositories/publications.repository.ts';
+import { insertReview } from '../src/repositories/reviews.repository.ts';
+import { insertRevisionFacts } from '../src/repositories/revision-facts.repository.ts';
+import { insertRevision } from '../src/repositories/revisions.repository.ts';
+import { insertSession } from '../src/repositories/sessions.repository.ts';
+import { grantRole, insertUser } from '../src/repositories/users.repository.ts';
+
+/** A small organisation tree with one evaluation that touches every table; for db-level tests only. */
+export const insertSampleRows = async (db: Db) => {
+  const now = new Date('2023-03-01T08:00:00.000Z');
+  const bureau = await insertOrganization(db, {
+    id: randomUUID(),
+    parent_id: null,
+    kind: 'finance_bureau',
+    name: '开福区财政局',
+    created_at: now,
+  });
+  const department = await insertOrganization(db, {
+    id: randomUUID(),
+    parent_id: bureau.id,
+    kind: 'department',
+    name: '开福区住房和城乡建设局',
+    created_at: now,
+  });
+  const unit = await insertOrganization(db, {
+    id: randomUUID(),
+    parent_id: department.id,
+    kind: 'budget_unit',
+    name: '开福区城市房屋征收和补偿管理办公室',
+    created_at: now,
+  });
+  const user = await insertUser(db, {
+    id: randomUUID(),
+    username: 'filler',
+    display_name: '填报员',
+    password_hash: 'x',
+    created_at: now,
+  });
+  await grantRole(db, user.id, unit.id, 'unit_filler');
+  await insertSession(db, {
+    id: randomUUID(),
+    user_id: user.id,
+    csrf_token: 'csrf',
+    created_at: now,
+    expires_at: new Date('2099-01-01T00:00:00Z'),
+  });
+  const project = await insertProject(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    name: '征收工作经费',
+    fiscal_year: 2022,
+    created_at: now,
+  });
+  const evaluation = await insertEvaluation(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    project_id: project.id,
+    fiscal_year: 2022,
+    project_name: project.name,
+    status: 'draft',
+    rule_set_id: 'national-2020',
+    rule_set_version: '1.0.0',
+    created_by: user.id,
+    created_at: now,
+    updated_at: now,
+  });
+  const revision = await insertRevision(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    revision_no: 1,
+    kind: 'submitted',
+    form: JSON.stringify({ projectName: '征收工作经费', nested: { a: [1, 2.5, '三'] } }),
+    result: JSON.stringify({ totalScore: 92.5 }),
+    rule_set: 'national-2020@1.0.0',
+    total_score: '92.50',
+    grade: 'excellent',
+    created_by: user.id,
+    created_at: now,
+  });
+  await updateEvaluationIfVersion(db, evaluation.id, 1, { current_revision_id: revision.id, total_score: '92.50' });
+  await insertRevisionFacts(
+    db,
+    [
+      {
+        id: randomUUID(),
+        organization_id: unit.id,
+        revision_id: revision.id,
+        source: 'total',
+        initial_budget_fen: 27_750_000,
+        adjusted_budget_fen: 9_007_199_254_740_991,
+        executed_fen: null,
+      },
+    ],
+    [
+      {
+        id: randomUUID(),
+        organization_id: unit.id,
+        evaluation_id: evaluation.id,
+        revision_id: revision.id,
+        row_index: 0,
+        name: '入户调查',
+        target: '≥95%',
+        actual: '100%',
+        weight: '5',
+        stated_score: '5',
+        points: '5',
+        basis: 'computed',
+        rule: 'QUANT-POS-1',
+      },
+    ],
+  );
+  await insertReview(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    revision_id: revision.id,
+    stage: 'finance_review',
+    decision: 'returned',
+    reason: '请补充偏差原因',
+    reviewer_id: user.id,
+    created_at: now,
+  });
+  await insertPublication(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    revision_id: revision.id,
+    published_by: user.id,
+    published_at: now,
+    redactions: '[]',
+    document_hashes: '{"docx":"abc"}',
+  });
+  await insertAttachment(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    file_name: '自评表.txt',
+    media_type: 'text/plain',
+    size_bytes: 4,
+    sha256: 'f'.repeat(64),
+    bytes: new Uint8Array([0, 1, 254, 255]),
+    created_by: user.id,
+    created_at: now,
+  });
+  await db.transaction().execute(async (trx) => {
+    await appendAuditEntry(trx, {
+      organizationId: unit.id,
+      actorId: user.id,
+      action: 'submit',
+      entityType: 'evaluation',
+      entityId: evaluation.id,
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      details: { revisionNo: 1 },
+    });
+    await appendAuditEntry(trx, {
+      organizationId: unit.id,
+      actorId: user.id,
+      action: 'return',
+      entityType: 'evaluation',
+      entityId: evaluation.id,
+      fromStatus: 'submitted',
+      toStatus: 'returned',
+      reason: '请补充偏差原因',
+    });
+  });
+  return { bureau, department, unit, user, project, evaluation, revision };
+};

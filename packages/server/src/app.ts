@@ -1,0 +1,115 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { DatabaseKind, Db } from '@jixiao/db';
+import { createServiceContext, type ServiceContext } from '@jixiao/services';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorHandler, notFoundHandler } from './http/errors.ts';
+import { authenticate } from './http/session.ts';
+import { auditRoutes } from './routes/audit/audit.routes.ts';
+import { authRoutes } from './routes/auth/auth.routes.ts';
+import { evaluationRoutes } from './routes/evaluations/evaluations.routes.ts';
+import { findingRoutes } from './routes/findings/findings.routes.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { organizationRoutes } from './routes/organizations/organizations.routes.ts';
+import { publicRoutes } from './routes/public/public.routes.ts';
+import { ruleSetRoutes } from './routes/rule-sets/rule-sets.routes.ts';
+import { userRoutes } from './routes/users/users.routes.ts';
+
+export type AppConfig = {
+  /** Secure cookies (HTTPS only); off for http://localhost. */
+  cookieSecure: boolean;
+  /** Largest JSON body in bytes. */
+  bodyLimit: number;
+  /** Largest import body (a base64 report file). */
+  importBodyLimit: number;
+  /** Login attempts per client address per minute (account lockout guards each account separately). */
+  loginRateLimit: number;
+};
+
+export const DEFAULT_CONFIG: AppConfig = {
+  cookieSecure: false,
+  bodyLimit: 1024 * 1024,
+  importBodyLimit: 30 * 1024 * 1024,
+  loginRateLimit: 30,
+};
+
+export type AppDeps = {
+  db: Db;
+  databaseKind: DatabaseKind;
+  config?: Partial<AppConfig>;
+  /** Fastify logger options (pino); false in tests. */
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+};
+
+/** Never log secrets: passwords, cookies, CSRF tokens. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'password',
+  '*.password',
+  'body.password',
+];
+
+// Validation messages in Chinese, for every schema in this process.
+z.config(z.locales.zhCN());
+
+/** Builds the HTTP app from its dependencies; does not listen (server.ts does, tests inject). */
+export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
+  const ctx: ServiceContext = createServiceContext(deps.db, deps.now);
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: false });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Jixiao 绩效自评 API', version: '0.1.0', description: '项目支出绩效自评：填报、计分、审核、公开' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes, { ctx, databaseKind: deps.databaseKind });
+  await app.register(publicRoutes, { ctx });
+  await app.register(ruleSetRoutes);
+  await app.register(authRoutes, {
+    ctx,
+    cookies: { secure: config.cookieSecure },
+    loginRateLimit: config.loginRateLimit,
+  });
+  await app.register(async (scope) => {
+    scope.decorateRequest('actor', null);
+    // onRequest, not preHandler: an anonymous caller gets 401 before any body validation.
+    scope.addHook('onRequest', async (request) => {
+      request.actor = await authenticate(ctx, request);
+    });
+    await scope.register(evaluationRoutes, { ctx, importBodyLimit: config.importBodyLimit });
+    await scope.register(findingRoutes, { ctx });
+    await scope.register(organizationRoutes, { ctx });
+    await scope.register(userRoutes, { ctx });
+    await scope.register(auditRoutes, { ctx });
+  });
+  return app;
+};

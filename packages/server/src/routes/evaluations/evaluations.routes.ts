@@ -1,0 +1,140 @@
+import type { WorkflowAction } from '@jixiao/core';
+import {
+  approveEvaluation,
+  createDraft,
+  diffRevisions,
+  getAttachment,
+  getEvaluation,
+  getRevision,
+  importFileIntoDraft,
+  listEvaluationAudit,
+  listEvaluations,
+  publishEvaluation,
+  returnEvaluation,
+  type ServiceContext,
+  submitEvaluation,
+  type TransitionInput,
+  unpublishEvaluation,
+  updateDraft,
+} from '@jixiao/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams, reasonBody } from '../../http/common.schema.ts';
+import { actorOf } from '../../http/session.ts';
+import { createBody, diffQuery, importBody, listQuery, revisionParams, updateBody } from './evaluations.schema.ts';
+
+const TRANSITIONS = {
+  submit: submitEvaluation,
+  approve: approveEvaluation,
+  return: returnEvaluation,
+  publish: publishEvaluation,
+  unpublish: unpublishEvaluation,
+} as const satisfies Record<Exclude<WorkflowAction, 'edit'>, unknown>;
+
+const TRANSITION_SUMMARIES: Record<keyof typeof TRANSITIONS, string> = {
+  submit: '送审',
+  approve: '审核通过（送往下一环节）',
+  return: '退回（须填写原因）',
+  publish: '公开',
+  unpublish: '撤回公开（须填写原因）',
+};
+
+export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; importBodyLimit: number }> = async (
+  app,
+  { ctx, importBodyLimit },
+) => {
+  const tags = ['evaluations'];
+
+  app.get(
+    '/api/evaluations',
+    { schema: { tags, summary: '自评列表（按权限范围）', querystring: listQuery } },
+    async (request) => {
+      const { year, ...rest } = request.query;
+      return listEvaluations(ctx, actorOf(request), { ...rest, fiscalYear: year });
+    },
+  );
+
+  app.post(
+    '/api/evaluations',
+    { schema: { tags, summary: '新建自评草稿', body: createBody } },
+    async (request, reply) => {
+      const view = await createDraft(ctx, actorOf(request), request.body);
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.post(
+    '/api/evaluations/import',
+    { bodyLimit: importBodyLimit, schema: { tags, summary: '导入自评表文件为草稿', body: importBody } },
+    async (request, reply) => {
+      const { contentBase64, ...rest } = request.body;
+      const result = await importFileIntoDraft(ctx, actorOf(request), {
+        ...rest,
+        bytes: new Uint8Array(Buffer.from(contentBase64, 'base64')),
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get('/api/evaluations/:id', { schema: { tags, summary: '自评详情', params: idParams } }, async (request) =>
+    getEvaluation(ctx, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/evaluations/:id',
+    { schema: { tags, summary: '保存草稿（乐观并发：须带 expectedVersion）', params: idParams, body: updateBody } },
+    async (request) => updateDraft(ctx, actorOf(request), { evaluationId: request.params.id, ...request.body }),
+  );
+
+  for (const [action, run] of Object.entries(TRANSITIONS) as [
+    keyof typeof TRANSITIONS,
+    (typeof TRANSITIONS)[keyof typeof TRANSITIONS],
+  ][]) {
+    app.post(
+      `/api/evaluations/:id/${action}`,
+      { schema: { tags, summary: TRANSITION_SUMMARIES[action], params: idParams, body: reasonBody.optional() } },
+      async (request) => {
+        const input: TransitionInput = {
+          evaluationId: request.params.id,
+          reason: request.body?.reason,
+          expectedVersion: request.body?.expectedVersion,
+        };
+        return run(ctx, actorOf(request), input);
+      },
+    );
+  }
+
+  app.get(
+    '/api/evaluations/:id/diff',
+    { schema: { tags, summary: '比较两个版本', params: idParams, querystring: diffQuery } },
+    async (request) =>
+      diffRevisions(ctx, actorOf(request), {
+        evaluationId: request.params.id,
+        fromRevisionId: request.query.from,
+        toRevisionId: request.query.to,
+      }),
+  );
+
+  app.get(
+    '/api/evaluations/:id/revisions/:revisionId',
+    { schema: { tags, summary: '某一版本的表单与得分', params: revisionParams } },
+    async (request) =>
+      getRevision(ctx, actorOf(request), { evaluationId: request.params.id, revisionId: request.params.revisionId }),
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    { schema: { tags, summary: '下载导入的原始文件', params: idParams } },
+    async (request, reply) => {
+      const file = await getAttachment(ctx, actorOf(request), request.params.id);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-sha256', file.sha256)
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.get('/api/evaluations/:id/audit', { schema: { tags, summary: '操作记录', params: idParams } }, async (request) =>
+    listEvaluationAudit(ctx, actorOf(request), request.params.id),
+  );
+};

@@ -1,0 +1,43 @@
+import { testDatabaseKinds } from '@jixiao/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+
+describe.each(testDatabaseKinds())('GET /api/health on %s', (kind) => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp(kind);
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('reports ok and which database it runs on', async () => {
+    const response = await testApp.request(null, { method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: kind });
+  });
+
+  it('serves the OpenAPI document and its page', async () => {
+    const json = await testApp.request(null, { method: 'GET', url: '/api/docs/json' });
+    expect(json.statusCode).toBe(200);
+    const document = json.json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/evaluations',
+        '/api/evaluations/{id}/submit',
+        '/api/public/evaluations',
+      ]),
+    );
+    const page = await testApp.request(null, { method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(page.statusCode);
+  });
+
+  it('answers unknown routes with a Chinese 404', async () => {
+    const response = await testApp.request(null, { method: 'GET', url: '/api/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
+});

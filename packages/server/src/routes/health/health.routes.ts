@@ -1,0 +1,18 @@
+import { type DatabaseKind, pingDatabase } from '@jixiao/db';
+import type { ServiceContext } from '@jixiao/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { healthResponse } from './health.schema.ts';
+
+export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; databaseKind: DatabaseKind }> = async (
+  app,
+  { ctx, databaseKind },
+) => {
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: '健康检查', response: { 200: healthResponse } } },
+    async () => {
+      await pingDatabase(ctx.db);
+      return { status: 'ok' as const, database: databaseKind };
+    },
+  );
+};

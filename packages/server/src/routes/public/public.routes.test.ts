@@ -1,0 +1,82 @@
+import { generateForm } from '@jixiao/core/testing';
+import { approveEvaluation, createDraft, publishEvaluation, submitEvaluation } from '@jixiao/services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+
+describe('public routes', () => {
+  let testApp: TestApp;
+  let publishedId: string;
+  let draftId: string;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const { ctx, actors, organizations } = testApp.fixture;
+    const make = (seed: number, projectName: string) =>
+      createDraft(ctx, actors.unit_filler, {
+        organizationId: organizations.unit,
+        form: { ...generateForm(seed), fiscalYear: 2022, projectName },
+      });
+    const published = await make(11, '公开项目');
+    publishedId = published.id;
+    await submitEvaluation(ctx, actors.unit_filler, { evaluationId: publishedId });
+    await approveEvaluation(ctx, actors.unit_approver, { evaluationId: publishedId });
+    await approveEvaluation(ctx, actors.department_reviewer, { evaluationId: publishedId });
+    await approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: publishedId });
+    await publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: publishedId });
+    draftId = (await make(12, '未公开项目')).id;
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('lists published evaluations only, anonymously, with filters and paging', async () => {
+    const response = await testApp.request(null, { method: 'GET', url: '/api/public/evaluations?year=2022' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      items: [
+        {
+          id: publishedId,
+          projectName: '公开项目',
+          department: '开福区住房和城乡建设局',
+          unit: '开福区城市房屋征收和补偿管理办公室',
+          year: 2022,
+          totalScore: expect.any(Number),
+          grade: expect.any(String),
+          gradeLabel: expect.any(String),
+        },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    const otherYear = await testApp.request(null, { method: 'GET', url: '/api/public/evaluations?year=2021' });
+    expect(otherYear.json()).toMatchObject({ total: 0, items: [] });
+    const otherDepartment = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/public/evaluations?department=${encodeURIComponent('开福区教育局')}`,
+    });
+    expect(otherDepartment.json()).toMatchObject({ total: 0 });
+  });
+
+  it('answers 400 for bad filters', async () => {
+    for (const query of ['year=abc', 'page=0', 'pageSize=101', 'unknown=1']) {
+      const response = await testApp.request(null, { method: 'GET', url: `/api/public/evaluations?${query}` });
+      expect(response.statusCode, query).toBe(400);
+    }
+  });
+
+  it('serves a published evaluation with indicators and explanations, and 404 for anything unpublished', async () => {
+    const response = await testApp.request(null, { method: 'GET', url: `/api/public/evaluations/${publishedId}` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ indicators: { explanation: string }[]; projectName: string }>();
+    expect(body.projectName).toBe('公开项目');
+    expect(body.indicators.length).toBeGreaterThan(0);
+    expect(body.indicators.every((indicator) => indicator.explanation.length > 0)).toBe(true);
+    expect(body).not.toHaveProperty('findings');
+    expect((await testApp.request(null, { method: 'GET', url: `/api/public/evaluations/${draftId}` })).statusCode).toBe(
+      404,
+    );
+    expect((await testApp.request(null, { method: 'GET', url: '/api/public/evaluations/not-a-uuid' })).statusCode).toBe(
+      400,
+    );
+  });
+});

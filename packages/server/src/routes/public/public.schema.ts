@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { pagingQuery } from '../../http/common.schema.ts';
+
+export const publicListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  department: z.string().min(1).max(200).optional(),
+  ...pagingQuery,
+});
+
+export const publicListItem = z.object({
+  id: z.string(),
+  projectName: z.string(),
+  department: z.string().nullable(),
+  unit: z.string(),
+  year: z.number(),
+  totalScore: z.number().nullable(),
+  grade: z.string().nullable(),
+  gradeLabel: z.string().nullable(),
+});
+
+export const publicListResponse = z.object({
+  items: z.array(publicListItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { type DatabaseHandle, migrate, openDatabase } from '@jixiao/db';
+import { createServiceContext, type DemoDataResult, loadDemoData } from '@jixiao/services';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, LOG_REDACT_PATHS } from './app.ts';
+
+export type ServeOptions = {
+  port: number;
+  host?: string;
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  /** Load demo data into an empty database, from this seed report file. */
+  demoSeedFile?: string | undefined;
+  logLevel?: string;
+};
+
+export type RunningServer = {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  demo: DemoDataResult | null;
+};
+
+/** Opens and migrates the database, optionally loads demo data, and listens. */
+export const startServer = async (options: ServeOptions): Promise<RunningServer> => {
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    await migrate(database.db);
+    let demo: DemoDataResult | null = null;
+    if (options.demoSeedFile) {
+      const bytes = new Uint8Array(readFileSync(options.demoSeedFile));
+      demo = await loadDemoData(createServiceContext(database.db), { bytes, fileName: 'kaifu-2022.txt' });
+    }
+    const app = await buildApp({
+      db: database.db,
+      databaseKind: database.kind,
+      logger: { level: options.logLevel ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' } },
+    });
+    app.addHook('onClose', async () => {
+      await database.close();
+    });
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port: options.port, host });
+    return { app, database, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${options.port}`, demo };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+};

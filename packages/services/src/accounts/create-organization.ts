@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@jixiao/core';
+import { findOrganizationByName, insertOrganization, type Organization, type OrganizationKind } from '@jixiao/db';
+import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+
+export type CreateOrganizationInput = {
+  name: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+  code?: string | undefined;
+};
+
+const PARENT_KIND: Record<OrganizationKind, OrganizationKind | null> = {
+  finance_bureau: null,
+  department: 'finance_bureau',
+  budget_unit: 'department',
+};
+
+const KIND_LABELS: Record<OrganizationKind, string> = {
+  finance_bureau: '财政局',
+  department: '主管部门',
+  budget_unit: '预算单位',
+};
+
+/**
+ * Adds an organisation under its parent (财政局 → 主管部门 → 预算单位). An admin of the parent may add it;
+ * a root 财政局 can only be created by the system (actor null: CLI bootstrap and demo data).
+ */
+export const createOrganization = async (
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: CreateOrganizationInput,
+): Promise<Organization> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const name = input.name.trim();
+    if (name === '') throw new AppError('VALIDATION_FAILED', '单位名称不能为空', { fields: { name: '不能为空' } });
+    const tree = await loadOrganizationTree(trx);
+    const expectedParent = PARENT_KIND[input.kind];
+    if (expectedParent === null) {
+      if (input.parentId !== null) throw new AppError('VALIDATION_FAILED', '财政局是组织树的根，不能有上级单位');
+      if (actor !== null) throw new AppError('FORBIDDEN', '只能通过命令行初始化财政局');
+    } else {
+      if (input.parentId === null)
+        throw new AppError('VALIDATION_FAILED', `${KIND_LABELS[input.kind]}必须指定上级单位`);
+      const parent = requireOrganization(tree, input.parentId);
+      if (parent.kind !== expectedParent) {
+        throw new AppError('VALIDATION_FAILED', `${KIND_LABELS[input.kind]}的上级必须是${KIND_LABELS[expectedParent]}`);
+      }
+      if (actor !== null) requireRoleOn(actor, tree, parent.id, 'admin');
+    }
+    if (await findOrganizationByName(trx, name)) throw new AppError('CONFLICT', `单位“${name}”已存在`);
+    const organization = await insertOrganization(trx, {
+      id: randomUUID(),
+      parent_id: input.parentId,
+      kind: input.kind,
+      name,
+      code: input.code ?? '',
+      created_at: ctx.now(),
+    });
+    await recordAudit(ctx, trx, {
+      organizationId: organization.id,
+      actorId: actor?.userId ?? null,
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: organization.id,
+      details: { name, kind: input.kind, parentId: input.parentId },
+    });
+    return organization;
+  });

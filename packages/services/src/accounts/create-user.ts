@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Role } from '@jixiao/core';
+import { findUserByUsername, grantRole, insertUser } from '@jixiao/db';
+import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ActorRole, ServiceContext } from '../context.ts';
+import { assertPasswordPolicy, hashPassword } from './password.ts';
+
+export type CreateUserInput = { username: string; displayName: string; password: string; roles: ActorRole[] };
+
+export type CreatedUser = { id: string; username: string; displayName: string; roles: ActorRole[] };
+
+const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
+
+const ROLE_ORGANIZATION_KIND: Record<Role, readonly string[]> = {
+  unit_filler: ['budget_unit'],
+  unit_approver: ['budget_unit'],
+  department_reviewer: ['department'],
+  finance_reviewer: ['finance_bureau'],
+  admin: ['finance_bureau', 'department', 'budget_unit'],
+};
+
+/** Creates an account with its roles. An admin may grant roles inside its own subtree; actor null is the CLI. */
+export const createUser = async (
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: CreateUserInput,
+): Promise<CreatedUser> => {
+  if (!USERNAME.test(input.username)) {
+    const message = '用户名须为 3–64 位字母、数字、点、下划线或连字符';
+    throw new AppError('VALIDATION_FAILED', message, { fields: { username: message } });
+  }
+  assertPasswordPolicy(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const tree = await loadOrganizationTree(trx);
+    for (const grant of input.roles) {
+      const organization = requireOrganization(tree, grant.organizationId);
+      if (!ROLE_ORGANIZATION_KIND[grant.role].includes(organization.kind)) {
+        throw new AppError('VALIDATION_FAILED', `角色 ${grant.role} 不能授予在“${organization.name}”上`);
+      }
+      if (actor !== null) requireRoleOn(actor, tree, organization.id, 'admin');
+    }
+    if (await findUserByUsername(trx, input.username))
+      throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
+    const user = await insertUser(trx, {
+      id: randomUUID(),
+      username: input.username,
+      display_name: input.displayName.trim() || input.username,
+      password_hash: passwordHash,
+      created_at: ctx.now(),
+    });
+    for (const grant of input.roles) await grantRole(trx, user.id, grant.organizationId, grant.role);
+    await recordAudit(ctx, trx, {
+      organizationId: input.roles[0]?.organizationId ?? null,
+      actorId: actor?.userId ?? null,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      details: { username: user.username, roles: input.roles },
+    });
+    return { id: user.id, username: user.username, displayName: user.display_name, roles: input.roles };
+  });
+};

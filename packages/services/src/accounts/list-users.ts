@@ -1,0 +1,32 @@
+import { AppError } from '@jixiao/core';
+import { listUsersWithRolesIn } from '@jixiao/db';
+import { descendantIdsOf, loadOrganizationTree } from '../access/organization-scope.ts';
+import type { Actor, ActorRole, ServiceContext } from '../context.ts';
+
+export type UserView = {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  roles: ActorRole[];
+};
+
+/** The accounts an admin manages: everyone holding a role inside the admin's subtrees. */
+export const listUsers = async (ctx: ServiceContext, actor: Actor): Promise<UserView[]> => {
+  const adminOf = actor.roles.filter((grant) => grant.role === 'admin').map((grant) => grant.organizationId);
+  if (adminOf.length === 0) throw new AppError('FORBIDDEN', '只有管理员可以查看用户');
+  const tree = await loadOrganizationTree(ctx.db);
+  const scope = [...new Set(adminOf.flatMap((id) => descendantIdsOf(tree, id)))];
+  const users = await listUsersWithRolesIn(ctx.db, scope);
+  return users.map((user) => ({
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    disabled: user.disabled,
+    lockedUntil: user.locked_until?.toISOString() ?? null,
+    createdAt: user.created_at.toISOString(),
+    roles: user.roles,
+  }));
+};

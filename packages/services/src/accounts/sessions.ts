@@ -1,0 +1,135 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '@jixiao/core';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findLiveSession,
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  listUserRoles,
+  recordFailedLogin,
+  resetFailedLogins,
+} from '@jixiao/db';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+export const SESSION_HOURS = 12;
+
+export type SignedIn = { token: string; csrfToken: string; expiresAt: Date; actor: Actor };
+
+/** The database keeps only a digest of the session token, so a leaked table does not leak sessions. */
+const sessionId = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+const WRONG_CREDENTIALS = '用户名或密码错误';
+
+/** Verifies against a real hash when the user does not exist, so timing does not reveal valid usernames. */
+let decoyHash: Promise<string> | undefined;
+
+const loadActor = async (ctx: ServiceContext, userId: string): Promise<Actor | undefined> => {
+  const user = await findUserById(ctx.db, userId);
+  if (!user || user.disabled) return undefined;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: await listUserRoles(ctx.db, user.id),
+  };
+};
+
+export const login = async (ctx: ServiceContext, username: string, password: string): Promise<SignedIn> => {
+  const now = ctx.now();
+  const user = await findUserByUsername(ctx.db, username);
+  if (!user || user.disabled) {
+    decoyHash ??= hashPassword('decoy-password-not-used-1A!');
+    await verifyPassword(await decoyHash, password);
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  }
+  if (user.locked_until && user.locked_until > now) {
+    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
+    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试`);
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+    const outcome = await ctx.db.transaction().execute(async (trx) => {
+      const result = await recordFailedLogin(trx, user.id, MAX_FAILED_LOGINS, lockUntil);
+      if (result.lockedUntil) {
+        await recordAudit(ctx, trx, {
+          organizationId: null,
+          actorId: user.id,
+          action: 'user.lock',
+          entityType: 'user',
+          entityId: user.id,
+          details: { failedLogins: result.failedLogins, lockedUntil: lockUntil.toISOString() },
+        });
+      }
+      return result;
+    });
+    if (outcome.lockedUntil) {
+      throw new AppError('ACCOUNT_LOCKED', `连续 ${MAX_FAILED_LOGINS} 次登录失败，账户已锁定 ${LOCKOUT_MINUTES} 分钟`);
+    }
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await ctx.db.transaction().execute(async (trx) => {
+    await resetFailedLogins(trx, user.id);
+    await deleteExpiredSessions(trx, now);
+    await insertSession(trx, {
+      id: sessionId(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+    });
+    await recordAudit(ctx, trx, {
+      organizationId: null,
+      actorId: user.id,
+      action: 'user.login',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+  const actor = await loadActor(ctx, user.id);
+  if (!actor) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  return { token, csrfToken, expiresAt, actor };
+};
+
+export type SessionLookup = { actor: Actor; csrfToken: string; expiresAt: Date };
+
+/** The live session behind a cookie token, or undefined when it is unknown, expired or its user disabled. */
+export const getSession = async (ctx: ServiceContext, token: string): Promise<SessionLookup | undefined> => {
+  const session = await findLiveSession(ctx.db, sessionId(token), ctx.now());
+  if (!session) return undefined;
+  const actor = await loadActor(ctx, session.user_id);
+  return actor ? { actor, csrfToken: session.csrf_token, expiresAt: session.expires_at } : undefined;
+};
+
+export const logout = async (ctx: ServiceContext, token: string): Promise<void> => {
+  await ctx.db.transaction().execute(async (trx) => {
+    const session = await findLiveSession(trx, sessionId(token), ctx.now());
+    if (!session) return;
+    await deleteSession(trx, session.id);
+    await recordAudit(ctx, trx, {
+      organizationId: null,
+      actorId: session.user_id,
+      action: 'user.logout',
+      entityType: 'user',
+      entityId: session.user_id,
+    });
+  });
+};
+
+/** The actor behind a username, for the CLI acting as a named user (no password: the operator owns the machine). */
+export const findActorByUsername = async (ctx: ServiceContext, username: string): Promise<Actor> => {
+  const user = await findUserByUsername(ctx.db, username);
+  const actor = user ? await loadActor(ctx, user.id) : undefined;
+  if (!actor) throw new AppError('NOT_FOUND', `用户“${username}”不存在或已停用`);
+  return actor;
+};

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type EvaluationForm, evaluationFormSchema } from '@jixiao/core';
+import { type Db, findProject, insertEvaluation, insertProject, updateEvaluationIfVersion } from '@jixiao/db';
+import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { type EvaluationView, viewOf } from './evaluation-view.ts';
+import { resolveRuleSet, writeRevision } from './write-revision.ts';
+
+export type CreateDraftInput = {
+  organizationId: string;
+  form: EvaluationForm;
+  ruleSetId?: string | undefined;
+};
+
+export type DraftSource = { kind: 'draft' | 'import'; fileName: string | null };
+
+/** A form must name its project and year before it can be stored; the rest may still be blank in a draft. */
+export const assertStorableForm = (form: EvaluationForm): EvaluationForm => {
+  const parsed = evaluationFormSchema.safeParse(form);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', '自评表数据格式不正确', { issues: parsed.error.issues.length });
+  const fields: Record<string, string> = {};
+  if (form.projectName.trim() === '') fields['form.projectName'] = '项目名称不能为空';
+  if (form.fiscalYear === null) fields['form.fiscalYear'] = '预算年度不能为空';
+  if (Object.keys(fields).length > 0)
+    throw new AppError('VALIDATION_FAILED', Object.values(fields).join('；'), { fields });
+  return parsed.data;
+};
+
+/** Shared by create-draft and import-file-into-draft: runs inside the caller's transaction. */
+export const createDraftIn = async (
+  ctx: ServiceContext,
+  trx: Db,
+  actor: Actor,
+  input: CreateDraftInput,
+  source: DraftSource,
+): Promise<EvaluationView> => {
+  const form = assertStorableForm(input.form);
+  const fiscalYear = form.fiscalYear ?? 0;
+  const projectName = form.projectName.trim();
+  const tree = await loadOrganizationTree(trx);
+  const organization = requireOrganization(tree, input.organizationId);
+  if (organization.kind !== 'budget_unit') throw new AppError('VALIDATION_FAILED', '自评只能由预算单位填报');
+  requireRoleOn(actor, tree, organization.id, 'unit_filler');
+  const ruleSet = resolveRuleSet(input.ruleSetId);
+  const now = ctx.now();
+  if (await findProject(trx, organization.id, fiscalYear, projectName)) {
+    throw new AppError('CONFLICT', `“${organization.name}”的 ${fiscalYear} 年度项目“${projectName}”已有自评记录`);
+  }
+  const project = await insertProject(trx, {
+    id: randomUUID(),
+    organization_id: organization.id,
+    name: projectName,
+    code: form.projectCode.trim(),
+    fiscal_year: fiscalYear,
+    created_at: now,
+  });
+  const evaluation = await insertEvaluation(trx, {
+    id: randomUUID(),
+    organization_id: organization.id,
+    project_id: project.id,
+    fiscal_year: fiscalYear,
+    project_name: projectName,
+    status: 'draft',
+    rule_set_id: ruleSet.id,
+    rule_set_version: ruleSet.version,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  });
+  const { revision, result } = await writeRevision(
+    trx,
+    evaluation,
+    form,
+    source.kind,
+    actor.userId,
+    now,
+    source.fileName,
+  );
+  const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
+    current_revision_id: revision.id,
+    total_score: result.totalScore,
+    grade: result.grade,
+  });
+  if (!updated) throw new AppError('CONFLICT');
+  await recordAudit(ctx, trx, {
+    organizationId: organization.id,
+    actorId: actor.userId,
+    action: source.kind === 'import' ? 'evaluation.import' : 'evaluation.create',
+    entityType: 'evaluation',
+    entityId: evaluation.id,
+    toStatus: 'draft',
+    details: { revisionId: revision.id, projectName, fiscalYear, fileName: source.fileName },
+  });
+  return viewOf(updated, tree);
+};
+
+/** 填报: starts the self-evaluation of one project for one year in a budget unit. */
+export const createDraft = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  input: CreateDraftInput,
+): Promise<EvaluationView> =>
+  ctx.db.transaction().execute((trx) => createDraftIn(ctx, trx, actor, input, { kind: 'draft', fileName: null }));

@@ -1,0 +1,105 @@
+import {
+  AppError,
+  availableActions,
+  type EvaluationForm,
+  type EvaluationResult,
+  type WorkflowAction,
+} from '@jixiao/core';
+import { findRevision, listAttachments, listPublications, listReviews, listRevisions } from '@jixiao/db';
+import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import {
+  type EvaluationView,
+  loadVisibleEvaluation,
+  type RevisionView,
+  revisionForm,
+  revisionResult,
+  toRevisionView,
+  viewOf,
+} from './evaluation-view.ts';
+
+export type ReviewView = {
+  id: string;
+  stage: string;
+  decision: 'approved' | 'returned';
+  reason: string;
+  reviewerId: string;
+  revisionId: string;
+  createdAt: string;
+};
+
+export type PublicationView = {
+  id: string;
+  revisionId: string;
+  publishedAt: string;
+  unpublishedAt: string | null;
+  unpublishReason: string | null;
+};
+
+export type AttachmentView = {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+};
+
+export type EvaluationDetail = EvaluationView & {
+  attachments: AttachmentView[];
+  form: EvaluationForm | null;
+  result: EvaluationResult | null;
+  revisions: RevisionView[];
+  reviews: ReviewView[];
+  publications: PublicationView[];
+  availableActions: WorkflowAction[];
+};
+
+/** One evaluation with its current form and score, every revision, the review history and what the actor may do. */
+export const getEvaluation = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  evaluationId: string,
+): Promise<EvaluationDetail> => {
+  const tree = await loadOrganizationTree(ctx.db);
+  const evaluation = await loadVisibleEvaluation(ctx.db, actor, tree, evaluationId);
+  const [current, revisions, reviews, publications, attachments] = await Promise.all([
+    evaluation.current_revision_id ? findRevision(ctx.db, evaluation.current_revision_id) : undefined,
+    listRevisions(ctx.db, evaluation.id),
+    listReviews(ctx.db, evaluation.id),
+    listPublications(ctx.db, evaluation.id),
+    listAttachments(ctx.db, evaluation.id),
+  ]);
+  if (evaluation.current_revision_id && !current) throw new AppError('INTERNAL');
+  return {
+    ...viewOf(evaluation, tree),
+    form: current ? revisionForm(current) : null,
+    result: current ? revisionResult(current) : null,
+    revisions: revisions.map(toRevisionView),
+    reviews: reviews.map((review) => ({
+      id: review.id,
+      stage: review.stage,
+      decision: review.decision,
+      reason: review.reason,
+      reviewerId: review.reviewer_id,
+      revisionId: review.revision_id,
+      createdAt: review.created_at.toISOString(),
+    })),
+    publications: publications.map((publication) => ({
+      id: publication.id,
+      revisionId: publication.revision_id,
+      publishedAt: publication.published_at.toISOString(),
+      unpublishedAt: publication.unpublished_at?.toISOString() ?? null,
+      unpublishReason: publication.unpublish_reason,
+    })),
+    attachments: attachments.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.file_name,
+      mediaType: attachment.media_type,
+      sizeBytes: attachment.size_bytes,
+      sha256: attachment.sha256,
+      createdAt: attachment.created_at.toISOString(),
+    })),
+    availableActions: availableActions(evaluation.status, effectiveRoles(actor, tree, evaluation.organization_id)),
+  };
+};

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, assertTransition, type EvaluationStatus, type WorkflowAction } from '@jixiao/core';
+import {
+  type Db,
+  type Evaluation,
+  findActivePublication,
+  findRevision,
+  insertPublication,
+  insertReview,
+  markUnpublished,
+  updateEvaluationIfVersion,
+} from '@jixiao/db';
+import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { assertVersion, type EvaluationView, loadVisibleEvaluation, revisionForm, viewOf } from './evaluation-view.ts';
+import { writeRevision } from './write-revision.ts';
+
+export type TransitionInput = {
+  evaluationId: string;
+  reason?: string | undefined;
+  expectedVersion?: number | undefined;
+};
+
+type Step = { revisionId: string; totalScore?: number; grade?: string };
+
+const requireCurrentRevision = (evaluation: Evaluation): string => {
+  if (!evaluation.current_revision_id) throw new AppError('INVALID_TRANSITION', '自评尚无内容，不能执行此操作');
+  return evaluation.current_revision_id;
+};
+
+/** The side effects of each action besides the status change. */
+const applyAction = async (
+  ctx: ServiceContext,
+  trx: Db,
+  actor: Actor,
+  evaluation: Evaluation,
+  action: Exclude<WorkflowAction, 'edit'>,
+  reason: string,
+): Promise<Step> => {
+  const revisionId = requireCurrentRevision(evaluation);
+  const now = ctx.now();
+  switch (action) {
+    case 'submit': {
+      // The submitted snapshot is rescored now, under the evaluation's rule set, and frozen.
+      const current = await findRevision(trx, revisionId);
+      if (!current) throw new AppError('NOT_FOUND', '当前版本不存在');
+      const { revision, result } = await writeRevision(
+        trx,
+        evaluation,
+        revisionForm(current),
+        'submitted',
+        actor.userId,
+        now,
+      );
+      return { revisionId: revision.id, totalScore: result.totalScore, grade: result.grade };
+    }
+    case 'approve':
+    case 'return':
+      await insertReview(trx, {
+        id: randomUUID(),
+        organization_id: evaluation.organization_id,
+        evaluation_id: evaluation.id,
+        revision_id: revisionId,
+        stage: evaluation.status,
+        decision: action === 'approve' ? 'approved' : 'returned',
+        reason,
+        reviewer_id: actor.userId,
+        created_at: now,
+      });
+      return { revisionId };
+    case 'publish':
+      await insertPublication(trx, {
+        id: randomUUID(),
+        organization_id: evaluation.organization_id,
+        evaluation_id: evaluation.id,
+        revision_id: revisionId,
+        published_by: actor.userId,
+        published_at: now,
+        redactions: '[]',
+        document_hashes: '{}',
+      });
+      return { revisionId };
+    case 'unpublish': {
+      const publication = await findActivePublication(trx, evaluation.id);
+      if (publication) await markUnpublished(trx, publication.id, actor.userId, now, reason);
+      return { revisionId };
+    }
+    default: {
+      const unreachable: never = action;
+      throw new Error(`unknown action ${String(unreachable)}`);
+    }
+  }
+};
+
+/**
+ * One workflow step: checks the actor's roles over the evaluation's unit, applies the action's effects,
+ * moves the status and writes the audit entry, all in one transaction.
+ */
+export const transitionEvaluation = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  action: Exclude<WorkflowAction, 'edit'>,
+  input: TransitionInput,
+): Promise<EvaluationView> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const reason = (input.reason ?? '').trim();
+    const tree = await loadOrganizationTree(trx);
+    const evaluation = await loadVisibleEvaluation(trx, actor, tree, input.evaluationId, { forUpdate: true });
+    const rule = assertTransition(
+      evaluation.status,
+      action,
+      effectiveRoles(actor, tree, evaluation.organization_id),
+      reason,
+    );
+    assertVersion(evaluation, input.expectedVersion);
+    const step = await applyAction(ctx, trx, actor, evaluation, action, reason);
+    const to: EvaluationStatus = rule.to;
+    const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
+      status: to,
+      current_revision_id: step.revisionId,
+      updated_at: ctx.now(),
+      ...(step.totalScore === undefined ? {} : { total_score: step.totalScore }),
+      ...(step.grade === undefined ? {} : { grade: step.grade }),
+    });
+    if (!updated) throw new AppError('CONFLICT');
+    await recordAudit(ctx, trx, {
+      organizationId: evaluation.organization_id,
+      actorId: actor.userId,
+      action: `evaluation.${action}`,
+      entityType: 'evaluation',
+      entityId: evaluation.id,
+      fromStatus: evaluation.status,
+      toStatus: to,
+      reason: reason === '' ? null : reason,
+      details: { revisionId: step.revisionId, version: updated.version },
+    });
+    return viewOf(updated, tree);
+  });

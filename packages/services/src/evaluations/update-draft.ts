@@ -1,0 +1,66 @@
+import { AppError, assertTransition, type EvaluationForm } from '@jixiao/core';
+import { type Db, updateEvaluationIfVersion } from '@jixiao/db';
+import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { assertStorableForm, type DraftSource } from './create-draft.ts';
+import { assertVersion, type EvaluationView, loadVisibleEvaluation, viewOf } from './evaluation-view.ts';
+import { writeRevision } from './write-revision.ts';
+
+export type UpdateDraftInput = { evaluationId: string; expectedVersion: number; form: EvaluationForm };
+
+export const updateDraftIn = async (
+  ctx: ServiceContext,
+  trx: Db,
+  actor: Actor,
+  input: UpdateDraftInput,
+  source: DraftSource,
+): Promise<EvaluationView> => {
+  const form = assertStorableForm(input.form);
+  const tree = await loadOrganizationTree(trx);
+  const evaluation = await loadVisibleEvaluation(trx, actor, tree, input.evaluationId, { forUpdate: true });
+  assertTransition(evaluation.status, 'edit', effectiveRoles(actor, tree, evaluation.organization_id));
+  assertVersion(evaluation, input.expectedVersion);
+  if (form.fiscalYear !== evaluation.fiscal_year) {
+    throw new AppError('VALIDATION_FAILED', `预算年度不能修改（本自评为 ${evaluation.fiscal_year} 年度）`, {
+      fields: { 'form.fiscalYear': '不能修改' },
+    });
+  }
+  const now = ctx.now();
+  const { revision, result } = await writeRevision(
+    trx,
+    evaluation,
+    form,
+    source.kind,
+    actor.userId,
+    now,
+    source.fileName,
+  );
+  const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
+    current_revision_id: revision.id,
+    project_name: form.projectName.trim(),
+    total_score: result.totalScore,
+    grade: result.grade,
+    updated_at: now,
+  });
+  if (!updated) throw new AppError('CONFLICT');
+  await recordAudit(ctx, trx, {
+    organizationId: evaluation.organization_id,
+    actorId: actor.userId,
+    action: source.kind === 'import' ? 'evaluation.reimport' : 'evaluation.edit',
+    entityType: 'evaluation',
+    entityId: evaluation.id,
+    fromStatus: evaluation.status,
+    toStatus: evaluation.status,
+    details: { revisionId: revision.id, version: updated.version, fileName: source.fileName },
+  });
+  return viewOf(updated, tree);
+};
+
+/** Saves an edited form as a new revision, if nobody saved since `expectedVersion` (else CONFLICT, nothing lost). */
+export const updateDraft = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  input: UpdateDraftInput,
+): Promise<EvaluationView> =>
+  ctx.db.transaction().execute((trx) => updateDraftIn(ctx, trx, actor, input, { kind: 'draft', fileName: null }));

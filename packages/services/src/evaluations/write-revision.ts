@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  DEFAULT_RULE_SET_ID,
+  type EvaluationForm,
+  type EvaluationResult,
+  evaluate,
+  type FundCells,
+  findRuleSet,
+  type RuleSet,
+  readFen,
+} from '@jixiao/core';
+import {
+  type Db,
+  type Evaluation,
+  type EvaluationRevision,
+  type FundSource,
+  insertRevision,
+  insertRevisionFacts,
+  nextRevisionNo,
+  type RevisionKind,
+} from '@jixiao/db';
+
+export const resolveRuleSet = (ruleSetId: string | undefined): RuleSet => {
+  const id = ruleSetId ?? DEFAULT_RULE_SET_ID;
+  const ruleSet = findRuleSet(id);
+  if (!ruleSet) throw new AppError('UNKNOWN_RULE_SET', `未知的评分规则集“${id}”`);
+  return ruleSet;
+};
+
+const FUND_ROWS: readonly [
+  FundSource,
+  keyof Pick<EvaluationForm['funds'], 'total' | 'currentAppropriation' | 'priorYearCarryover' | 'other'>,
+][] = [
+  ['total', 'total'],
+  ['current_appropriation', 'currentAppropriation'],
+  ['prior_year_carryover', 'priorYearCarryover'],
+  ['other', 'other'],
+];
+
+const fundFacts = (form: EvaluationForm) =>
+  FUND_ROWS.map(([source, key]) => {
+    const cells: FundCells = form.funds[key];
+    return {
+      source,
+      initial: readFen(cells.initialBudget, form.funds.unit),
+      adjusted: readFen(cells.adjustedBudget, form.funds.unit),
+      executed: readFen(cells.executed, form.funds.unit),
+    };
+  }).filter((row) => row.initial !== null || row.adjusted !== null || row.executed !== null);
+
+const decimalText = (value: number | null): string | null => (value === null ? null : value.toFixed(2));
+
+export type WrittenRevision = { revision: EvaluationRevision; result: EvaluationResult };
+
+/**
+ * Scores the form and stores it as a new immutable revision with its analytic rows. The caller points the
+ * evaluation at it (in the same transaction).
+ */
+export const writeRevision = async (
+  trx: Db,
+  evaluation: Pick<Evaluation, 'id' | 'organization_id' | 'rule_set_id'>,
+  form: EvaluationForm,
+  kind: RevisionKind,
+  createdBy: string,
+  now: Date,
+  sourceFileName: string | null = null,
+): Promise<WrittenRevision> => {
+  const ruleSet = resolveRuleSet(evaluation.rule_set_id);
+  const result = evaluate(form, ruleSet);
+  const revision = await insertRevision(trx, {
+    id: randomUUID(),
+    organization_id: evaluation.organization_id,
+    evaluation_id: evaluation.id,
+    revision_no: await nextRevisionNo(trx, evaluation.id),
+    kind,
+    form: JSON.stringify(form),
+    result: JSON.stringify(result),
+    rule_set: result.ruleSet,
+    total_score: result.totalScore.toFixed(2),
+    grade: result.grade,
+    source_file_name: sourceFileName,
+    created_by: createdBy,
+    created_at: now,
+  });
+  await insertRevisionFacts(
+    trx,
+    fundFacts(form).map((row) => ({
+      id: randomUUID(),
+      organization_id: evaluation.organization_id,
+      revision_id: revision.id,
+      source: row.source,
+      initial_budget_fen: row.initial,
+      adjusted_budget_fen: row.adjusted,
+      executed_fen: row.executed,
+    })),
+    result.indicators
+      .filter((indicator) => !indicator.placeholder)
+      .map((indicator) => {
+        const row = form.indicators[indicator.index];
+        return {
+          id: randomUUID(),
+          organization_id: evaluation.organization_id,
+          evaluation_id: evaluation.id,
+          revision_id: revision.id,
+          row_index: indicator.index,
+          level1: row?.level1 ?? null,
+          level2: row?.level2 ?? null,
+          name: row?.name ?? '',
+          target: row?.target ?? '',
+          actual: row?.actual ?? '',
+          weight: decimalText(indicator.weight),
+          stated_score: decimalText(indicator.statedScore),
+          points: indicator.points.toFixed(2),
+          basis: indicator.basis,
+          rule: indicator.explanation.rule,
+        };
+      }),
+  );
+  return { revision, result };
+};

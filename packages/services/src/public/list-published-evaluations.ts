@@ -1,0 +1,55 @@
+import { GRADE_LABELS, type Grade } from '@jixiao/core';
+import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
+import type { ServiceContext } from '../context.ts';
+import type { Page } from '../evaluations/list-evaluations.ts';
+
+export type PublishedListItem = {
+  id: string;
+  projectName: string;
+  department: string | null;
+  unit: string;
+  year: number;
+  totalScore: number | null;
+  grade: string | null;
+  gradeLabel: string | null;
+};
+
+export type ListPublishedInput = {
+  year?: number | undefined;
+  department?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+const gradeLabel = (grade: string | null): string | null =>
+  grade !== null && grade in GRADE_LABELS ? GRADE_LABELS[grade as Grade] : null;
+
+/** Anonymous: the published evaluations only, newest year first. */
+export const listPublishedEvaluations = async (
+  ctx: ServiceContext,
+  input: ListPublishedInput,
+): Promise<Page<PublishedListItem>> => {
+  const { items, total } = await listPublishedRows(ctx.db, {
+    fiscalYear: input.year,
+    department: input.department,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  return {
+    items: items.map((row) => ({
+      id: row.id,
+      projectName: row.project_name,
+      department: row.department_name,
+      unit: row.organization_name,
+      year: row.fiscal_year,
+      totalScore: row.total_score === null ? null : Number(row.total_score),
+      grade: row.grade,
+      gradeLabel: gradeLabel(row.grade),
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+};
+
+export { gradeLabel };
