@@ -32,46 +32,23 @@ export const scoreExecution = (form: EvaluationForm, ruleSet: RuleSet): Executio
     const stated = cellValue(readNumberCell(funds.statedExecutionScore));
     const missingWhat = budgetFen === null ? '预算数（全年预算数、年初预算数均未填或为0）' : '全年执行数';
     const inputs = { weight: weightNumber, budget: budgetFen, executed: executedFen };
+    const base = { budgetBasis, budgetFen, executedFen, rate: null, ratio: null, weight: weightNumber };
     if (stated === null) {
+      const text = `缺少${missingWhat}，且未填写执行得分，按0分计。`;
       return {
-        budgetBasis,
-        budgetFen,
-        executedFen,
-        rate: null,
-        ratio: null,
-        weight: weightNumber,
+        ...base,
         points: 0,
         basis: 'missing',
-        explanation: explain(
-          ref,
-          'GEN-3',
-          0,
-          'missing',
-          '无法计算',
-          `缺少${missingWhat}，且未填写执行得分，按0分计。`,
-          inputs,
-        ),
+        explanation: explain(ref, 'GEN-3', 0, 'missing', '无法计算', text, inputs),
       };
     }
     const points = round2(clampDec(stated, dec(0), weight));
+    const text = `缺少${missingWhat}，无法复核执行率，暂按填报得分计（限于0至${fmt2(weight)}分）。`;
     return {
-      budgetBasis,
-      budgetFen,
-      executedFen,
-      rate: null,
-      ratio: null,
-      weight: weightNumber,
+      ...base,
       points,
       basis: 'stated',
-      explanation: explain(
-        ref,
-        'GEN-3',
-        points,
-        'stated',
-        `采用填报得分 ${fmt2(points)}`,
-        `缺少${missingWhat}，无法复核执行率，暂按填报得分计（限于0至${fmt2(weight)}分）。`,
-        inputs,
-      ),
+      explanation: explain(ref, 'GEN-3', points, 'stated', `采用填报得分 ${fmt2(points)}`, text, inputs),
     };
   }
 

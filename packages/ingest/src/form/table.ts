@@ -1,4 +1,4 @@
-import { type EvaluationForm, emptyFundCells, emptyIndicator, type IndicatorRow } from '@jixiao/core';
+import { type EvaluationForm, emptyForm, emptyIndicator, type IndicatorRow } from '@jixiao/core';
 import {
   cellText,
   compact,
@@ -65,14 +65,8 @@ export const fundsFrom = (grid: Grid): EvaluationForm['funds'] | null => {
   const order = [...columns.entries()].sort((a, b) => a[1] - b[1]).map(([key]) => key);
   const unitLabel = headerCells.map(compact).find((cell) => cell.includes('资金')) ?? '';
   const funds: EvaluationForm['funds'] = {
+    ...emptyForm().funds,
     unit: /\(元\)|（元）/u.test(unitLabel) && !unitLabel.includes('万元') ? '元' : '万元',
-    total: emptyFundCells(),
-    currentAppropriation: emptyFundCells(),
-    priorYearCarryover: emptyFundCells(),
-    other: emptyFundCells(),
-    executionWeight: '',
-    statedExecutionRate: '',
-    statedExecutionScore: '',
   };
   for (let row = header.row + 1; row < Math.min(grid.length, header.row + 8); row++) {
     const cells = grid[row] ?? [];

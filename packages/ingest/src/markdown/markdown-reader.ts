@@ -1,8 +1,5 @@
-import { AppError } from '@jixiao/core';
 import type { Block } from '../document.ts';
-import { formFromBlocks } from '../form/form-from-blocks.ts';
-import { decodeText } from '../text/decode.ts';
-import type { ReportReader } from '../types.ts';
+import { textDocumentReader } from '../form/document-reader.ts';
 
 const TABLE_LINE = /^\s*\|.*\|\s*$/u;
 const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
@@ -45,18 +42,9 @@ export const blocksFromMarkdown = (text: string): Block[] => {
   return blocks;
 };
 
-export const markdownReader: ReportReader = {
-  format: 'markdown',
-  sniff: (_bytes, fileName) => /\.(md|markdown)$/iu.test(fileName),
-  read: async ({ bytes, fileName }) => {
-    const decoded = decodeText(bytes, fileName);
-    if (!decoded.ok) return decoded;
-    try {
-      const form = formFromBlocks(blocksFromMarkdown(decoded.text), fileName);
-      return { ok: true, report: { form, format: 'markdown', warnings: decoded.warnings } };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error };
-      throw error;
-    }
-  },
-};
+export const markdownReader = textDocumentReader(
+  'markdown',
+  /\.(md|markdown)$/iu,
+  20 * 1024 * 1024,
+  blocksFromMarkdown,
+);
