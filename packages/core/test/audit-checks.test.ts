@@ -24,35 +24,149 @@ const section = (form: EvaluationForm, number: number) => {
 
 /** Each finding code of findings.md, raised by one realistic mistake made on the seed. */
 const CASES: [FindingCode, Edit, string][] = [
-  ['EXEC_RATE_MISMATCH', (f) => void (f.funds.statedExecutionRate = '75.03%'), '73.03%'],
-  ['EXEC_SCORE_MISMATCH', (f) => void (f.funds.statedExecutionScore = '10'), '7.30'],
-  ['WEIGHTS_NOT_100', (f) => void (row(f, '征收业务培训完成及时率').weight = '5'), '102.00'],
-  ['LEVEL_WEIGHT_MISMATCH', (f) => void (f.declaredLevel1Weights.output = '40'), '产出指标标注 40 分'],
-  ['SCORE_ABOVE_WEIGHT', (f) => void (row(f, '征收业务培训完成及时率').statedScore = '4'), '得分 4.00 超过分值 3.00'],
+  [
+    'EXEC_RATE_MISMATCH',
+    (f) => {
+      f.funds.statedExecutionRate = '75.03%';
+    },
+    '73.03%',
+  ],
+  [
+    'EXEC_SCORE_MISMATCH',
+    (f) => {
+      f.funds.statedExecutionScore = '10';
+    },
+    '7.30',
+  ],
+  [
+    'WEIGHTS_NOT_100',
+    (f) => {
+      row(f, '征收业务培训完成及时率').weight = '5';
+    },
+    '102.00',
+  ],
+  [
+    'LEVEL_WEIGHT_MISMATCH',
+    (f) => {
+      f.declaredLevel1Weights.output = '40';
+    },
+    '产出指标标注 40 分',
+  ],
+  [
+    'SCORE_ABOVE_WEIGHT',
+    (f) => {
+      row(f, '征收业务培训完成及时率').statedScore = '4';
+    },
+    '得分 4.00 超过分值 3.00',
+  ],
   [
     'SHORTFALL_WITHOUT_NOTE',
     (f) => Object.assign(row(f, '项目前期单位产摸底调查数量（个）'), { actual: '12', statedScore: '4' }),
     '偏差原因',
   ],
-  ['MET_TARGET_SCORED_BELOW_WEIGHT', (f) => void (row(f, '征收业务培训考核合格率').statedScore = '4'), '应得满分 5.00'],
-  ['ACTUAL_MISSING', (f) => void (row(f, '征收业务培训考核合格率').actual = '—'), '未填写实际完成值'],
-  ['UNPARSEABLE_VALUE', (f) => void (row(f, '征收业务培训考核合格率').actual = '95%%'), '百分号重复'],
-  ['OVER_ACHIEVEMENT', (f) => void (row(f, '项目前期私房摸底调查数量（户）').actual = '2000'), '39.47%'],
-  ['LOW_EXECUTION_UNEXPLAINED', (f) => void (row(f, '征收工作经费（万元）').deviationNote = ''), '未提及'],
+  [
+    'MET_TARGET_SCORED_BELOW_WEIGHT',
+    (f) => {
+      row(f, '征收业务培训考核合格率').statedScore = '4';
+    },
+    '应得满分 5.00',
+  ],
+  [
+    'ACTUAL_MISSING',
+    (f) => {
+      row(f, '征收业务培训考核合格率').actual = '—';
+    },
+    '未填写实际完成值',
+  ],
+  [
+    'UNPARSEABLE_VALUE',
+    (f) => {
+      row(f, '征收业务培训考核合格率').actual = '95%%';
+    },
+    '百分号重复',
+  ],
+  [
+    'OVER_ACHIEVEMENT',
+    (f) => {
+      row(f, '项目前期私房摸底调查数量（户）').actual = '2000';
+    },
+    '39.47%',
+  ],
+  [
+    'LOW_EXECUTION_UNEXPLAINED',
+    (f) => {
+      row(f, '征收工作经费（万元）').deviationNote = '';
+    },
+    '未提及',
+  ],
   [
     'NARRATIVE_TABLE_MISMATCH',
     (f) => void (section(f, 2).body = '2022年项目支出预算共 40 万元，实际支出 27.75 万元。'),
     '预算 40 万元',
   ],
-  ['GRADE_MISMATCH', (f) => void (f.statedGrade = '良'), '应为“优”'],
-  ['BUDGET_MISSING', (f) => void (f.funds.total.initialBudget = ''), '无法计算预算执行率'],
-  ['OVERSPEND', (f) => void (f.funds.total.executed = '40'), '105.26%'],
-  ['FUND_SPLIT_MISMATCH', (f) => void (f.funds.currentAppropriation.initialBudget = '30'), '30万元'],
-  ['UNIT_MISMATCH', (f) => void (row(f, '征收工作经费（万元）').actual = '27.75户'), '不一致'],
-  ['COMPOUND_PARTS_MISMATCH', (f) => void (row(f, '组织征收工作人员业务培训（场次/人数）').actual = '1/178/3'), '2项'],
-  ['NONDEFAULT_WEIGHTS', (f) => void (f.funds.executionWeight = '20'), '默认 10 分'],
-  ['PROJECT_FIELD_BLANK', (f) => void (f.projectName = '　'), '项目名称未填写'],
-  ['COST_INDICATOR_MISSING', (f) => void (f.indicators = f.indicators.filter((r) => r.level2 !== 'cost')), '成本指标'],
+  [
+    'GRADE_MISMATCH',
+    (f) => {
+      f.statedGrade = '良';
+    },
+    '应为“优”',
+  ],
+  [
+    'BUDGET_MISSING',
+    (f) => {
+      f.funds.total.initialBudget = '';
+    },
+    '无法计算预算执行率',
+  ],
+  [
+    'OVERSPEND',
+    (f) => {
+      f.funds.total.executed = '40';
+    },
+    '105.26%',
+  ],
+  [
+    'FUND_SPLIT_MISMATCH',
+    (f) => {
+      f.funds.currentAppropriation.initialBudget = '30';
+    },
+    '30万元',
+  ],
+  [
+    'UNIT_MISMATCH',
+    (f) => {
+      row(f, '征收工作经费（万元）').actual = '27.75户';
+    },
+    '不一致',
+  ],
+  [
+    'COMPOUND_PARTS_MISMATCH',
+    (f) => {
+      row(f, '组织征收工作人员业务培训（场次/人数）').actual = '1/178/3';
+    },
+    '2项',
+  ],
+  [
+    'NONDEFAULT_WEIGHTS',
+    (f) => {
+      f.funds.executionWeight = '20';
+    },
+    '默认 10 分',
+  ],
+  [
+    'PROJECT_FIELD_BLANK',
+    (f) => {
+      f.projectName = '　';
+    },
+    '项目名称未填写',
+  ],
+  [
+    'COST_INDICATOR_MISSING',
+    (f) => {
+      f.indicators = f.indicators.filter((r) => r.level2 !== 'cost');
+    },
+    '成本指标',
+  ],
 ];
 
 describe('every finding code can be raised, with a message naming the numbers', () => {
