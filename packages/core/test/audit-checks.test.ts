@@ -101,7 +101,9 @@ const CASES: [FindingCode, Edit, string][] = [
   ],
   [
     'NARRATIVE_TABLE_MISMATCH',
-    (f) => void (section(f, 2).body = '2022年项目支出预算共 40 万元，实际支出 27.75 万元。'),
+    (f) => {
+      section(f, 2).body = '2022年项目支出预算共 40 万元，实际支出 27.75 万元。';
+    },
     '预算 40 万元',
   ],
   [
