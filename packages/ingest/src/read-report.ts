@@ -1,4 +1,5 @@
 import { AppError } from '@jixiao/core';
+import { docxReader } from './docx/docx-reader.ts';
 import { jsonReader } from './json/json-reader.ts';
 import { markdownReader } from './markdown/markdown-reader.ts';
 import { looksBinary } from './text/decode.ts';
@@ -6,7 +7,7 @@ import { textReader } from './text/text-reader.ts';
 import type { ImportResult, ReportInput, ReportReader } from './types.ts';
 
 /** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
-export const READERS: ReportReader[] = [jsonReader, markdownReader, textReader];
+export const READERS: ReportReader[] = [docxReader, jsonReader, markdownReader, textReader];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, index) => bytes[index] === byte);
@@ -17,6 +18,18 @@ export const detectContainer = (bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'tex
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   return looksBinary(bytes) ? 'binary' : 'text';
+};
+
+/** An encrypted .docx/.xlsx is an OLE file holding an "EncryptionInfo" stream (its name in UTF-16LE). */
+const ENCRYPTION_INFO = new Uint8Array([...'EncryptionInfo'].flatMap((char) => [char.charCodeAt(0), 0]));
+
+const isEncryptedOffice = (bytes: Uint8Array): boolean => {
+  const limit = Math.min(bytes.length, 1024 * 1024) - ENCRYPTION_INFO.length;
+  outer: for (let i = 0; i <= limit; i++) {
+    for (let j = 0; j < ENCRYPTION_INFO.length; j++) if (bytes[i + j] !== ENCRYPTION_INFO[j]) continue outer;
+    return true;
+  }
+  return false;
 };
 
 const CONTAINER_NAMES = {
@@ -34,8 +47,20 @@ export const readReport = async (input: ReportInput): Promise<ImportResult> => {
   if (bytes.byteLength === 0) return { ok: false, error: new AppError('EMPTY_FILE', `${fileName}：文件为空`) };
   const container = detectContainer(bytes);
   const sniffed = READERS.filter((reader) => reader.sniff(bytes, fileName));
+  if (container === 'ole' && isEncryptedOffice(bytes)) {
+    return {
+      ok: false,
+      error: new AppError(
+        'ENCRYPTED_FILE',
+        `${fileName}：文件已设置打开密码（加密的 Office 文档），请取消密码后再导入`,
+      ),
+    };
+  }
   if (container === 'zip' || container === 'ole' || container === 'pdf') {
-    const binaryReader = sniffed.find((reader) => ['docx', 'xlsx', 'xls', 'pdf'].includes(reader.format));
+    // A zip whose name says nothing (or the wrong thing) goes to the Word reader, which names what it really is.
+    const binaryReader =
+      sniffed.find((reader) => ['docx', 'xlsx', 'xls', 'pdf'].includes(reader.format)) ??
+      (container === 'zip' ? docxReader : undefined);
     if (!binaryReader) {
       return {
         ok: false,

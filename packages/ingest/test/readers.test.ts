@@ -114,9 +114,9 @@ describe('bad input gets a clear error, never a crash', () => {
     }
   });
 
-  it('refuses zip, OLE and PDF containers it has no reader for, by content not by name', async () => {
+  it('goes by content, not by name: a zip is opened as an Office file, OLE and PDF are refused', async () => {
     for (const [magic, words] of [
-      [[0x50, 0x4b, 0x03, 0x04, 0, 0], 'ZIP'],
+      [[0x50, 0x4b, 0x03, 0x04, 0, 0], '损坏'],
       [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'OLE'],
       [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], 'PDF'],
     ] as const) {
