@@ -5,9 +5,10 @@ import { markdownReader } from './markdown/markdown-reader.ts';
 import { looksBinary } from './text/decode.ts';
 import { textReader } from './text/text-reader.ts';
 import type { ImportResult, ReportInput, ReportReader } from './types.ts';
+import { xlsxReader } from './xlsx/xlsx-reader.ts';
 
 /** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
-export const READERS: ReportReader[] = [docxReader, jsonReader, markdownReader, textReader];
+export const READERS: ReportReader[] = [docxReader, xlsxReader, jsonReader, markdownReader, textReader];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, index) => bytes[index] === byte);
@@ -66,7 +67,9 @@ export const readReport = async (input: ReportInput): Promise<ImportResult> => {
         ok: false,
         error: new AppError(
           'UNSUPPORTED_FORMAT',
-          `${fileName}：该文件是${CONTAINER_NAMES[container]}，当前不支持读取此格式`,
+          container === 'ole'
+            ? `${fileName}：该文件是旧版 Office 格式（OLE 复合文档，如 .xls / .doc），暂不支持直接读取，请在 WPS 或 Office 中另存为 .xlsx / .docx 后导入`
+            : `${fileName}：该文件是${CONTAINER_NAMES[container]}，当前不支持读取此格式`,
         ),
       };
     }

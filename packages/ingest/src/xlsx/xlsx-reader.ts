@@ -1,0 +1,65 @@
+import { AppError } from '@jixiao/core';
+import { formFromBlocks } from '../form/form-from-blocks.ts';
+import { compact } from '../form/labels.ts';
+import type { ImportResult, ReportReader } from '../types.ts';
+import { readWorkbook, type Sheet } from './workbook.ts';
+
+const MAX_XLSX_BYTES = 30 * 1024 * 1024;
+
+const hasIndicatorHeader = (sheet: Sheet): boolean =>
+  sheet.rows.some((row) => row.some((cell) => /^(一级指标|三级指标)/u.test(compact(cell))));
+
+/**
+ * The 自评表 sheet among the many a budget-system export holds (项目基本信息, 绩效目标申报表, 执行监控 …): a
+ * sheet with the indicator header, one named 自评 first.
+ */
+const evaluationSheet = (sheets: readonly Sheet[]): Sheet | undefined => {
+  const candidates = sheets.filter(hasIndicatorHeader);
+  return candidates.find((sheet) => sheet.name.includes('自评')) ?? candidates[0];
+};
+
+const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
+  if (bytes.byteLength > MAX_XLSX_BYTES) {
+    return { ok: false, error: new AppError('FILE_TOO_LARGE', `${fileName}：Excel 文件超过 30 MB`) };
+  }
+  try {
+    const { sheets, warnings, names } = readWorkbook(bytes, fileName);
+    if (sheets.length === 0) {
+      const what = names.includes('word/document.xml')
+        ? '该文件实际是 Word 文档（.docx）'
+        : '压缩包中没有 Excel 工作簿（xl/workbook.xml）';
+      return {
+        ok: false,
+        error: new AppError('UNSUPPORTED_FORMAT', `${fileName}：${what}，不是 Excel 工作簿（.xlsx）`),
+      };
+    }
+    const sheet = evaluationSheet(sheets);
+    if (!sheet) {
+      return {
+        ok: false,
+        error: new AppError(
+          'UNKNOWN_LAYOUT',
+          `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
+        ),
+      };
+    }
+    const form = formFromBlocks([{ kind: 'table', rows: sheet.rows }], `${fileName}（工作表“${sheet.name}”）`);
+    return {
+      ok: true,
+      report: {
+        form,
+        format: 'xlsx',
+        warnings: warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)),
+      },
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error };
+    throw error;
+  }
+};
+
+export const xlsxReader: ReportReader = {
+  format: 'xlsx',
+  sniff: (bytes, fileName) => bytes[0] === 0x50 && bytes[1] === 0x4b && /\.(xlsx|xlsm)$/iu.test(fileName),
+  read: ({ bytes, fileName }) => readXlsx(bytes, fileName),
+};
