@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDbCommand } from './commands/db.ts';
 import { registerEvaluateCommands } from './commands/evaluate.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerRenderCommand } from './commands/render.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommand } from './commands/user.ts';
 
@@ -17,6 +18,7 @@ export const buildProgram = (setExitCode: (code: number) => void): Command => {
   registerDbCommand(program, setExitCode);
   registerUserCommand(program);
   registerImportCommand(program);
+  registerRenderCommand(program, setExitCode);
   program
     .command('rules')
     .description('列出可用的评分规则集')
