@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '@jixiao/core';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium; the flags keep it off the network and quiet on a server (no GPU, no sandbox as root). */
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -19,13 +19,16 @@ export const findChromium = (): string | undefined =>
   [process.env['JIXIAO_CHROMIUM'], ...CHROMIUM_PATHS].find((path): path is string => Boolean(path && existsSync(path)));
 
 /**
- * Renders HTML to PDF in Chromium. One browser is launched on first use and reused for every document (a
- * launch costs far more than a render); `close()` releases it. Pages are isolated and closed after each render.
+ * Renders HTML to PDF in Chromium. One browser and one page are opened on first use and reused for every
+ * document — a launch costs seconds and a fresh page re-loads the CJK fonts — and renders run one at a time on
+ * that page (JavaScript off, offline), each replacing the last one's content. `close()` releases the browser.
  */
 export class PdfRenderer {
-  #browser: Promise<Browser> | null = null;
+  #page: Promise<Page> | null = null;
+  #browser: Browser | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
 
-  #launch(): Promise<Browser> {
+  #open(): Promise<Page> {
     const executablePath = findChromium();
     if (!executablePath) {
       throw new AppError(
@@ -33,15 +36,17 @@ export class PdfRenderer {
         '未找到 Chromium，无法生成 PDF（请运行 scripts/setup-system.sh 安装 chromium 与 fonts-noto-cjk）',
       );
     }
-    this.#browser ??= chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    return this.#browser;
+    this.#page ??= (async () => {
+      this.#browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+      const context = await this.#browser.newContext({ javaScriptEnabled: false, offline: true });
+      return context.newPage();
+    })();
+    return this.#page;
   }
 
-  async render(html: string): Promise<Uint8Array> {
-    const browser = await this.#launch();
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    try {
-      const page = await context.newPage();
+  render(html: string): Promise<Uint8Array> {
+    const rendered = this.#queue.then(async () => {
+      const page = await this.#open();
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
         format: 'A4',
@@ -53,14 +58,18 @@ export class PdfRenderer {
           '<div style="width:100%;text-align:center;font-size:12pt;font-family:\'Noto Serif CJK SC\',serif">— <span class="pageNumber"></span> —</div>',
       });
       return new Uint8Array(pdf);
-    } finally {
-      await context.close();
-    }
+    });
+    this.#queue = rendered.catch(() => undefined);
+    return rendered;
   }
 
   async close(): Promise<void> {
+    await this.#queue;
+    const page = this.#page;
+    this.#page = null;
+    if (page) await page.catch(() => undefined);
     const browser = this.#browser;
     this.#browser = null;
-    if (browser) await (await browser).close();
+    await browser?.close();
   }
 }

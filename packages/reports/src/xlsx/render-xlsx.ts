@@ -14,6 +14,16 @@ const COLUMN_WIDTHS = [9, 12, 13, 30, 12, 12, 8, 8, 24];
 
 const columnLetter = (col: number): string => String.fromCharCode(65 + col);
 
+/** Width of text in Excel's column units: a CJK character takes two. */
+const textWidth = (text: string): number =>
+  [...text].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/** Lines a wrapped cell needs at a given width; Excel does not grow rows for merged cells, so we set heights. */
+const linesNeeded = (text: string, width: number): number =>
+  text
+    .split('\n')
+    .reduce((lines, line) => lines + Math.max(1, Math.ceil((textWidth(line) * 1.1) / Math.max(width - 1, 1))), 0);
+
 /** A cell's value for the sheet: numbers as numbers (amounts, weights, scores; rates as fractions), text as text. */
 const sheetValue = (cell: LayoutCell): string | number | null => {
   if (cell.text.trim() === '') return null;
@@ -105,6 +115,16 @@ const officialSheet = (workbook: ExcelJS.Workbook, form: EvaluationForm): void =
     };
   }
   if (weight) sheet.getCell(weight).numFmt = '0';
+  const heights = new Map<number, number>();
+  for (const cell of layout.cells) {
+    const width = COLUMN_WIDTHS.slice(cell.col, cell.col + cell.colSpan).reduce(
+      (sum, columnWidth) => sum + columnWidth,
+      0,
+    );
+    const lines = Math.ceil(linesNeeded(cell.text, width) / cell.rowSpan);
+    heights.set(cell.row, Math.max(heights.get(cell.row) ?? 1, lines));
+  }
+  for (const [row, lines] of heights) sheet.getRow(row + offset).height = Math.max(18, lines * 15);
   sheet.pageSetup.printArea = `A1:I${layout.rows + offset - 1}`;
   sheet.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
   sheet.headerFooter.oddFooter = '第 &P 页，共 &N 页';
