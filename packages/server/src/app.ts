@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { DatabaseKind, Db } from '@jixiao/db';
-import { createServiceContext, type ServiceContext } from '@jixiao/services';
+import { closeDocumentRenderer, createServiceContext, type ServiceContext } from '@jixiao/services';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -17,6 +17,7 @@ import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { authenticate } from './http/session.ts';
 import { auditRoutes } from './routes/audit/audit.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
+import { documentRoutes, publicDocumentRoutes } from './routes/documents/documents.routes.ts';
 import { evaluationRoutes } from './routes/evaluations/evaluations.routes.ts';
 import { findingRoutes } from './routes/findings/findings.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
@@ -93,6 +94,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   await app.register(healthRoutes, { ctx, databaseKind: deps.databaseKind });
   await app.register(publicRoutes, { ctx });
+  await app.register(publicDocumentRoutes, { ctx });
   await app.register(ruleSetRoutes);
   await app.register(authRoutes, {
     ctx,
@@ -110,6 +112,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await scope.register(organizationRoutes, { ctx });
     await scope.register(userRoutes, { ctx });
     await scope.register(auditRoutes, { ctx });
+    await scope.register(documentRoutes, { ctx });
   });
+  app.addHook('onClose', closeDocumentRenderer);
   return app;
 };

@@ -8,6 +8,7 @@ export * from './audit/list-audit-entries.ts';
 export * from './audit/verify-audit-log.ts';
 export * from './context.ts';
 export * from './demo/load-demo-data.ts';
+export * from './documents/render-evaluation-document.ts';
 export * from './evaluations/approve-evaluation.ts';
 export * from './evaluations/create-draft.ts';
 export * from './evaluations/diff-revisions.ts';

@@ -16,15 +16,24 @@ export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file'> &
 
 const NOT_PUBLISHED = '该自评不存在或未公开';
 
-export const getPublishedEvaluation = async (
-  ctx: ServiceContext,
-  evaluationId: string,
-): Promise<PublishedEvaluation> => {
+const loadPublished = async (ctx: ServiceContext, evaluationId: string) => {
   const evaluation = await findEvaluationById(ctx.db, evaluationId);
   if (evaluation?.status !== 'published') throw new AppError('NOT_FOUND', NOT_PUBLISHED);
   const publication = await findActivePublication(ctx.db, evaluation.id);
   const revision = publication ? await findRevision(ctx.db, publication.revision_id) : undefined;
   if (!publication || !revision) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
+  return { evaluation, publication, revision };
+};
+
+/** The revision the public may see: the one an active publication points at. */
+export const getPublishedEvaluationRevision = async (ctx: ServiceContext, evaluationId: string) =>
+  (await loadPublished(ctx, evaluationId)).revision;
+
+export const getPublishedEvaluation = async (
+  ctx: ServiceContext,
+  evaluationId: string,
+): Promise<PublishedEvaluation> => {
+  const { evaluation, publication, revision } = await loadPublished(ctx, evaluationId);
   const unit = await findOrganizationById(ctx.db, evaluation.organization_id);
   const form = revisionForm(revision);
   const { findings: _internal, file: _file, ...summary } = summarizeEvaluation(form, revisionResult(revision));

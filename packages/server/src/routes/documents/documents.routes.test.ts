@@ -1,0 +1,91 @@
+import { generateForm } from '@jixiao/core/testing';
+import { readReport } from '@jixiao/ingest';
+import { approveEvaluation, createDraft, publishEvaluation, submitEvaluation } from '@jixiao/services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+
+describe('document downloads', () => {
+  let testApp: TestApp;
+  let publishedId: string;
+  let draftId: string;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const { ctx, actors, organizations } = testApp.fixture;
+    const make = (seed: number, projectName: string) =>
+      createDraft(ctx, actors.unit_filler, {
+        organizationId: organizations.unit,
+        form: { ...generateForm(seed), fiscalYear: 2022, projectName },
+      });
+    publishedId = (await make(21, '公开项目')).id;
+    await submitEvaluation(ctx, actors.unit_filler, { evaluationId: publishedId });
+    await approveEvaluation(ctx, actors.unit_approver, { evaluationId: publishedId });
+    await approveEvaluation(ctx, actors.department_reviewer, { evaluationId: publishedId });
+    await approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: publishedId });
+    await publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: publishedId });
+    draftId = (await make(22, '草稿项目')).id;
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('serves a published report as .docx to anyone, named as users name it, readable back', async () => {
+    const response = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/public/evaluations/${publishedId}/documents/report.docx`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="2022.docx"; filename*=UTF-8''${encodeURIComponent('2022年度公开项目项目支出绩效自评报告.docx')}`,
+    );
+    const back = await readReport({ bytes: new Uint8Array(response.rawPayload), fileName: 'back.docx' });
+    expect(back.ok && back.report.form.projectName).toBe('公开项目');
+  });
+
+  it('serves the 自评表 as .xlsx and the report as PDF', async () => {
+    const xlsx = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/public/evaluations/${publishedId}/documents/table.xlsx`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const pdf = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/public/evaluations/${publishedId}/documents/report.pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('hides unpublished evaluations from the public (404) and rejects unknown kinds (400)', async () => {
+    const hidden = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/public/evaluations/${draftId}/documents/report.docx`,
+    });
+    expect(hidden.statusCode).toBe(404);
+    const bad = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/public/evaluations/${publishedId}/documents/report.exe`,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('serves a draft to its unit, not to anonymous callers or other units', async () => {
+    const own = await testApp.request(await testApp.login('filler'), {
+      method: 'GET',
+      url: `/api/evaluations/${draftId}/documents/report.html`,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('草稿项目');
+    const anonymous = await testApp.request(null, {
+      method: 'GET',
+      url: `/api/evaluations/${draftId}/documents/report.html`,
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const otherUnit = await testApp.request(await testApp.login('other.filler'), {
+      method: 'GET',
+      url: `/api/evaluations/${draftId}/documents/report.html`,
+    });
+    expect(otherUnit.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,83 @@
+import { AppError, type EvaluationForm, type EvaluationResult } from '@jixiao/core';
+import { findRevision } from '@jixiao/db';
+import { contentDisposition, documentFileName, PdfRenderer, renderDocx, renderHtml, renderXlsx } from '@jixiao/reports';
+import { loadOrganizationTree } from '../access/organization-scope.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { loadVisibleEvaluation, revisionForm, revisionResult } from '../evaluations/evaluation-view.ts';
+import { getPublishedEvaluationRevision } from '../public/get-published-evaluation.ts';
+
+export const DOCUMENT_KINDS = ['report.docx', 'report.pdf', 'report.html', 'table.xlsx'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export type RenderedDocument = { fileName: string; contentType: string; contentDisposition: string; bytes: Uint8Array };
+
+const CONTENT_TYPES: Record<DocumentKind, string> = {
+  'report.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'report.pdf': 'application/pdf',
+  'report.html': 'text/html; charset=utf-8',
+  'table.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+let pdfRenderer: PdfRenderer | null = null;
+
+/** One Chromium for the whole process (a launch costs seconds); the server closes it on shutdown. */
+export const closeDocumentRenderer = async (): Promise<void> => {
+  const renderer = pdfRenderer;
+  pdfRenderer = null;
+  await renderer?.close();
+};
+
+const renderBytes = async (form: EvaluationForm, result: EvaluationResult, kind: DocumentKind): Promise<Uint8Array> => {
+  switch (kind) {
+    case 'report.docx':
+      return renderDocx(form, result);
+    case 'table.xlsx':
+      return renderXlsx(form, result);
+    case 'report.html':
+      return new TextEncoder().encode(renderHtml(form, result));
+    case 'report.pdf':
+      pdfRenderer ??= new PdfRenderer();
+      return pdfRenderer.render(renderHtml(form, result));
+  }
+};
+
+const render = async (
+  form: EvaluationForm,
+  result: EvaluationResult,
+  kind: DocumentKind,
+): Promise<RenderedDocument> => {
+  const [name, extension] = kind.split('.') as ['report' | 'table', 'docx' | 'pdf' | 'html' | 'xlsx'];
+  const fileName = documentFileName(form, name, extension);
+  return {
+    fileName,
+    contentType: CONTENT_TYPES[kind],
+    contentDisposition: contentDisposition(fileName),
+    bytes: await renderBytes(form, result, kind),
+  };
+};
+
+/** A document of the evaluation's current revision, for someone who may see it. */
+export const renderEvaluationDocument = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  evaluationId: string,
+  kind: DocumentKind,
+): Promise<RenderedDocument> => {
+  const tree = await loadOrganizationTree(ctx.db);
+  const evaluation = await loadVisibleEvaluation(ctx.db, actor, tree, evaluationId);
+  const revision = evaluation.current_revision_id
+    ? await findRevision(ctx.db, evaluation.current_revision_id)
+    : undefined;
+  if (!revision) throw new AppError('NOT_FOUND', '该自评还没有内容');
+  return render(revisionForm(revision), revisionResult(revision), kind);
+};
+
+/** A document of the published revision, for anyone. */
+export const renderPublishedDocument = async (
+  ctx: ServiceContext,
+  evaluationId: string,
+  kind: DocumentKind,
+): Promise<RenderedDocument> => {
+  const revision = await getPublishedEvaluationRevision(ctx, evaluationId);
+  return render(revisionForm(revision), revisionResult(revision), kind);
+};
