@@ -5,10 +5,11 @@ import { markdownReader } from './markdown/markdown-reader.ts';
 import { looksBinary } from './text/decode.ts';
 import { textReader } from './text/text-reader.ts';
 import type { ImportResult, ReportInput, ReportReader } from './types.ts';
+import { xlsReader } from './xls/xls-reader.ts';
 import { xlsxReader } from './xlsx/xlsx-reader.ts';
 
 /** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
-export const READERS: ReportReader[] = [docxReader, xlsxReader, jsonReader, markdownReader, textReader];
+export const READERS: ReportReader[] = [docxReader, xlsxReader, xlsReader, jsonReader, markdownReader, textReader];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, index) => bytes[index] === byte);

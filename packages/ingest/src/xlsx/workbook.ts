@@ -11,6 +11,7 @@ import {
 } from '../safety/xml.ts';
 import { extractZipEntries } from '../safety/zip.ts';
 import type { ImportWarning } from '../types.ts';
+import { applyMerges, MAX_COLUMNS, MAX_ROWS } from './grid.ts';
 
 /**
  * A minimal, guarded .xlsx reader: the workbook's sheets as grids of display text. It reads the parts itself
@@ -18,9 +19,6 @@ import type { ImportWarning } from '../types.ts';
  * follow the grid contract: text repeated across a merge's first row, continuation rows left empty.
  */
 export type Sheet = { name: string; rows: string[][] };
-
-const MAX_ROWS = 5000;
-const MAX_COLUMNS = 100;
 
 const textOf = (nodes: XmlNode[]): string =>
   nodes
@@ -38,7 +36,7 @@ const columnIndex = (reference: string): number => {
 const rowIndex = (reference: string): number => Number(reference.match(/\d+$/u)?.[0] ?? '1') - 1;
 
 /** Numbers as Excel would show them to a clerk: float noise trimmed, percent-formatted cells with a %. */
-const displayNumber = (raw: string, percent: boolean): string => {
+export const displayNumber = (raw: string, percent: boolean): string => {
   const value = Number(raw);
   if (!Number.isFinite(value)) return raw;
   const exact = new Big(value.toPrecision(15));
@@ -109,22 +107,11 @@ const sheetRows = (
       cells[c] = text;
     }
   }
-  for (const merge of childrenOf(findChild(worksheet, 'mergeCells') ?? {})) {
+  const merges = childrenOf(findChild(worksheet, 'mergeCells') ?? {}).map((merge) => {
     const [from = '', to = from] = (attributeOf(merge, 'ref') ?? '').split(':');
-    const [top, left, bottom, right] = [rowIndex(from), columnIndex(from), rowIndex(to), columnIndex(to)];
-    if (bottom >= MAX_ROWS || right >= MAX_COLUMNS) continue;
-    const master = grid[top]?.[left] ?? '';
-    for (let r = top; r <= bottom; r++) {
-      while (grid.length <= r) grid.push([]);
-      const cells = grid[r] ?? [];
-      for (let c = left; c <= right; c++) {
-        while (cells.length <= c) cells.push('');
-        cells[c] = r === top ? master : '';
-      }
-    }
-  }
-  const width = Math.max(0, ...grid.map((cells) => cells.length));
-  return grid.map((cells) => [...cells, ...Array.from({ length: width - cells.length }, () => '')]);
+    return { top: rowIndex(from), left: columnIndex(from), bottom: rowIndex(to), right: columnIndex(to) };
+  });
+  return applyMerges(grid, merges);
 };
 
 const resolveTarget = (target: string): string => {

@@ -82,3 +82,27 @@ describe('reading .xlsx', () => {
     if (!result.ok) expect(result.error.message).toContain('实际是 Word 文档');
   });
 });
+
+describe('reading legacy .xls (BIFF8)', () => {
+  it('reads the same export saved as Excel 97–2003 into the same form as the .xlsx', async () => {
+    const xls = await readFixture('xls/budget-system-export.xls');
+    const xlsx = await readFixture('xlsx/budget-system-export.xlsx');
+    expect(xls.ok && xlsx.ok).toBe(true);
+    if (!xls.ok || !xlsx.ok) return;
+    expect(xls.report.format).toBe('xls');
+    const { form } = xls.report;
+    expect(form.projectName).toBe('社区居家养老服务补贴');
+    expect(form.funds).toEqual(xlsx.report.form.funds);
+    expect(form.indicators).toEqual(xlsx.report.form.indicators);
+    expect(form.statedTotal).toEqual(xlsx.report.form.statedTotal);
+    expect(form.annualGoal).toEqual(xlsx.report.form.annualGoal);
+  });
+
+  it('refuses a damaged OLE file named .xls with a clear error', async () => {
+    const broken = new Uint8Array(2048);
+    broken.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const result = await readReport({ bytes: broken, fileName: 'broken.xls' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(['HOSTILE_FILE', 'UNSUPPORTED_FORMAT']).toContain(result.error.code);
+  });
+});

@@ -13,7 +13,7 @@ const hasIndicatorHeader = (sheet: Sheet): boolean =>
  * The 自评表 sheet among the many a budget-system export holds (项目基本信息, 绩效目标申报表, 执行监控 …): a
  * sheet with the indicator header, one named 自评 first.
  */
-const evaluationSheet = (sheets: readonly Sheet[]): Sheet | undefined => {
+export const evaluationSheet = (sheets: readonly Sheet[]): Sheet | undefined => {
   const candidates = sheets.filter(hasIndicatorHeader);
   return candidates.find((sheet) => sheet.name.includes('自评')) ?? candidates[0];
 };

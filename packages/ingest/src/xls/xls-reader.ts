@@ -1,0 +1,67 @@
+import { AppError } from '@jixiao/core';
+import CFB from 'cfb';
+import { formFromBlocks } from '../form/form-from-blocks.ts';
+import type { ImportResult, ReportReader } from '../types.ts';
+import { evaluationSheet } from '../xlsx/xlsx-reader.ts';
+import { readBiffWorkbook } from './biff.ts';
+
+const MAX_XLS_BYTES = 30 * 1024 * 1024;
+
+const isOle = (bytes: Uint8Array): boolean =>
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, i) => bytes[i] === byte);
+
+const readXls = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
+  if (bytes.byteLength > MAX_XLS_BYTES)
+    return { ok: false, error: new AppError('FILE_TOO_LARGE', `${fileName}：Excel 文件超过 30 MB`) };
+  try {
+    let container: CFB.CFB$Container;
+    try {
+      container = CFB.read(bytes, { type: 'buffer' });
+    } catch {
+      return { ok: false, error: new AppError('HOSTILE_FILE', `${fileName}：OLE 复合文档结构损坏，无法读取`) };
+    }
+    const stream = CFB.find(container, 'Workbook') ?? CFB.find(container, 'Book');
+    if (!stream?.content) {
+      const word = CFB.find(container, 'WordDocument') !== null;
+      return {
+        ok: false,
+        error: new AppError(
+          'UNSUPPORTED_FORMAT',
+          word
+            ? `${fileName}：该文件是旧版 Word 文档（.doc），请在 WPS 或 Office 中另存为 .docx 后导入`
+            : `${fileName}：不是 Excel 97–2003 工作簿`,
+        ),
+      };
+    }
+    const { sheets, warnings } = readBiffWorkbook(Uint8Array.from(stream.content as ArrayLike<number>), fileName);
+    const sheet = evaluationSheet(sheets);
+    if (!sheet) {
+      return {
+        ok: false,
+        error: new AppError(
+          'UNKNOWN_LAYOUT',
+          `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
+        ),
+      };
+    }
+    const form = formFromBlocks([{ kind: 'table', rows: sheet.rows }], `${fileName}（工作表“${sheet.name}”）`);
+    return {
+      ok: true,
+      report: {
+        form,
+        format: 'xls',
+        warnings: warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)),
+      },
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error };
+    throw error;
+  }
+};
+
+/** Excel 97–2003 (.xls), which many offices still save from WPS: an OLE file holding a BIFF8 Workbook stream. */
+export const xlsReader: ReportReader = {
+  format: 'xls',
+  sniff: (bytes, fileName) => isOle(bytes) && /\.(xls|et)$/iu.test(fileName),
+  read: ({ bytes, fileName }) => readXls(bytes, fileName),
+};
