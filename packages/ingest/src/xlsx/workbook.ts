@@ -11,7 +11,7 @@ import {
 } from '../safety/xml.ts';
 import { extractZipEntries } from '../safety/zip.ts';
 import type { ImportWarning } from '../types.ts';
-import { applyMerges, MAX_COLUMNS, MAX_ROWS } from './grid.ts';
+import { applyMerges, MAX_COLUMNS, MAX_ROWS, setCell } from './grid.ts';
 
 /**
  * A minimal, guarded .xlsx reader: the workbook's sheets as grids of display text. It reads the parts itself
@@ -101,10 +101,7 @@ const sheetRows = (
       } else if (type === 'b') text = value === '1' ? '是' : '否';
       else if (type === 'str') text = value;
       else text = value === '' ? '' : displayNumber(value, percent.has(Number(attributeOf(cell, 's') ?? '-1')));
-      while (grid.length <= r) grid.push([]);
-      const cells = grid[r] ?? [];
-      while (cells.length <= c) cells.push('');
-      cells[c] = text;
+      setCell(grid, r, c, text);
     }
   }
   const merges = childrenOf(findChild(worksheet, 'mergeCells') ?? {}).map((merge) => {
