@@ -1,8 +1,7 @@
 import { AppError } from '@jixiao/core';
 import CFB from 'cfb';
-import { formFromBlocks } from '../form/form-from-blocks.ts';
 import type { ImportResult, ReportReader } from '../types.ts';
-import { evaluationSheet } from '../xlsx/xlsx-reader.ts';
+import { formFromWorkbook } from '../xlsx/xlsx-reader.ts';
 import { readBiffWorkbook } from './biff.ts';
 
 const MAX_XLS_BYTES = 30 * 1024 * 1024;
@@ -34,25 +33,7 @@ const readXls = async (bytes: Uint8Array, fileName: string): Promise<ImportResul
       };
     }
     const { sheets, warnings } = readBiffWorkbook(Uint8Array.from(stream.content as ArrayLike<number>), fileName);
-    const sheet = evaluationSheet(sheets);
-    if (!sheet) {
-      return {
-        ok: false,
-        error: new AppError(
-          'UNKNOWN_LAYOUT',
-          `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
-        ),
-      };
-    }
-    const form = formFromBlocks([{ kind: 'table', rows: sheet.rows }], `${fileName}（工作表“${sheet.name}”）`);
-    return {
-      ok: true,
-      report: {
-        form,
-        format: 'xls',
-        warnings: warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)),
-      },
-    };
+    return formFromWorkbook(sheets, warnings, fileName, 'xls');
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error };
     throw error;

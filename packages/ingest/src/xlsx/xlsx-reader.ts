@@ -1,7 +1,7 @@
 import { AppError } from '@jixiao/core';
 import { formFromBlocks } from '../form/form-from-blocks.ts';
 import { compact } from '../form/labels.ts';
-import type { ImportResult, ReportReader } from '../types.ts';
+import type { ImportResult, ImportWarning, ReportReader } from '../types.ts';
 import { readWorkbook, type Sheet } from './workbook.ts';
 
 const MAX_XLSX_BYTES = 30 * 1024 * 1024;
@@ -16,6 +16,30 @@ const hasIndicatorHeader = (sheet: Sheet): boolean =>
 export const evaluationSheet = (sheets: readonly Sheet[]): Sheet | undefined => {
   const candidates = sheets.filter(hasIndicatorHeader);
   return candidates.find((sheet) => sheet.name.includes('自评')) ?? candidates[0];
+};
+
+/** The form from a workbook's sheets (xlsx or xls): the 自评表 sheet, and the warnings raised on it. */
+export const formFromWorkbook = (
+  sheets: readonly Sheet[],
+  warnings: readonly ImportWarning[],
+  fileName: string,
+  format: 'xlsx' | 'xls',
+): ImportResult => {
+  const sheet = evaluationSheet(sheets);
+  if (!sheet) {
+    return {
+      ok: false,
+      error: new AppError(
+        'UNKNOWN_LAYOUT',
+        `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
+      ),
+    };
+  }
+  const form = formFromBlocks([{ kind: 'table', rows: sheet.rows }], `${fileName}（工作表“${sheet.name}”）`);
+  return {
+    ok: true,
+    report: { form, format, warnings: warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)) },
+  };
 };
 
 const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
@@ -33,25 +57,7 @@ const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResu
         error: new AppError('UNSUPPORTED_FORMAT', `${fileName}：${what}，不是 Excel 工作簿（.xlsx）`),
       };
     }
-    const sheet = evaluationSheet(sheets);
-    if (!sheet) {
-      return {
-        ok: false,
-        error: new AppError(
-          'UNKNOWN_LAYOUT',
-          `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
-        ),
-      };
-    }
-    const form = formFromBlocks([{ kind: 'table', rows: sheet.rows }], `${fileName}（工作表“${sheet.name}”）`);
-    return {
-      ok: true,
-      report: {
-        form,
-        format: 'xlsx',
-        warnings: warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)),
-      },
-    };
+    return formFromWorkbook(sheets, warnings, fileName, 'xlsx');
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error };
     throw error;
