@@ -78,6 +78,27 @@ describe('reading .docx', () => {
   });
 });
 
+describe('a .docx whose form is split over two tables, with a 计量单位 column', () => {
+  it('joins the tables and reads the units from their column', async () => {
+    const result = await read(await readFile(fixture('docx/unit-column-split.docx')), 'unit-column-split.docx');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { form } = result.report;
+    expect(form.funds.total.initialBudget).toBe('38');
+    expect(form.indicators.find((row) => row.name === '征收工作经费')).toMatchObject({
+      measureUnit: '万元',
+      target: '38',
+      level2: 'cost',
+    });
+    expect(form.indicators.find((row) => row.name === '被摸底调查对象满意度')).toMatchObject({
+      measureUnit: '%',
+      target: '90',
+      actual: '95',
+    });
+    expect(form.statedTotal).toEqual({ weight: '100', score: '100' });
+  });
+});
+
 describe('hostile .docx files get a clear error within bounded memory', () => {
   it('a zip bomb', async () => {
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
