@@ -74,7 +74,7 @@ export const readReport = async (input: ReportInput): Promise<ImportResult> => {
         ),
       };
     }
-    return binaryReader.read(input);
+    return readSafely(binaryReader, input);
   }
   if (container === 'binary') {
     return {
@@ -84,16 +84,16 @@ export const readReport = async (input: ReportInput): Promise<ImportResult> => {
   }
   const reader =
     sniffed.find((candidate) => ['text', 'markdown', 'json'].includes(candidate.format)) ?? guessTextReader(bytes);
+  return readSafely(reader, input);
+};
+
+/** A reader's unexpected exception becomes a coded error naming the file: one bad file never stops a run. */
+const readSafely = async (reader: ReportReader, input: ReportInput): Promise<ImportResult> => {
   try {
     return await reader.read(input);
   } catch (error) {
-    return {
-      ok: false,
-      error: new AppError(
-        'INTERNAL',
-        `${fileName}：读取失败（${error instanceof Error ? error.message : String(error)}）`,
-      ),
-    };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: new AppError('INTERNAL', `${input.fileName}：读取失败（${reason.slice(0, 200)}）`) };
   }
 };
 
