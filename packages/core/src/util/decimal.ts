@@ -21,8 +21,9 @@ export const maxDec = (a: Big, b: Big): Big => (a.gt(b) ? a : b);
 export const clampDec = (value: Big, low: Big, high: Big): Big => minDec(maxDec(value, low), high);
 
 /** Format a score or rate the way the form prints it: always 2 decimals. */
+/** Numbers reaching here are already rounded to 2 dp by `round2`, so `toFixed(2)` only prints them. */
 export const fmt2 = (value: number | Big): string =>
-  typeof value === 'number' ? dec(value).toFixed(2) : value.round(2, Big.roundHalfUp).toFixed(2);
+  typeof value === 'number' ? value.toFixed(2) : value.round(2, Big.roundHalfUp).toFixed(2);
 
 /** Shortest plain decimal, for quoting inputs in explanations ("27.75", "1434"). */
 export const plain = (value: Big): string => value.toFixed();
