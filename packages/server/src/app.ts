@@ -67,6 +67,15 @@ export const LOG_REDACT_PATHS = [
 // Validation messages in Chinese, for every schema in this process.
 z.config(z.locales.zhCN());
 
+export type RouteEntry = { method: string; url: string };
+
+declare module 'fastify' {
+  // Augmenting Fastify's own interface is the one way to type a decoration.
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
+}
+
 /** Builds the HTTP app from its dependencies; does not listen (server.ts does, tests inject). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
@@ -76,6 +85,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     bodyLimit: config.bodyLimit,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
+  // Every route as registered, so the authorization matrix test can insist that each one has a policy.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

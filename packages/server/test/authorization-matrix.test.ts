@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import { type EvaluationStatus, type Role, WORKFLOW_RULES, type WorkflowAction } from '@jixiao/core';
+import { generateForm } from '@jixiao/core/testing';
+import { approveEvaluation, createDraft, getEvaluation, publishEvaluation, submitEvaluation } from '@jixiao/services';
+import { TEST_PASSWORD } from '@jixiao/services/testing';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from './test-app.ts';
+
+/**
+ * Every route × every subject, own and other organisation: the policy is written here as a table, independently
+ * of the code, and the test asks the running app. A route with no entry fails the test, so a new route cannot
+ * ship without a decision about who may call it.
+ *
+ * Subjects: anonymous; the unit's filler and approver; the 主管部门 reviewer and the 财政局 reviewer and admin
+ * (above the unit in the tree); the filler of another unit. "Denied" means 401, 403 or 404 (an evaluation of
+ * another unit is reported missing so ids cannot be probed); "allowed" means anything else.
+ */
+const SUBJECTS = ['anonymous', 'filler', 'approver', 'department', 'finance', 'admin', 'otherFiller'] as const;
+type Subject = (typeof SUBJECTS)[number];
+
+const ROLE_OF: Record<Exclude<Subject, 'anonymous' | 'otherFiller'>, Role> = {
+  filler: 'unit_filler',
+  approver: 'unit_approver',
+  department: 'department_reviewer',
+  finance: 'finance_reviewer',
+  admin: 'admin',
+};
+
+const EVERYONE = new Set<Subject>(SUBJECTS);
+const SIGNED_IN = new Set<Subject>(SUBJECTS.filter((subject) => subject !== 'anonymous'));
+/** Who may see an evaluation of the unit: any role on the unit or above it. */
+const SEE_UNIT = new Set<Subject>(['filler', 'approver', 'department', 'finance', 'admin']);
+const only = (...subjects: Subject[]) => new Set<Subject>(subjects);
+
+/** Subjects whose role the workflow allows for an action from a status (rules as data, core/workflow). */
+const workflowAllows = (action: WorkflowAction, from: EvaluationStatus): Set<Subject> => {
+  const rule = WORKFLOW_RULES.find((candidate) => candidate.action === action && candidate.from === from);
+  const roles = new Set(rule?.roles ?? []);
+  return new Set(
+    (Object.entries(ROLE_OF) as [Subject, Role][]).filter(([, role]) => roles.has(role)).map(([subject]) => subject),
+  );
+};
+
+type Ids = {
+  unit: string;
+  department: string;
+  draft: string;
+  submitted: string;
+  approved: string;
+  published: string;
+  revision: string;
+  attachment: string;
+};
+
+type Policy = {
+  /** Which evaluation the request acts on, put fresh into this status for every subject. */
+  status?: EvaluationStatus;
+  request: (ids: Ids & { id: string }) => InjectOptions;
+  allowed: Set<Subject>;
+};
+
+const SEED = readFileSync(new URL('../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString('base64');
+
+const transition = (action: WorkflowAction, from: EvaluationStatus, body: Record<string, unknown> = {}): Policy => ({
+  status: from,
+  request: ({ id }) => ({
+    method: 'POST',
+    url: `/api/evaluations/${id}/${action}`,
+    payload: { reason: '矩阵测试', ...body },
+  }),
+  allowed: workflowAllows(action, from),
+});
+
+const POLICIES: Record<string, Policy> = {
+  'GET /api/health': { request: () => ({ method: 'GET', url: '/api/health' }), allowed: EVERYONE },
+  'GET /api/rule-sets': { request: () => ({ method: 'GET', url: '/api/rule-sets' }), allowed: EVERYONE },
+  'GET /api/docs': { request: () => ({ method: 'GET', url: '/api/docs' }), allowed: EVERYONE },
+  'GET /api/docs/': { request: () => ({ method: 'GET', url: '/api/docs/' }), allowed: EVERYONE },
+  'GET /api/docs/json': { request: () => ({ method: 'GET', url: '/api/docs/json' }), allowed: EVERYONE },
+  'GET /api/docs/yaml': { request: () => ({ method: 'GET', url: '/api/docs/yaml' }), allowed: EVERYONE },
+  'GET /api/docs/static/index.html': {
+    request: () => ({ method: 'GET', url: '/api/docs/static/index.html' }),
+    allowed: EVERYONE,
+  },
+  'GET /api/docs/static/swagger-initializer.js': {
+    request: () => ({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' }),
+    allowed: EVERYONE,
+  },
+  'GET /api/docs/static/*': {
+    request: () => ({ method: 'GET', url: '/api/docs/static/swagger-ui.css' }),
+    allowed: EVERYONE,
+  },
+  'GET /api/public/evaluations': {
+    request: () => ({ method: 'GET', url: '/api/public/evaluations' }),
+    allowed: EVERYONE,
+  },
+  'GET /api/public/evaluations/:id': {
+    request: ({ published }) => ({ method: 'GET', url: `/api/public/evaluations/${published}` }),
+    allowed: EVERYONE,
+  },
+  'GET /api/public/evaluations/:id/documents/:kind': {
+    request: ({ published }) => ({ method: 'GET', url: `/api/public/evaluations/${published}/documents/report.html` }),
+    allowed: EVERYONE,
+  },
+  'POST /api/auth/login': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'filler', password: TEST_PASSWORD },
+    }),
+    allowed: EVERYONE,
+  },
+  'POST /api/auth/logout': { request: () => ({ method: 'POST', url: '/api/auth/logout' }), allowed: SIGNED_IN },
+  'GET /api/auth/me': { request: () => ({ method: 'GET', url: '/api/auth/me' }), allowed: SIGNED_IN },
+  'GET /api/audit-log/verify': {
+    request: () => ({ method: 'GET', url: '/api/audit-log/verify' }),
+    allowed: only('finance', 'admin'),
+  },
+  'GET /api/attachments/:id': {
+    request: ({ attachment }) => ({ method: 'GET', url: `/api/attachments/${attachment}` }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/evaluations': { request: () => ({ method: 'GET', url: '/api/evaluations' }), allowed: SIGNED_IN },
+  'POST /api/evaluations': {
+    request: ({ unit }) => ({
+      method: 'POST',
+      url: '/api/evaluations',
+      payload: {
+        organizationId: unit,
+        form: { ...generateForm(Math.floor(Math.random() * 1e9)), projectName: `矩阵新建${Math.random()}` },
+      },
+    }),
+    allowed: only('filler'),
+  },
+  'POST /api/evaluations/import': {
+    request: ({ unit }) => ({
+      method: 'POST',
+      url: '/api/evaluations/import',
+      payload: { organizationId: unit, fileName: `矩阵导入${Math.random()}.txt`, contentBase64: SEED },
+    }),
+    allowed: only('filler'),
+  },
+  'GET /api/evaluations/:id': {
+    request: ({ id }) => ({ method: 'GET', url: `/api/evaluations/${id}` }),
+    allowed: SEE_UNIT,
+  },
+  'PUT /api/evaluations/:id': {
+    status: 'draft',
+    request: ({ id }) => ({
+      method: 'PUT',
+      url: `/api/evaluations/${id}`,
+      payload: { expectedVersion: 2, form: { ...generateForm(5), fiscalYear: 2023 } },
+    }),
+    allowed: workflowAllows('edit', 'draft'),
+  },
+  'POST /api/evaluations/:id/submit': transition('submit', 'draft'),
+  'POST /api/evaluations/:id/approve': transition('approve', 'submitted'),
+  'POST /api/evaluations/:id/return': transition('return', 'submitted'),
+  'POST /api/evaluations/:id/publish': transition('publish', 'approved'),
+  'POST /api/evaluations/:id/unpublish': transition('unpublish', 'published'),
+  'GET /api/evaluations/:id/audit': {
+    request: ({ id }) => ({ method: 'GET', url: `/api/evaluations/${id}/audit` }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/evaluations/:id/revisions/:revisionId': {
+    request: ({ draft, revision }) => ({ method: 'GET', url: `/api/evaluations/${draft}/revisions/${revision}` }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/evaluations/:id/diff': {
+    request: ({ draft, revision }) => ({
+      method: 'GET',
+      url: `/api/evaluations/${draft}/diff?from=${revision}&to=${revision}`,
+    }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/evaluations/:id/documents/:kind': {
+    request: ({ id }) => ({ method: 'GET', url: `/api/evaluations/${id}/documents/report.html` }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/findings': { request: () => ({ method: 'GET', url: '/api/findings' }), allowed: SIGNED_IN },
+  'GET /api/organizations': { request: () => ({ method: 'GET', url: '/api/organizations' }), allowed: SIGNED_IN },
+  'POST /api/organizations': {
+    request: ({ department }) => ({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { name: `矩阵单位${Math.random()}`, kind: 'budget_unit', parentId: department },
+    }),
+    allowed: only('admin'),
+  },
+  'GET /api/users': { request: () => ({ method: 'GET', url: '/api/users' }), allowed: only('admin') },
+  'POST /api/users': {
+    request: ({ unit }) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `matrix${Math.floor(Math.random() * 1e9)}`,
+        displayName: '矩阵用户',
+        password: 'Matrix@2024pass',
+        roles: [{ organizationId: unit, role: 'unit_filler' }],
+      },
+    }),
+    allowed: only('admin'),
+  },
+};
+
+const DENIED = new Set([401, 403, 404]);
+
+let nextSeed = 100;
+
+describe('authorization matrix: every route × every subject', () => {
+  let testApp: TestApp;
+  const sessions = new Map<Subject, Session | null>();
+  let ids: Ids;
+
+  const evaluationIn = async (status: EvaluationStatus | undefined, seed: number): Promise<string> => {
+    const { ctx, actors, organizations } = testApp.fixture;
+    const draft = await createDraft(ctx, actors.unit_filler, {
+      organizationId: organizations.unit,
+      form: { ...generateForm(seed), fiscalYear: 2023, projectName: `矩阵项目${seed}` },
+    });
+    const id = draft.id;
+    const steps: [EvaluationStatus, () => Promise<unknown>][] = [
+      ['submitted', () => submitEvaluation(ctx, actors.unit_filler, { evaluationId: id })],
+      ['department_review', () => approveEvaluation(ctx, actors.unit_approver, { evaluationId: id })],
+      ['finance_review', () => approveEvaluation(ctx, actors.department_reviewer, { evaluationId: id })],
+      ['approved', () => approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: id })],
+      ['published', () => publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: id })],
+    ];
+    for (const [reached, step] of steps) {
+      if (status === undefined || status === 'draft') break;
+      await step();
+      if (reached === status) break;
+    }
+    return id;
+  };
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const { organizations, ctx, actors } = testApp.fixture;
+    sessions.set('anonymous', null);
+    for (const [subject, username] of [
+      ['filler', 'filler'],
+      ['approver', 'approver'],
+      ['department', 'department'],
+      ['finance', 'finance'],
+      ['admin', 'admin'],
+      ['otherFiller', 'other.filler'],
+    ] as const) {
+      sessions.set(subject, await testApp.login(username));
+    }
+    const draft = await evaluationIn('draft', 1);
+    const imported = await testApp.request(sessions.get('filler') ?? null, {
+      method: 'POST',
+      url: '/api/evaluations/import',
+      payload: { organizationId: organizations.unit, fileName: 'kaifu-2022.txt', contentBase64: SEED },
+    });
+    const importedView = imported.json<{ evaluation: { id: string } }>().evaluation;
+    const detail = await getEvaluation(ctx, actors.unit_filler, importedView.id);
+    ids = {
+      unit: organizations.unit,
+      department: organizations.department,
+      draft,
+      submitted: await evaluationIn('submitted', 2),
+      approved: await evaluationIn('approved', 3),
+      published: await evaluationIn('published', 4),
+      revision: (await getEvaluation(ctx, actors.unit_filler, draft)).currentRevisionId ?? '',
+      attachment: detail.attachments[0]?.id ?? '',
+    };
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('has a policy for every route the app serves', () => {
+    const missing = testApp.app.routeTable
+      .map(({ method, url }) => `${method} ${url}`)
+      .filter((route) => !(route in POLICIES));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.entries(POLICIES))('%s', async (route, policy) => {
+    let seed = nextSeed;
+    nextSeed += SUBJECTS.length;
+    const outcomes: Record<string, number> = {};
+    const expected: Record<string, string> = {};
+    for (const subject of SUBJECTS) {
+      const id = policy.status ? await evaluationIn(policy.status, seed++) : ids.draft;
+      // Logging out ends the session: use a fresh one for that route.
+      const session =
+        route === 'POST /api/auth/logout' && subject !== 'anonymous'
+          ? await testApp.login(subject === 'otherFiller' ? 'other.filler' : subject)
+          : (sessions.get(subject) ?? null);
+      const response = await testApp.request(session, policy.request({ ...ids, id }));
+      outcomes[subject] = response.statusCode;
+      expected[subject] = policy.allowed.has(subject) ? 'allowed' : 'denied';
+    }
+    const verdicts = Object.fromEntries(
+      Object.entries(outcomes).map(([subject, status]) => [subject, `${DENIED.has(status) ? 'denied' : 'allowed'}`]),
+    );
+    expect(verdicts, `statuses: ${JSON.stringify(outcomes)}`).toEqual(expected);
+  });
+});
