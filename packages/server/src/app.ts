@@ -70,7 +70,7 @@ z.config(z.locales.zhCN());
 export type RouteEntry = { method: string; url: string };
 
 declare module 'fastify' {
-  // Augmenting Fastify's own interface is the one way to type a decoration.
+  // biome-ignore lint/style/useConsistentTypeDefinitions: augmenting Fastify's interface is the one way to type a decoration
   interface FastifyInstance {
     routeTable: readonly RouteEntry[];
   }
