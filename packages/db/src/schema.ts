@@ -55,6 +55,8 @@ export type SessionsTable = {
   csrf_token: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** Last request on this session; an idle session ends (services: SESSION_IDLE_MINUTES). */
+  last_seen_at: Timestamp;
 };
 
 export type ProjectsTable = {

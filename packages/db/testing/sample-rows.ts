@@ -49,6 +49,7 @@ export const insertSampleRows = async (db: Db) => {
     user_id: user.id,
     csrf_token: 'csrf',
     created_at: now,
+    last_seen_at: now,
     expires_at: new Date('2099-01-01T00:00:00Z'),
   });
   const project = await insertProject(db, {

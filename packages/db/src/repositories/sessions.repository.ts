@@ -5,9 +5,19 @@ export const insertSession = async (db: Db, session: Session): Promise<void> => 
   await db.insertInto('sessions').values(session).execute();
 };
 
-/** A session that has not expired at `now`. */
-export const findLiveSession = async (db: Db, id: string, now: Date): Promise<Session | undefined> =>
-  db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+/** A session that has neither expired nor been idle since `idleSince` at `now`. */
+export const findLiveSession = async (db: Db, id: string, now: Date, idleSince: Date): Promise<Session | undefined> =>
+  db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', idleSince)
+    .executeTakeFirst();
+
+export const touchSession = async (db: Db, id: string, now: Date): Promise<void> => {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+};
 
 export const deleteSession = async (db: Db, id: string): Promise<void> => {
   await db.deleteFrom('sessions').where('id', '=', id).execute();

@@ -2,7 +2,7 @@ import { testDatabaseKinds } from '@jixiao/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceFixture, type ServiceFixture, TEST_PASSWORD } from '../../testing/service-fixtures.ts';
 import { createUser } from './create-user.ts';
-import { getSession, LOCKOUT_MINUTES, login, logout, MAX_FAILED_LOGINS } from './sessions.ts';
+import { getSession, LOCKOUT_MINUTES, login, logout, MAX_FAILED_LOGINS, SESSION_IDLE_MINUTES } from './sessions.ts';
 
 describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
   let fixture: ServiceFixture;
@@ -54,6 +54,16 @@ describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
     const signedIn = await login(fixture.ctx, 'finance', TEST_PASSWORD);
     clock = new Date(clock.getTime() + 13 * 3_600_000);
     expect(await getSession(fixture.ctx, signedIn.token)).toBeUndefined();
+  });
+
+  it('ends a session left idle, and keeps one in use alive past the idle limit', async () => {
+    const idle = await login(fixture.ctx, 'finance', TEST_PASSWORD);
+    const busy = await login(fixture.ctx, 'finance', TEST_PASSWORD);
+    for (let minute = 0; minute < 3 * SESSION_IDLE_MINUTES; minute += SESSION_IDLE_MINUTES / 2) {
+      clock = new Date(clock.getTime() + (SESSION_IDLE_MINUTES / 2) * 60_000);
+      expect(await getSession(fixture.ctx, busy.token)).toBeDefined();
+    }
+    expect(await getSession(fixture.ctx, idle.token)).toBeUndefined();
   });
 
   it('enforces the password policy and unique usernames', async () => {
