@@ -64,7 +64,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; impo
 
   app.post(
     '/api/evaluations/import',
-    { bodyLimit: importBodyLimit, schema: { tags, summary: '导入自评表文件为草稿', body: importBody } },
+    {
+      bodyLimit: importBodyLimit,
+      // Imports parse untrusted files: bounded per address, on top of the body limit and the readers' guards.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags, summary: '导入自评表文件为草稿', body: importBody },
+    },
     async (request, reply) => {
       const { contentBase64, ...rest } = request.body;
       const result = await importFileIntoDraft(ctx, actorOf(request), {

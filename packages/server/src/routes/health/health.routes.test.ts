@@ -41,3 +41,22 @@ describe.each(testDatabaseKinds())('GET /api/health on %s', (kind) => {
     expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
   });
 });
+
+describe('security headers', () => {
+  it('sends a content security policy, no framing and no sniffing on every response', async () => {
+    const testApp = await createTestApp();
+    try {
+      const response = await testApp.request(null, { method: 'GET', url: '/api/health' });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/u);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      const docs = await testApp.request(null, { method: 'GET', url: '/api/docs/static/index.html' });
+      expect(String(docs.headers['content-security-policy'])).toContain("script-src 'self' 'unsafe-inline'");
+    } finally {
+      await testApp.close();
+    }
+  });
+});
