@@ -79,24 +79,98 @@ const untyped = (db: Db): any => db;
 const appliedMigrations = async (db: Db): Promise<string[]> =>
   (await db.selectFrom('schema_migrations').select('id').orderBy('id').execute()).map((row) => row.id);
 
-/** Every row of every table as JSON lines: a header line, then one `{table,row}` line per row. */
-export async function* backupDatabase(db: Db): AsyncGenerator<string> {
-  const header: BackupHeader = {
-    format: 'jixiao-backup',
-    version: 1,
-    migrations: await appliedMigrations(db),
-    createdAt: new Date().toISOString(),
-  };
-  yield JSON.stringify(header);
-  for (const table of BACKUP_TABLES) {
-    let query = untyped(db).selectFrom(table).selectAll();
-    for (const column of ORDER_BY[table]) query = query.orderBy(column);
-    let rows: Row[] = await query.execute();
-    if (table === 'organizations') rows = parentsFirst(rows);
-    for (const row of rows) {
-      const encoded = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, encodeValue(value)]));
-      yield JSON.stringify({ table, row: encoded } satisfies BackupLine);
+/**
+ * A bounded hand-off from a producer running inside a transaction to a consumer outside it: `push` waits while
+ * the buffer is full, so a slow reader does not make the backup hold the whole database in memory.
+ */
+class LineQueue {
+  #lines: string[] = [];
+  #waitingReader: (() => void) | null = null;
+  #waitingWriter: (() => void) | null = null;
+  #closed = false;
+  #failure: unknown = null;
+  #cancelled = false;
+
+  constructor(private readonly highWater: number) {}
+
+  async push(line: string): Promise<void> {
+    if (this.#cancelled) throw new Error('备份已取消');
+    this.#lines.push(line);
+    this.#waitingReader?.();
+    if (this.#lines.length >= this.highWater) await new Promise<void>((resolve) => (this.#waitingWriter = resolve));
+  }
+
+  close(failure: unknown = null): void {
+    this.#closed = true;
+    this.#failure = failure;
+    this.#waitingReader?.();
+  }
+
+  cancel(): void {
+    this.#cancelled = true;
+    this.#waitingWriter?.();
+  }
+
+  async *lines(): AsyncGenerator<string> {
+    for (;;) {
+      if (this.#lines.length > 0) {
+        const batch = this.#lines;
+        this.#lines = [];
+        const writer = this.#waitingWriter;
+        this.#waitingWriter = null;
+        writer?.();
+        yield* batch;
+        continue;
+      }
+      if (this.#closed) {
+        if (this.#failure) throw this.#failure;
+        return;
+      }
+      await new Promise<void>((resolve) => (this.#waitingReader = resolve));
+      this.#waitingReader = null;
     }
+  }
+}
+
+/**
+ * Every row of every table as JSON lines: a header line, then one `{table,row}` line per row. All tables are
+ * read in one REPEATABLE READ transaction, so a backup taken while others write is a consistent snapshot
+ * (every revision's evaluation, every audit entry's predecessor); on PGlite the single connection serialises
+ * writers behind it.
+ */
+export async function* backupDatabase(db: Db): AsyncGenerator<string> {
+  const queue = new LineQueue(2000);
+  const producer = db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const header: BackupHeader = {
+        format: 'jixiao-backup',
+        version: 1,
+        migrations: await appliedMigrations(trx),
+        createdAt: new Date().toISOString(),
+      };
+      await queue.push(JSON.stringify(header));
+      for (const table of BACKUP_TABLES) {
+        let query = untyped(trx).selectFrom(table).selectAll();
+        for (const column of ORDER_BY[table]) query = query.orderBy(column);
+        let rows: Row[] = await query.execute();
+        if (table === 'organizations') rows = parentsFirst(rows);
+        for (const row of rows) {
+          const encoded = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, encodeValue(value)]));
+          await queue.push(JSON.stringify({ table, row: encoded } satisfies BackupLine));
+        }
+      }
+    })
+    .then(
+      () => queue.close(),
+      (error: unknown) => queue.close(error),
+    );
+  try {
+    yield* queue.lines();
+  } finally {
+    queue.cancel();
+    await producer;
   }
 }
 
