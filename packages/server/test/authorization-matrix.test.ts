@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { type EvaluationStatus, type Role, WORKFLOW_RULES, type WorkflowAction } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
-import { approveEvaluation, createDraft, getEvaluation, publishEvaluation, submitEvaluation } from '@jixiao/services';
+import {
+  type Actor,
+  approveEvaluation,
+  createDraft,
+  createUser,
+  getEvaluation,
+  importFileIntoDraft as importEvaluation,
+  publishEvaluation,
+  submitEvaluation,
+} from '@jixiao/services';
 import { TEST_PASSWORD } from '@jixiao/services/testing';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,24 +215,46 @@ const POLICIES: Record<string, Policy> = {
 
 const DENIED = new Set([401, 403, 404]);
 
+type Scope = 'own' | 'other';
+
+/** On the other unit's data this unit's own people have no rights; the other unit's filler stands in for ours. */
+const allowedOnOtherUnit = (allowed: Set<Subject>): Set<Subject> =>
+  new Set<Subject>([
+    ...[...allowed].filter((subject) => subject === 'finance' || subject === 'admin'),
+    ...(allowed.has('filler') ? (['otherFiller'] as const) : []),
+  ]);
+
+/** Routes about one evaluation's data (not the public ones): they are asked again about another unit's. */
+const isScopedRoute = (route: string): boolean =>
+  /^(GET|PUT|POST) \/api\/(evaluations\/:id|attachments\/:id)/u.test(route);
+
 let nextSeed = 100;
 
 describe('authorization matrix: every route × every subject', () => {
   let testApp: TestApp;
   const sessions = new Map<Subject, Session | null>();
   let ids: Ids;
+  let otherIds: Ids;
 
-  const evaluationIn = async (status: EvaluationStatus | undefined, seed: number): Promise<string> => {
-    const { ctx, actors, organizations } = testApp.fixture;
-    const draft = await createDraft(ctx, actors.unit_filler, {
-      organizationId: organizations.unit,
+  /** Actors of the unit that owns the evaluation: this unit, or the other unit under the other department. */
+  let owners: Record<Scope, { organization: string; filler: Actor; approver: Actor; department: Actor }>;
+
+  const evaluationIn = async (
+    status: EvaluationStatus | undefined,
+    seed: number,
+    scope: Scope = 'own',
+  ): Promise<string> => {
+    const { ctx, actors } = testApp.fixture;
+    const owner = owners[scope];
+    const draft = await createDraft(ctx, owner.filler, {
+      organizationId: owner.organization,
       form: { ...generateForm(seed), fiscalYear: 2023, projectName: `矩阵项目${seed}` },
     });
     const id = draft.id;
     const steps: [EvaluationStatus, () => Promise<unknown>][] = [
-      ['submitted', () => submitEvaluation(ctx, actors.unit_filler, { evaluationId: id })],
-      ['department_review', () => approveEvaluation(ctx, actors.unit_approver, { evaluationId: id })],
-      ['finance_review', () => approveEvaluation(ctx, actors.department_reviewer, { evaluationId: id })],
+      ['submitted', () => submitEvaluation(ctx, owner.filler, { evaluationId: id })],
+      ['department_review', () => approveEvaluation(ctx, owner.approver, { evaluationId: id })],
+      ['finance_review', () => approveEvaluation(ctx, owner.department, { evaluationId: id })],
       ['approved', () => approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: id })],
       ['published', () => publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: id })],
     ];
@@ -235,9 +266,30 @@ describe('authorization matrix: every route × every subject', () => {
     return id;
   };
 
+  const idsFor = async (scope: Scope, seed: number): Promise<Ids> => {
+    const { ctx, organizations } = testApp.fixture;
+    const owner = owners[scope];
+    const draft = await evaluationIn('draft', seed, scope);
+    const imported = await importEvaluation(ctx, owner.filler, {
+      organizationId: owner.organization,
+      fileName: 'kaifu-2022.txt',
+      bytes: new Uint8Array(Buffer.from(SEED, 'base64')),
+    });
+    const detail = await getEvaluation(ctx, owner.filler, imported.evaluation.id);
+    return {
+      unit: organizations.unit,
+      department: organizations.department,
+      draft,
+      submitted: await evaluationIn('submitted', seed + 1, scope),
+      approved: await evaluationIn('approved', seed + 2, scope),
+      published: await evaluationIn('published', seed + 3, scope),
+      revision: (await getEvaluation(ctx, owner.filler, draft)).currentRevisionId ?? '',
+      attachment: detail.attachments[0]?.id ?? '',
+    };
+  };
+
   beforeAll(async () => {
     testApp = await createTestApp();
-    const { organizations, ctx, actors } = testApp.fixture;
     sessions.set('anonymous', null);
     for (const [subject, username] of [
       ['filler', 'filler'],
@@ -249,24 +301,32 @@ describe('authorization matrix: every route × every subject', () => {
     ] as const) {
       sessions.set(subject, await testApp.login(username));
     }
-    const draft = await evaluationIn('draft', 1);
-    const imported = await testApp.request(sessions.get('filler') ?? null, {
-      method: 'POST',
-      url: '/api/evaluations/import',
-      payload: { organizationId: organizations.unit, fileName: 'kaifu-2022.txt', contentBase64: SEED },
-    });
-    const importedView = imported.json<{ evaluation: { id: string } }>().evaluation;
-    const detail = await getEvaluation(ctx, actors.unit_filler, importedView.id);
-    ids = {
-      unit: organizations.unit,
-      department: organizations.department,
-      draft,
-      submitted: await evaluationIn('submitted', 2),
-      approved: await evaluationIn('approved', 3),
-      published: await evaluationIn('published', 4),
-      revision: (await getEvaluation(ctx, actors.unit_filler, draft)).currentRevisionId ?? '',
-      attachment: detail.attachments[0]?.id ?? '',
+    const { organizations, ctx, actors } = testApp.fixture;
+    const other = async (username: string, role: Role, organizationId: string): Promise<Actor> => {
+      const user = await createUser(ctx, null, {
+        username,
+        displayName: username,
+        password: TEST_PASSWORD,
+        roles: [{ organizationId, role }],
+      });
+      return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles };
     };
+    owners = {
+      own: {
+        organization: organizations.unit,
+        filler: actors.unit_filler,
+        approver: actors.unit_approver,
+        department: actors.department_reviewer,
+      },
+      other: {
+        organization: organizations.otherUnit,
+        filler: actors.otherFiller,
+        approver: await other('other.approver', 'unit_approver', organizations.otherUnit),
+        department: await other('other.department', 'department_reviewer', organizations.otherDepartment),
+      },
+    };
+    ids = await idsFor('own', 1);
+    otherIds = await idsFor('other', 50);
   });
   afterAll(async () => {
     await testApp.close();
@@ -279,25 +339,36 @@ describe('authorization matrix: every route × every subject', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(Object.entries(POLICIES))('%s', async (route, policy) => {
+  const runRoute = async (route: string, policy: Policy, scope: Scope) => {
     let seed = nextSeed;
     nextSeed += SUBJECTS.length;
     const outcomes: Record<string, number> = {};
     const expected: Record<string, string> = {};
+    const allowed = scope === 'own' ? policy.allowed : allowedOnOtherUnit(policy.allowed);
+    const base = scope === 'own' ? ids : otherIds;
     for (const subject of SUBJECTS) {
-      const id = policy.status ? await evaluationIn(policy.status, seed++) : ids.draft;
+      const id = policy.status ? await evaluationIn(policy.status, seed++, scope) : base.draft;
       // Logging out ends the session: use a fresh one for that route.
       const session =
         route === 'POST /api/auth/logout' && subject !== 'anonymous'
           ? await testApp.login(subject === 'otherFiller' ? 'other.filler' : subject)
           : (sessions.get(subject) ?? null);
-      const response = await testApp.request(session, policy.request({ ...ids, id }));
+      const response = await testApp.request(
+        session,
+        policy.request({ ...base, unit: ids.unit, department: ids.department, id }),
+      );
       outcomes[subject] = response.statusCode;
-      expected[subject] = policy.allowed.has(subject) ? 'allowed' : 'denied';
+      expected[subject] = allowed.has(subject) ? 'allowed' : 'denied';
     }
     const verdicts = Object.fromEntries(
       Object.entries(outcomes).map(([subject, status]) => [subject, `${DENIED.has(status) ? 'denied' : 'allowed'}`]),
     );
     expect(verdicts, `statuses: ${JSON.stringify(outcomes)}`).toEqual(expected);
-  });
+  };
+
+  it.each(Object.entries(POLICIES))('%s on this unit', (route, policy) => runRoute(route, policy, 'own'));
+
+  it.each(Object.entries(POLICIES).filter(([route]) => isScopedRoute(route)))('%s on another unit', (route, policy) =>
+    runRoute(route, policy, 'other'),
+  );
 });
