@@ -47,7 +47,7 @@ const formTableHtml = (form: EvaluationForm): string => {
     const tag = cell.role === 'header' || cell.role === 'label' ? 'th' : 'td';
     rows[cell.row] += `<${tag}${spans} class="${cell.role}">${lines(cell.text)}</${tag}>`;
   }
-  return `<table class="form"><colgroup><col style="width:7%"><col style="width:9%"><col style="width:10%"><col style="width:22%"><col style="width:10%"><col style="width:10%"><col style="width:6%"><col style="width:7%"><col style="width:19%"></colgroup>${rows.map((row) => `<tr>${row}</tr>`).join('')}</table>`;
+  return `<table class="form"><colgroup><col style="width:9%"><col style="width:9%"><col style="width:10%"><col style="width:22%"><col style="width:10%"><col style="width:10%"><col style="width:6%"><col style="width:9%"><col style="width:15%"></colgroup>${rows.map((row) => `<tr>${row}</tr>`).join('')}</table>`;
 };
 
 const reviewHtml = (form: EvaluationForm, result: EvaluationResult): string => {
