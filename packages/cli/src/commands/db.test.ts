@@ -45,8 +45,12 @@ describe('jixiao db / org / user on the embedded database', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('migrates, adds organisations and a user, backs up and restores into an empty database', async () => {
-    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(new RegExp(`新应用 ${loadMigrations().length} 个迁移`, 'u'));
-    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(new RegExp(`新应用 0 个迁移，已有 ${loadMigrations().length} 个`, 'u'));
+    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(
+      new RegExp(`新应用 ${loadMigrations().length} 个迁移`, 'u'),
+    );
+    expect((await runCli(['db', 'migrate', '--data', source])).out).toMatch(
+      new RegExp(`新应用 0 个迁移，已有 ${loadMigrations().length} 个`, 'u'),
+    );
     await runCli(['org', 'add', '开福区财政局', '--kind', 'finance_bureau', '--data', source]);
     await runCli(['org', 'add', '开福区教育局', '--kind', 'department', '--parent', '开福区财政局', '--data', source]);
     vi.stubEnv('JIXIAO_PASSWORD', 'Cli-password-2024');
