@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type EvaluationForm, evaluationFormSchema } from '@jixiao/core';
-import { type Db, findProject, insertEvaluation, insertProject, updateEvaluationIfVersion } from '@jixiao/db';
+import { type Db, findProject, insertEvaluation, insertProject } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { type EvaluationView, viewOf } from './evaluation-view.ts';
-import { resolveRuleSet, writeRevision } from './write-revision.ts';
+import { resolveRuleSet, saveRevision } from './write-revision.ts';
 
 export type CreateDraftInput = {
   organizationId: string;
@@ -69,21 +69,7 @@ export const createDraftIn = async (
     created_at: now,
     updated_at: now,
   });
-  const { revision, result } = await writeRevision(
-    trx,
-    evaluation,
-    form,
-    source.kind,
-    actor.userId,
-    now,
-    source.fileName,
-  );
-  const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
-    current_revision_id: revision.id,
-    total_score: result.totalScore,
-    grade: result.grade,
-  });
-  if (!updated) throw new AppError('CONFLICT');
+  const { revision, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now);
   await recordAudit(ctx, trx, {
     organizationId: organization.id,
     actorId: actor.userId,

@@ -11,6 +11,7 @@ import {
   type EvaluationRevision,
   findEvaluationById,
   findEvaluationForUpdate,
+  type RevisionSummary,
 } from '@jixiao/db';
 import { canSee, type OrganizationTree } from '../access/organization-scope.ts';
 import type { Actor } from '../context.ts';
@@ -77,20 +78,7 @@ export const organizationNames = (tree: OrganizationTree, organizationId: string
 export const viewOf = (evaluation: Evaluation, tree: OrganizationTree): EvaluationView =>
   toEvaluationView(evaluation, organizationNames(tree, evaluation.organization_id));
 
-export const toRevisionView = (
-  revision: Pick<
-    EvaluationRevision,
-    | 'id'
-    | 'revision_no'
-    | 'kind'
-    | 'rule_set'
-    | 'total_score'
-    | 'grade'
-    | 'created_by'
-    | 'created_at'
-    | 'source_file_name'
-  >,
-): RevisionView => ({
+export const toRevisionView = (revision: RevisionSummary): RevisionView => ({
   id: revision.id,
   revisionNo: revision.revision_no,
   kind: revision.kind,

@@ -1,11 +1,11 @@
 import { AppError, assertTransition, type EvaluationForm } from '@jixiao/core';
-import { type Db, updateEvaluationIfVersion } from '@jixiao/db';
+import type { Db } from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { assertStorableForm, type DraftSource } from './create-draft.ts';
 import { assertVersion, type EvaluationView, loadVisibleEvaluation, viewOf } from './evaluation-view.ts';
-import { writeRevision } from './write-revision.ts';
+import { saveRevision } from './write-revision.ts';
 
 export type UpdateDraftInput = { evaluationId: string; expectedVersion: number; form: EvaluationForm };
 
@@ -27,23 +27,10 @@ export const updateDraftIn = async (
     });
   }
   const now = ctx.now();
-  const { revision, result } = await writeRevision(
-    trx,
-    evaluation,
-    form,
-    source.kind,
-    actor.userId,
-    now,
-    source.fileName,
-  );
-  const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
-    current_revision_id: revision.id,
+  const { revision, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now, {
     project_name: form.projectName.trim(),
-    total_score: result.totalScore,
-    grade: result.grade,
     updated_at: now,
   });
-  if (!updated) throw new AppError('CONFLICT');
   await recordAudit(ctx, trx, {
     organizationId: evaluation.organization_id,
     actorId: actor.userId,

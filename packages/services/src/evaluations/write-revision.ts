@@ -19,6 +19,7 @@ import {
   insertRevisionFacts,
   nextRevisionNo,
   type RevisionKind,
+  updateEvaluationIfVersion,
 } from '@jixiao/db';
 
 export const resolveRuleSet = (ruleSetId: string | undefined): RuleSet => {
@@ -118,4 +119,28 @@ export const writeRevision = async (
       }),
   );
   return { revision, result };
+};
+
+/**
+ * Writes the form as a new revision and points the evaluation at it, if nobody saved since the version read
+ * (else CONFLICT: the transaction rolls back and nothing is lost). Callers add their own audit entry.
+ */
+export const saveRevision = async (
+  trx: Db,
+  evaluation: Pick<Evaluation, 'id' | 'organization_id' | 'rule_set_id' | 'version'>,
+  form: EvaluationForm,
+  source: { kind: RevisionKind; fileName: string | null },
+  actorId: string,
+  now: Date,
+  changes: Parameters<typeof updateEvaluationIfVersion>[3] = {},
+): Promise<WrittenRevision & { updated: Evaluation }> => {
+  const written = await writeRevision(trx, evaluation, form, source.kind, actorId, now, source.fileName);
+  const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
+    ...changes,
+    current_revision_id: written.revision.id,
+    total_score: written.result.totalScore,
+    grade: written.result.grade,
+  });
+  if (!updated) throw new AppError('CONFLICT');
+  return { ...written, updated };
 };
