@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: migrate the embedded database under ./data, load the demo district into an empty one and
-// serve on http://localhost:3000 (PORT to change it, DATABASE_URL for PostgreSQL). TypeScript runs through tsx.
+// serve the API and the web app (built first when missing or stale) on http://localhost:3000 (PORT to change
+// it, DATABASE_URL for PostgreSQL). TypeScript runs through tsx.
 import { register } from 'tsx/esm/api';
+import { ensureWebBuild } from './ensure-web-build.mjs';
 
+await ensureWebBuild();
 register();
 const { Command } = await import('commander');
 const { registerServeCommand } = await import('../packages/cli/src/commands/serve.ts');

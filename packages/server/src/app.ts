@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { authenticate } from './http/session.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { auditRoutes } from './routes/audit/audit.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { documentRoutes, publicDocumentRoutes } from './routes/documents/documents.routes.ts';
@@ -51,6 +52,8 @@ export type AppDeps = {
   /** Fastify logger options (pino); false in tests. */
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** The built web app to serve at / (see http/web-app.ts); API only when absent or not built. */
+  webRoot?: string | undefined;
 };
 
 /** Never log secrets: passwords, cookies, CSRF tokens. */
@@ -111,9 +114,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  if (!(deps.webRoot && (await registerWebApp(app, deps.webRoot)))) app.setNotFoundHandler(notFoundHandler);
 
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  // Over plain http (a LAN deployment without TLS) upgrading requests would break loading the web app's scripts.
+  const upgradeInsecureRequests = config.cookieSecure ? [] : null;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { ...CONTENT_SECURITY_POLICY, upgradeInsecureRequests } },
+  });
   // swagger-ui's page boots from an inline script; only the API documentation gets that allowance.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/docs')) {

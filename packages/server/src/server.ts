@@ -3,6 +3,7 @@ import { type DatabaseHandle, migrate, openDatabase } from '@jixiao/db';
 import { createServiceContext, type DemoDataResult, loadDemoData } from '@jixiao/services';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, LOG_REDACT_PATHS } from './app.ts';
+import { DEFAULT_WEB_ROOT } from './http/web-app.ts';
 
 export type ServeOptions = {
   port: number;
@@ -12,6 +13,8 @@ export type ServeOptions = {
   /** Load demo data into an empty database, from this seed report file. */
   demoSeedFile?: string | undefined;
   logLevel?: string;
+  /** The built web app's directory; packages/web/dist by default (served only when built). */
+  webRoot?: string | undefined;
 };
 
 export type RunningServer = {
@@ -35,6 +38,7 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
       db: database.db,
       databaseKind: database.kind,
       logger: { level: options.logLevel ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' } },
+      webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     });
     app.addHook('onClose', async () => {
       await database.close();

@@ -108,6 +108,14 @@ const POLICIES: Record<string, Policy> = {
     request: ({ published }) => ({ method: 'GET', url: `/api/public/evaluations/${published}` }),
     allowed: EVERYONE,
   },
+  'GET /api/public/indicators.json': {
+    request: () => ({ method: 'GET', url: '/api/public/indicators.json' }),
+    allowed: EVERYONE,
+  },
+  'GET /api/public/indicators.csv': {
+    request: () => ({ method: 'GET', url: '/api/public/indicators.csv' }),
+    allowed: EVERYONE,
+  },
   'GET /api/public/evaluations/:id/documents/:kind': {
     request: ({ published }) => ({ method: 'GET', url: `/api/public/evaluations/${published}/documents/report.html` }),
     allowed: EVERYONE,

@@ -26,5 +26,6 @@ export * from './evaluations/submit-evaluation.ts';
 export * from './evaluations/transition-evaluation.ts';
 export * from './evaluations/unpublish-evaluation.ts';
 export * from './evaluations/update-draft.ts';
+export * from './public/export-published-indicators.ts';
 export * from './public/get-published-evaluation.ts';
 export * from './public/list-published-evaluations.ts';

@@ -64,13 +64,10 @@ const PATHS: readonly (readonly Step[])[] = [
 
 export type SeedReport = { bytes: Uint8Array; fileName: string };
 
-/**
- * Fills an empty database with a demo district: 开福区财政局, three departments and their units, one user per
- * role, the seed report as 征收办's published 2022 evaluation and generated evaluations in every status.
- * Does nothing when any organisation exists already.
- */
-export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promise<DemoDataResult> => {
-  if ((await countOrganizations(ctx.db)) > 0) return { loaded: false };
+type DemoDistrict = { organizationIds: ReadonlyMap<string, string>; actor: (role: Role) => Actor };
+
+/** 开福区财政局, its departments and units, and one user per role (all with DEMO_PASSWORD). */
+const createDemoDistrict = async (ctx: ServiceContext): Promise<DemoDistrict> => {
   const bureau = await createOrganization(ctx, null, { name: BUREAU, kind: 'finance_bureau', parentId: null });
   const ids = new Map<string, string>([[BUREAU, bureau.id]]);
   for (const { department, units } of TREE) {
@@ -104,6 +101,27 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     if (!found) throw new Error(`demo user for ${role} missing`);
     return found;
   };
+  return { organizationIds: ids, actor };
+};
+
+/**
+ * The demo district's organisations and accounts without any evaluation, for walking the whole workflow from
+ * an empty unit (the browser tests). Does nothing when any organisation exists already.
+ */
+export const loadDemoAccounts = async (ctx: ServiceContext): Promise<{ loaded: boolean }> => {
+  if ((await countOrganizations(ctx.db)) > 0) return { loaded: false };
+  await createDemoDistrict(ctx);
+  return { loaded: true };
+};
+
+/**
+ * Fills an empty database with a demo district: 开福区财政局, three departments and their units, one user per
+ * role, the seed report as 征收办's published 2022 evaluation and generated evaluations in every status.
+ * Does nothing when any organisation exists already.
+ */
+export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promise<DemoDataResult> => {
+  if ((await countOrganizations(ctx.db)) > 0) return { loaded: false };
+  const { organizationIds: ids, actor } = await createDemoDistrict(ctx);
   const advance = async (evaluation: EvaluationView, steps: readonly Step[]): Promise<void> => {
     const evaluationId = evaluation.id;
     for (const step of steps) {

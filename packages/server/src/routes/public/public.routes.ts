@@ -1,7 +1,13 @@
-import { getPublishedEvaluation, listPublishedEvaluations, type ServiceContext } from '@jixiao/services';
+import {
+  exportPublishedIndicators,
+  getPublishedEvaluation,
+  listPublishedEvaluations,
+  publishedIndicatorsCsv,
+  type ServiceContext,
+} from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../http/common.schema.ts';
-import { publicListQuery, publicListResponse } from './public.schema.ts';
+import { openDataQuery, publicListQuery, publicListResponse } from './public.schema.ts';
 
 /** Anonymous disclosure API: published evaluations only. */
 export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -22,5 +28,29 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
     '/api/public/evaluations/:id',
     { schema: { tags: ['public'], summary: '已公开的绩效自评详情（指标、得分与计分说明）', params: idParams } },
     async (request) => getPublishedEvaluation(ctx, request.params.id),
+  );
+
+  // Open data at stable URLs: every indicator of every published evaluation, as JSON and as CSV.
+  app.get(
+    '/api/public/indicators.json',
+    {
+      schema: { tags: ['public'], summary: '开放数据：全部已公开指标（JSON）', querystring: openDataQuery },
+    },
+    async (request) => ({ items: await exportPublishedIndicators(ctx, request.query) }),
+  );
+
+  app.get(
+    '/api/public/indicators.csv',
+    {
+      schema: { tags: ['public'], summary: '开放数据：全部已公开指标（CSV，UTF-8）', querystring: openDataQuery },
+    },
+    async (request, reply) => {
+      const csv = publishedIndicatorsCsv(await exportPublishedIndicators(ctx, request.query));
+      const name = request.query.year ? `jixiao-indicators-${request.query.year}.csv` : 'jixiao-indicators.csv';
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csv);
+    },
   );
 };

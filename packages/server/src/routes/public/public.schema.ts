@@ -24,3 +24,7 @@ export const publicListResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+export const openDataQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});

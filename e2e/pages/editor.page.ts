@@ -1,0 +1,53 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class EditorPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.getByText('复核得分（实时）').waitFor();
+  }
+
+  /** The live total shown beside the form. */
+  async liveTotal(): Promise<string> {
+    return (await this.page.locator('.score-panel .ant-statistic-content').first().textContent()) ?? '';
+  }
+
+  cell(row: number, field: '年度指标值' | '实际完成值' | '分值' | '自评得分' | '偏差原因分析及改进措施'): Locator {
+    return this.page.getByLabel(`第 ${row} 行${field}`, { exact: true });
+  }
+
+  /** What the parser understood under a target / actual cell. */
+  reading(row: number, field: '年度指标值' | '实际完成值'): Locator {
+    return this.cell(row, field).locator('xpath=following-sibling::div[contains(@class,"cell-reading")]');
+  }
+
+  groupSum(group: 'output' | 'outcome' | 'satisfaction'): Locator {
+    return this.page.getByTestId(`group-sum-${group}`);
+  }
+
+  async findings(): Promise<string[]> {
+    return this.page.locator('.finding-button strong').allTextContents();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: /^保\s*存$/u }).click();
+  }
+
+  /** 送审, confirmed in the dialog that asks. */
+  async submit(): Promise<void> {
+    await this.page
+      .locator('.editor-toolbar')
+      .getByRole('button', { name: /^送\s*审$/u })
+      .click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^送\s*审$/u }).click();
+  }
+
+  saveState(): Locator {
+    return this.page.locator('.save-state');
+  }
+
+  conflictAlert(): Locator {
+    return this.page.getByText('保存冲突：有人在您之后保存了这份自评');
+  }
+}

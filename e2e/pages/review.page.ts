@@ -1,0 +1,58 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class ReviewQueuePage {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/app/review`);
+    await this.page.locator('.ant-table-row').first().waitFor();
+  }
+
+  /** Project names, riskiest first. */
+  rankedProjects(): Promise<string[]> {
+    return this.page.locator('.ant-table-row td:nth-child(2) a').allTextContents();
+  }
+
+  async openReview(projectName: string): Promise<ReviewPage> {
+    await this.page.getByRole('link', { name: projectName, exact: true }).click();
+    const review = new ReviewPage(this.page);
+    await review.waitUntilLoaded();
+    return review;
+  }
+}
+
+export class ReviewPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.getByText('审核记录与退回原因').waitFor();
+  }
+
+  /** The 修改对比 card: what changed since the revision last returned. */
+  diff(): Locator {
+    return this.page.locator('#review-changes');
+  }
+
+  /** The 审核记录与退回原因 timeline as text. */
+  async history(): Promise<string> {
+    return (await this.page.locator('#review-history').textContent()) ?? '';
+  }
+
+  async status(): Promise<string> {
+    return (await this.page.locator('h3 .ant-tag').textContent()) ?? '';
+  }
+
+  /** Clicks a decision button and confirms it, with a reason when the decision needs one. */
+  async decide(decision: '审核通过' | '退回' | '公开' | '撤回公开', reason?: string): Promise<void> {
+    const name = new RegExp(`^${[...decision].join('\\s*')}$`, 'u');
+    await this.page.locator('.editor-toolbar').getByRole('button', { name }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    if (reason !== undefined) await dialog.getByLabel(/原因/u).fill(reason);
+    await dialog.getByRole('button', { name }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}

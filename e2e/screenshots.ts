@@ -1,0 +1,97 @@
+/**
+ * Screenshots of each main screen, for the README: `npx tsx e2e/screenshots.ts` (writes docs/screenshots/*.png).
+ * Runs the real server on a fresh demo database, like the e2e test.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { EditorPage } from './pages/editor.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { PortalPage } from './pages/portal.page.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DEMO_USERS, startE2eServer } from './support/server.ts';
+
+const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+const shoot = async (page: Page, name: string, fullPage = false) => {
+  // Let charts finish their entry animation and fonts settle.
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: `${OUT}${name}.png`, fullPage });
+  console.log(`docs/screenshots/${name}.png`);
+};
+
+const signedIn = async (browser: Browser, baseUrl: string, username: string) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await new LoginPage(page, baseUrl).signIn(username);
+  return page;
+};
+
+mkdirSync(OUT, { recursive: true });
+const server = await startE2eServer();
+const browser = await launchBrowser();
+try {
+  const anonymous = await (
+    await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+  ).newPage();
+  const portal = new PortalPage(anonymous, server.url);
+  await portal.open();
+  await shoot(anonymous, 'portal');
+  await portal.openReport('征收工作经费');
+  await shoot(anonymous, 'portal-report');
+  const phone = await (
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      locale: 'zh-CN',
+    })
+  ).newPage();
+  await new PortalPage(phone, server.url).open();
+  await shoot(phone, 'portal-phone');
+
+  await anonymous.goto(`${server.url}/login`);
+  await anonymous.getByLabel('用户名').waitFor();
+  await shoot(anonymous, 'login');
+
+  const filler = await signedIn(browser, server.url, DEMO_USERS.filler);
+  await shoot(filler, 'home-filler');
+  await filler.getByRole('link', { name: '公共文化服务经费（5）', exact: true }).click();
+  const editor = new EditorPage(filler);
+  await editor.waitUntilLoaded();
+  await editor.cell(3, '年度指标值').fill('≥８０%');
+  await filler.evaluate('window.scrollTo(0, 0)');
+  await shoot(filler, 'editor');
+  await filler.locator('#section-indicators').scrollIntoViewIfNeeded();
+  await filler.locator('.points-button').nth(2).hover();
+  await shoot(filler, 'editor-explanation');
+
+  // Resubmit the returned evaluation, so the unit approver's review shows what changed since the return.
+  await editor.cell(3, '自评得分').fill('9.50');
+  await editor.cell(3, '偏差原因分析及改进措施').fill('部分小区验收延至次年，已督促施工单位整改。');
+  await editor.save();
+  await filler.getByText('已保存', { exact: true }).waitFor();
+  await filler.getByRole('button', { name: /^送\s*审$/u }).click();
+  await filler
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /^送\s*审$/u })
+    .click();
+  await filler.waitForURL(/\/app$/u);
+
+  const approver = await signedIn(browser, server.url, DEMO_USERS.unitApprover);
+  await approver.goto(`${server.url}/app/review`);
+  await approver.getByRole('link', { name: '公共文化服务经费（5）', exact: true }).click();
+  await approver.locator('.diff-after').first().waitFor();
+  await shoot(approver, 'review');
+
+  const finance = await signedIn(browser, server.url, DEMO_USERS.financeReviewer);
+  await finance.goto(`${server.url}/app/review`);
+  await finance.locator('.ant-table-row').first().waitFor();
+  await shoot(finance, 'review-queue');
+  await finance.goto(`${server.url}/app/dashboard`);
+  await finance.locator('canvas').first().waitFor();
+  await shoot(finance, 'dashboard');
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer } from '@jixiao/server';
+import { createServiceContext, loadDemoAccounts } from '@jixiao/services';
+
+export const DEMO_PASSWORD = 'Jixiao@2022demo';
+export const DEMO_USERS = {
+  filler: 'zhengshou.filler',
+  unitApprover: 'zhengshou.approver',
+  departmentReviewer: 'zhujian.reviewer',
+  financeReviewer: 'caizheng.reviewer',
+} as const;
+
+const SEED = fileURLToPath(new URL('../../fixtures/seed/kaifu-2022.txt', import.meta.url));
+
+export type E2eServer = { url: string; running: RunningServer; close: () => Promise<void> };
+
+export const SEED_REPORT = SEED;
+
+/**
+ * The real server as `npm start` runs it — the web app (built by global-setup.ts), the API, the demo district — on a free port
+ * of 127.0.0.1 with a fresh embedded database in a temporary directory. `accounts` seeds only the district's
+ * organisations and users (through the services), for journeys that start from an empty unit.
+ */
+export const startE2eServer = async (data: 'demo' | 'accounts' = 'demo'): Promise<E2eServer> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  const running = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    demoSeedFile: data === 'demo' ? SEED : undefined,
+    logLevel: 'warn',
+  });
+  if (data === 'accounts') await loadDemoAccounts(createServiceContext(running.database.db));
+  const { port } = running.app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    running,
+    close: async () => {
+      await running.app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};

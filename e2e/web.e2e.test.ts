@@ -1,0 +1,166 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET_KB, type BundleSizes, measureBundle } from '../bench/web-bundle.ts';
+import { EditorPage } from './pages/editor.page.ts';
+import { HomePage } from './pages/home.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { PortalPage } from './pages/portal.page.ts';
+import { ReviewQueuePage } from './pages/review.page.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DEMO_USERS, type E2eServer, startE2eServer } from './support/server.ts';
+
+const RETURNED_PROJECT = '公共文化服务经费（5）';
+
+describe('the web app in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  const newPage = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses a wrong password with the server’s Chinese message', async () => {
+    const page = await newPage();
+    const message = await new LoginPage(page, server.url).signInExpectingError(DEMO_USERS.filler, 'wrong-password');
+    expect(message).toMatch(/用户名或密码/u);
+  });
+
+  it('lets a filler open a returned evaluation, see values read and scored live, save, and survive a conflict', async () => {
+    const page = await newPage();
+    await new LoginPage(page, server.url).signIn(DEMO_USERS.filler);
+    const home = new HomePage(page);
+    expect(await home.navigationItems()).toEqual(['待办', '自评填报']);
+    expect(await home.waitingProjects()).toContain(RETURNED_PROJECT);
+    await home.open(RETURNED_PROJECT);
+
+    const editor = new EditorPage(page);
+    await editor.waitUntilLoaded();
+    await page.getByText('退回原因：').waitFor();
+    expect(await editor.liveTotal()).toContain('91.01');
+    await expect.poll(() => editor.groupSum('output').textContent()).toContain('分值合计 50 / 50');
+
+    // Row 3 (验收合格率: ≥80% wanted, 76% done) claims the full 10 points; the rule gives 9.50.
+    const rowThreeFinding = page
+      .locator('.finding-button', { hasText: '验收合格率' })
+      .filter({ hasText: '得分与评分规则不符' });
+    expect(await rowThreeFinding.count()).toBe(1);
+    await rowThreeFinding.click();
+    await expect.poll(() => page.locator('#indicator-row-2').getAttribute('class')).toContain('highlighted');
+
+    await editor.cell(3, '年度指标值').fill('9５%%');
+    await expect.poll(() => editor.reading(3, '年度指标值').textContent()).toContain('百分号重复');
+    await editor.cell(3, '年度指标值').fill('≥８０%');
+    await expect.poll(() => editor.reading(3, '年度指标值').textContent()).toBe('识别为：≥ 80 %（正向）');
+
+    await editor.cell(3, '自评得分').fill('9.50');
+    await editor.cell(3, '偏差原因分析及改进措施').fill('部分小区验收延至次年，已督促施工单位整改。');
+    await expect.poll(() => rowThreeFinding.count()).toBe(0);
+    await expect.poll(() => editor.saveState().textContent()).toBe('有未保存的修改');
+    await editor.save();
+    await expect.poll(() => editor.saveState().textContent()).toBe('已保存');
+
+    // Someone else saves in between (same account, another tab): the next save is refused, nothing is lost.
+    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'jixiao_csrf')?.value ?? '';
+    const id = page.url().split('/').pop() ?? '';
+    const current = await (await page.request.get(`${server.url}/api/evaluations/${id}`)).json();
+    const other = await page.request.put(`${server.url}/api/evaluations/${id}`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { expectedVersion: current.version, form: { ...current.form, projectCode: 'OTHER-TAB' } },
+    });
+    expect(other.status()).toBe(200);
+    await editor.cell(1, '偏差原因分析及改进措施').fill('我在冲突前输入的内容');
+    await editor.save();
+    await editor.conflictAlert().waitFor();
+    expect(await editor.cell(1, '偏差原因分析及改进措施').inputValue()).toBe('我在冲突前输入的内容');
+    await page.getByRole('button', { name: '用我的内容覆盖' }).click();
+    await expect.poll(() => editor.saveState().textContent()).toBe('已保存');
+    const saved = await (await page.request.get(`${server.url}/api/evaluations/${id}`)).json();
+    expect(saved.form.indicators[0].deviationNote).toBe('我在冲突前输入的内容');
+    expect(saved.form.indicators[2].statedScore).toBe('9.50');
+  }, 60_000);
+
+  it('shows an anonymous visitor the published seed report with its 自评表 and narrative', async () => {
+    const page = await newPage();
+    const portal = new PortalPage(page, server.url);
+    await portal.open();
+    await portal.filterYear(2022);
+    expect(await portal.listedProjects()).toEqual(['征收工作经费']);
+    await portal.openReport('征收工作经费');
+    expect(await portal.heading().textContent()).toBe('2022 年度征收工作经费 绩效自评');
+    expect(await portal.indicatorRows().count()).toBeGreaterThan(5);
+    await page.getByText('97.30').first().waitFor();
+    await page.getByRole('heading', { name: '一、单位基本情况' }).waitFor();
+    const pdf = page.getByRole('link', { name: /自评报告（PDF）/u });
+    expect(await pdf.getAttribute('href')).toMatch(/\/api\/public\/evaluations\/[\w-]+\/documents\/report\.pdf$/u);
+    const csv = await page.request.get(`${server.url}/api/public/indicators.csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('征收工作经费');
+  }, 60_000);
+
+  it('lets the finance bureau rank by risk, publish an approved evaluation and return another with a reason', async () => {
+    const page = await newPage();
+    await new LoginPage(page, server.url).signIn(DEMO_USERS.financeReviewer);
+    const queue = new ReviewQueuePage(page, server.url);
+    await queue.open();
+    // 老旧小区改造项目（4）: an error, ten warnings, 62% spent — riskier than the approved 城乡低保资金（6）.
+    expect(await queue.rankedProjects()).toEqual(['老旧小区改造项目（4）', '城乡低保资金（6）']);
+
+    const approved = await queue.openReview('城乡低保资金（6）');
+    await approved.decide('公开');
+    await expect.poll(() => approved.status()).toBe('已公开');
+
+    await queue.open();
+    const risky = await queue.openReview('老旧小区改造项目（4）');
+    await risky.decide('退回', '执行率仅62%，请说明原因并核实超额完成的指标。');
+    await page.waitForURL(/\/app\/review$/u);
+
+    const visitor = new PortalPage(await newPage(), server.url);
+    await visitor.open();
+    expect(await visitor.listedProjects()).toContain('城乡低保资金（6）');
+
+    const filler = await newPage();
+    await new LoginPage(filler, server.url).signIn(DEMO_USERS.filler);
+    expect(await new HomePage(filler).waitingProjects()).toContain('老旧小区改造项目（4）');
+    await new HomePage(filler).open('老旧小区改造项目（4）');
+    await filler.getByText('退回原因：执行率仅62%，请说明原因并核实超额完成的指标。').waitFor();
+  }, 60_000);
+
+  it('raised no uncaught error in any page', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+// The build is global-setup.ts's. A size budget, not a timing: the portal must stay light for visitors on slow connections and phones.
+describe('the public portal’s first load', () => {
+  let sizes: BundleSizes;
+  beforeAll(() => {
+    sizes = measureBundle(fileURLToPath(new URL('../packages/web/dist', import.meta.url)));
+  }, 180_000);
+
+  it(`stays under ${BUDGET_KB} KB of gzipped JavaScript, for the list and for a report opened from a link`, () => {
+    expect(sizes.portalFirstLoadJsGzipKb).toBeLessThan(BUDGET_KB);
+    expect(sizes.reportPageFirstLoadJsGzipKb).toBeLessThan(BUDGET_KB);
+  });
+
+  it('leaves the engine, the editor and the charts to later chunks', () => {
+    expect(sizes.portalFirstLoadJsGzipKb).toBeLessThan(sizes.allJsGzipKb / 2);
+  });
+});

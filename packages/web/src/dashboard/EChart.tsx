@@ -1,0 +1,51 @@
+import { BarChart, PieChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { type ECharts, type EChartsCoreOption, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only the charts the dashboard draws, so the chunk stays a fraction of all of ECharts.
+use([BarChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+type Props = {
+  option: EChartsCoreOption;
+  height?: number;
+  /** Accessible name of the chart; the data is also given as a table beside it. */
+  label: string;
+  onClick?: (data: unknown) => void;
+};
+
+/** One ECharts chart that follows its container's size. */
+export const EChart = ({ option, height = 320, label, onClick }: Props) => {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+
+  useEffect(() => {
+    if (!element.current) return;
+    const instance = init(element.current, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onClick) return;
+    const handler = (params: { data?: unknown }) => onClick(params.data);
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onClick]);
+
+  return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
+};

@@ -1,0 +1,75 @@
+import { type EvaluationResult, FINDING_CODES, type Finding, GRADE_LABELS, SEVERITY_LABELS } from '@jixiao/core';
+import { Card, Empty, List, Popover, Statistic, Tag, Typography } from 'antd';
+import { GradeTag } from '../components/GradeTag.tsx';
+
+const SEVERITY_COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+type Props = { result: EvaluationResult; onSelectFinding: (finding: Finding) => void; title?: string };
+
+export const sortFindings = (findings: readonly Finding[]): Finding[] =>
+  [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+/** The live score and grade beside the form, and the findings, each leading to its place in the form. */
+export const ScorePanel = ({ result, onSelectFinding, title = '复核得分（实时）' }: Props) => {
+  const findings = sortFindings(result.findings);
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return (
+    <div className="score-panel">
+      <Card size="small" title={title}>
+        <div style={{ display: 'flex', alignItems: 'baseline', gap: 12 }}>
+          <Statistic value={result.totalScore} precision={2} suffix="分" aria-live="polite" />
+          <GradeTag grade={GRADE_LABELS[result.grade]} />
+        </div>
+        <Popover
+          trigger={['hover', 'click']}
+          title={result.execution.explanation.rule}
+          content={<div style={{ maxWidth: 340 }}>{result.execution.explanation.text}</div>}
+        >
+          <button type="button" className="plain-button">
+            预算执行：执行率 {result.execution.rate === null ? '—' : `${result.execution.rate}%`}，得{' '}
+            {result.execution.points.toFixed(2)} / {result.execution.weight} 分
+          </button>
+        </Popover>
+        <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0', fontSize: 13 }}>
+          填报总分 {result.statedTotal ?? '—'}，复核合计（执行得分 + 填报指标得分）{result.checkTotal.toFixed(2)}
+          {result.provisional ? '；部分指标无法计算，暂按填报得分计入' : ''}
+          {result.cap ? `；${result.cap.explanation.text}` : ''}
+        </Typography.Paragraph>
+      </Card>
+      <Card
+        size="small"
+        title={
+          <span>
+            审核发现 <Tag color={errors > 0 ? 'red' : 'green'}>{findings.length}</Tag>
+          </span>
+        }
+        style={{ marginTop: 12 }}
+        styles={{ body: { maxHeight: 'calc(100vh - 360px)', overflowY: 'auto', padding: 0 } }}
+      >
+        {findings.length === 0 ? (
+          <Empty description="未发现问题" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
+          <List
+            size="small"
+            dataSource={findings}
+            renderItem={(finding) => (
+              <List.Item style={{ padding: 0 }}>
+                <button
+                  type="button"
+                  className="finding-button"
+                  onClick={() => onSelectFinding(finding)}
+                  title="定位到表单中的位置"
+                >
+                  <Tag color={SEVERITY_COLORS[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</Tag>
+                  <strong>{FINDING_CODES[finding.code].title}</strong>
+                  <div className="finding-message">{finding.message}</div>
+                </button>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </div>
+  );
+};

@@ -1,0 +1,123 @@
+import {
+  describeParsedValue,
+  type EvaluationForm,
+  emptyIndicator,
+  type IndicatorRow,
+  LEVEL1_LABELS,
+  type Level1,
+  type Level2,
+  type ParseOptions,
+  parseValue,
+  unitFromName,
+} from '@jixiao/core';
+
+/** Level-2 choices under each level-1 group (财预〔2020〕10号 framework). */
+export const LEVEL2_BY_LEVEL1: Record<Level1, readonly Level2[]> = {
+  output: ['quantity', 'quality', 'timeliness', 'cost'],
+  outcome: ['economic', 'social', 'ecological', 'sustainability'],
+  satisfaction: ['serviceSatisfaction'],
+};
+
+export type GroupKey = Level1 | 'unclassified';
+
+export const GROUP_KEYS: readonly GroupKey[] = ['output', 'outcome', 'satisfaction', 'unclassified'];
+
+export const groupOf = (row: IndicatorRow): GroupKey => row.level1 ?? 'unclassified';
+
+/** Indices of the rows in one group, in form order. */
+export const rowsInGroup = (form: EvaluationForm, group: GroupKey): number[] =>
+  form.indicators.flatMap((row, index) => (groupOf(row) === group ? [index] : []));
+
+/** A new empty row at the end of its group (or after the last row of the groups before it). */
+export const addIndicator = (form: EvaluationForm, level1: Level1, level2: Level2 | null = null): EvaluationForm => {
+  const order = GROUP_KEYS.indexOf(level1);
+  let insertAt = 0;
+  form.indicators.forEach((row, index) => {
+    if (GROUP_KEYS.indexOf(groupOf(row)) <= order) insertAt = index + 1;
+  });
+  const row = emptyIndicator({ level1, level1Label: LEVEL1_LABELS[level1], level2 });
+  return { ...form, indicators: [...form.indicators.slice(0, insertAt), row, ...form.indicators.slice(insertAt)] };
+};
+
+/** Swaps a row with its neighbour in the same group; unchanged at the group's edge. */
+export const moveIndicator = (form: EvaluationForm, index: number, direction: -1 | 1): EvaluationForm => {
+  const row = form.indicators[index];
+  if (!row) return form;
+  const group = rowsInGroup(form, groupOf(row));
+  const neighbour = group[group.indexOf(index) + direction];
+  if (neighbour === undefined) return form;
+  const indicators = [...form.indicators];
+  indicators[index] = indicators[neighbour] as IndicatorRow;
+  indicators[neighbour] = row;
+  return { ...form, indicators };
+};
+
+export const removeIndicator = (form: EvaluationForm, index: number): EvaluationForm => ({
+  ...form,
+  indicators: form.indicators.filter((_, position) => position !== index),
+});
+
+export const updateIndicator = (form: EvaluationForm, index: number, patch: Partial<IndicatorRow>): EvaluationForm => ({
+  ...form,
+  indicators: form.indicators.map((row, position) => (position === index ? { ...row, ...patch } : row)),
+});
+
+/** A weight or score cell in hundredths of a point, or null when it is not a plain number. */
+export const hundredths = (cell: string): number | null => {
+  const match = cell
+    .normalize('NFKC')
+    .trim()
+    .replace(/分$/u, '')
+    .match(/^(\d{1,4})(?:\.(\d{1,2}))?$/u);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+};
+
+export type GroupSum = { weight: number; unreadable: number; rows: number };
+
+/** Σ of the written weights per group, in points (summed exactly in hundredths), and how many could not be read. */
+export const groupSums = (form: EvaluationForm): Record<GroupKey, GroupSum> => {
+  const sums: Record<GroupKey, { hundredths: number; unreadable: number; rows: number }> = {
+    output: { hundredths: 0, unreadable: 0, rows: 0 },
+    outcome: { hundredths: 0, unreadable: 0, rows: 0 },
+    satisfaction: { hundredths: 0, unreadable: 0, rows: 0 },
+    unclassified: { hundredths: 0, unreadable: 0, rows: 0 },
+  };
+  for (const row of form.indicators) {
+    const sum = sums[groupOf(row)];
+    sum.rows += 1;
+    const value = row.weight.trim() === '' ? 0 : hundredths(row.weight);
+    if (value === null) sum.unreadable += 1;
+    else sum.hundredths += value;
+  }
+  const result = {} as Record<GroupKey, GroupSum>;
+  for (const key of GROUP_KEYS) {
+    const sum = sums[key];
+    result[key] = { weight: sum.hundredths / 100, unreadable: sum.unreadable, rows: sum.rows };
+  }
+  return result;
+};
+
+/** The options the engine reads a row's cells with: its 指标性质 column and its unit (column or name bracket). */
+export const parseOptionsFor = (row: IndicatorRow): ParseOptions => {
+  const options: ParseOptions = {};
+  if (row.comparator.trim()) options.comparatorColumn = row.comparator;
+  const unitHint = row.measureUnit.trim() || unitFromName(row.name) || '';
+  if (unitHint) options.unitHint = unitHint;
+  return options;
+};
+
+export type CellReading = { ok: boolean; text: string };
+
+/** What the parser understood from a target or actual cell, as a short Chinese phrase, or its error. */
+export const readCell = (row: IndicatorRow, cell: 'target' | 'actual'): CellReading | null => {
+  if (row[cell].trim() === '') return null;
+  const result = parseValue(row[cell], parseOptionsFor(row));
+  return { ok: result.ok, text: describeParsedValue(result) };
+};
+
+/** "indicators[3].target" → 3; null for paths elsewhere in the form. */
+export const indicatorIndexOf = (where: string): number | null => {
+  const match = where.match(/^indicators\[(\d+)\]/u);
+  return match ? Number(match[1]) : null;
+};

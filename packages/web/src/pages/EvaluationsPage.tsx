@@ -1,0 +1,163 @@
+import { emptyForm } from '@jixiao/core';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, errorMessage } from '../api/client.ts';
+import type { EvaluationView, Page } from '../api/types.ts';
+import { useSession } from '../auth/session.ts';
+import { GradeTag } from '../components/GradeTag.tsx';
+import { useApi } from '../components/useApi.ts';
+import { STATUS_COLORS } from '../shell/labels.ts';
+
+type ImportResult = { evaluation: EvaluationView; warnings: { message: string }[] };
+
+const IMPORT_TYPES = '.txt,.md,.json,.docx,.xlsx,.xls';
+
+/** A file as base64 without the data-URL prefix, which is what the import route takes. */
+const base64Of = (file: File): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/u, ''));
+    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
+    reader.readAsDataURL(file);
+  });
+
+/** A filler's evaluations: open one, start an empty draft, or import a report file into a new draft. */
+const EvaluationsPage = () => {
+  const me = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const organizationId = me.roles.find((role) => role.role === 'unit_filler')?.organizationId;
+  const list = useApi(() => api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100'), 'evaluations');
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const importFile = async (file: File) => {
+    if (!organizationId) return;
+    setImporting(true);
+    try {
+      const contentBase64 = await base64Of(file);
+      const result = await api.post<ImportResult>('/api/evaluations/import', {
+        organizationId,
+        fileName: file.name,
+        contentBase64,
+      });
+      message.success(`已导入“${file.name}”为草稿`);
+      // The editor shows what the reader could not take as written; see EditorLocationState.
+      navigate(`/app/evaluations/${result.evaluation.id}`, {
+        state: { importedFrom: file.name, importWarnings: result.warnings.map((warning) => warning.message) },
+      });
+    } catch (error) {
+      message.error(`导入失败：${errorMessage(error)}`);
+    } finally {
+      setImporting(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const create = async (values: { projectName: string; fiscalYear: number }) => {
+    if (!organizationId) return;
+    try {
+      const form = { ...emptyForm(), projectName: values.projectName, fiscalYear: values.fiscalYear };
+      const view = await api.post<EvaluationView>('/api/evaluations', { organizationId, form });
+      setCreating(false);
+      navigate(`/app/evaluations/${view.id}`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12 }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          自评填报
+        </Typography.Title>
+        <Space wrap>
+          <Button type="primary" onClick={() => setCreating(true)} disabled={!organizationId}>
+            新建自评
+          </Button>
+          <Button loading={importing} onClick={() => fileInput.current?.click()} disabled={!organizationId}>
+            导入自评表文件
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept={IMPORT_TYPES}
+            aria-label="选择要导入的自评表文件"
+            style={{ display: 'none' }}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void importFile(file);
+            }}
+          />
+        </Space>
+      </div>
+      <Typography.Text type="secondary">
+        可导入 Word（.docx）、Excel（.xlsx / .xls）、文本（.txt）、Markdown（.md）或本系统导出的
+        JSON；导入后生成草稿，核对后送审。
+      </Typography.Text>
+      {list.state === 'error' ? <Alert type="error" showIcon title={list.message} /> : null}
+      <Card size="small">
+        <Table<EvaluationView>
+          rowKey="id"
+          size="small"
+          loading={list.state === 'loading'}
+          dataSource={list.state === 'ready' ? list.data.items : []}
+          scroll={{ x: 720 }}
+          columns={[
+            {
+              title: '项目',
+              dataIndex: 'projectName',
+              render: (name: string, item) => (
+                <Link to={`/app/evaluations/${item.id}`}>{name || '（未命名项目）'}</Link>
+              ),
+            },
+            { title: '年度', dataIndex: 'fiscalYear', width: 70 },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              width: 130,
+              render: (label: string, item) => <Tag color={STATUS_COLORS[item.status]}>{label}</Tag>,
+            },
+            {
+              title: '复核得分',
+              dataIndex: 'totalScore',
+              width: 90,
+              align: 'right',
+              render: (score: number | null) => (score === null ? '—' : score.toFixed(2)),
+            },
+            {
+              title: '等级',
+              dataIndex: 'grade',
+              width: 64,
+              render: (grade: string | null) => <GradeTag grade={grade} />,
+            },
+            {
+              title: '更新时间',
+              dataIndex: 'updatedAt',
+              width: 170,
+              render: (value: string) => new Date(value).toLocaleString('zh-CN'),
+            },
+          ]}
+        />
+      </Card>
+      <Modal open={creating} title="新建自评" footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
+        <Form layout="vertical" onFinish={create} initialValues={{ fiscalYear: new Date().getFullYear() - 1 }}>
+          <Form.Item label="项目名称" name="projectName" rules={[{ required: true, message: '请输入项目名称' }]}>
+            <Input autoFocus />
+          </Form.Item>
+          <Form.Item label="预算年度" name="fiscalYear" rules={[{ required: true, message: '请输入预算年度' }]}>
+            <InputNumber min={2000} max={2100} style={{ width: 160 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            创建草稿
+          </Button>
+        </Form>
+      </Modal>
+    </Space>
+  );
+};
+
+export default EvaluationsPage;

@@ -1,0 +1,101 @@
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { EvaluationStatus, EvaluationView, Me, Page, RoleName } from '../api/types.ts';
+import { isReviewer, useSession } from '../auth/session.ts';
+import { GradeTag } from '../components/GradeTag.tsx';
+import { useApi } from '../components/useApi.ts';
+import { ROLE_TEXT, STATUS_COLORS, WAITING_ON } from '../shell/labels.ts';
+
+/** Where a person goes to act on an evaluation: fillers edit, reviewers review. */
+export const evaluationLink = (me: Me, evaluation: EvaluationView): string =>
+  isReviewer(me) && evaluation.status !== 'draft' && evaluation.status !== 'returned'
+    ? `/app/review/${evaluation.id}`
+    : `/app/evaluations/${evaluation.id}`;
+
+/** The evaluations waiting on one role, oldest change first (what has waited longest comes first). */
+export const waitingFor = (role: RoleName, items: readonly EvaluationView[]): EvaluationView[] => {
+  const statuses: readonly EvaluationStatus[] = WAITING_ON[role];
+  return items.filter((item) => statuses.includes(item.status)).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+};
+
+const HomePage = () => {
+  const me = useSession();
+  const list = useApi(() => api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100'), 'home');
+  const roles = [...new Set(me.roles.map((item) => item.role))];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {me.displayName}，您好
+      </Typography.Title>
+      {list.state === 'error' ? <Alert type="error" showIcon title={list.message} /> : null}
+      {roles.map((role) => {
+        const items = list.state === 'ready' ? waitingFor(role, list.data.items) : [];
+        const title =
+          role === 'unit_filler'
+            ? '待填报与被退回的自评'
+            : role === 'admin'
+              ? '系统管理'
+              : `等待${ROLE_TEXT[role]}的自评`;
+        return (
+          <Card key={role} title={title} extra={<Tag color="blue">{ROLE_TEXT[role]}</Tag>}>
+            {role === 'admin' ? (
+              <Typography.Text>
+                账号与单位管理请使用命令行 jixiao user / jixiao org，或 API 文档 /api/docs。
+              </Typography.Text>
+            ) : (
+              <Table<EvaluationView>
+                rowKey="id"
+                size="small"
+                loading={list.state === 'loading'}
+                dataSource={items}
+                pagination={false}
+                scroll={{ x: 720 }}
+                locale={{ emptyText: <Empty description="暂无待办" /> }}
+                columns={[
+                  {
+                    title: '项目',
+                    dataIndex: 'projectName',
+                    render: (name: string, item) => (
+                      <Link to={evaluationLink(me, item)}>{name || '（未命名项目）'}</Link>
+                    ),
+                  },
+                  { title: '年度', dataIndex: 'fiscalYear', width: 70 },
+                  { title: '单位', dataIndex: 'organizationName' },
+                  {
+                    title: '状态',
+                    dataIndex: 'statusLabel',
+                    width: 130,
+                    render: (label: string, item) => <Tag color={STATUS_COLORS[item.status]}>{label}</Tag>,
+                  },
+                  {
+                    title: '复核得分',
+                    dataIndex: 'totalScore',
+                    width: 90,
+                    align: 'right',
+                    render: (score: number | null) => (score === null ? '—' : score.toFixed(2)),
+                  },
+                  {
+                    title: '等级',
+                    dataIndex: 'grade',
+                    width: 64,
+                    render: (grade: string | null) => <GradeTag grade={grade} />,
+                  },
+                  {
+                    title: '更新时间',
+                    dataIndex: 'updatedAt',
+                    width: 170,
+                    render: (value: string) => new Date(value).toLocaleString('zh-CN'),
+                  },
+                ]}
+              />
+            )}
+          </Card>
+        );
+      })}
+    </Space>
+  );
+};
+
+export default HomePage;

@@ -1,0 +1,303 @@
+import { FINDING_CODES, type FindingCode, GRADE_LABELS } from '@jixiao/core';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, errorMessage } from '../api/client.ts';
+import type { EvaluationDetail, FieldChange, RevisionDiff } from '../api/evaluation-types.ts';
+import { GradeTag } from '../components/GradeTag.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { useApi } from '../components/useApi.ts';
+import { IndicatorTree } from '../editor/IndicatorTree.tsx';
+import { flagsOf } from '../editor/locate.ts';
+import { NarrativeSection } from '../editor/NarrativeSection.tsx';
+import { ScorePanel } from '../editor/ScorePanel.tsx';
+import { ruleSetOf } from '../editor/useDraft.ts';
+import { STATUS_COLORS } from '../shell/labels.ts';
+import { describePath, diffBaseRevision } from './diff-base.ts';
+import '../editor/editor.css';
+
+type Decision = 'approve' | 'return' | 'publish' | 'unpublish';
+
+const DECISIONS: Record<Decision, { label: string; reason: boolean; danger: boolean }> = {
+  approve: { label: '审核通过', reason: false, danger: false },
+  publish: { label: '公开', reason: false, danger: false },
+  return: { label: '退回', reason: true, danger: true },
+  unpublish: { label: '撤回公开', reason: true, danger: true },
+};
+
+const STAGE_WORDS: Record<string, string> = {
+  submitted: '单位审核',
+  department_review: '主管部门审核',
+  finance_review: '财政局审核',
+  published: '撤回公开',
+};
+
+const shown = (value: unknown): string =>
+  value === undefined ? '（无）' : typeof value === 'string' ? value || '（空）' : JSON.stringify(value);
+
+const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
+  const base = diffBaseRevision(detail.revisions, detail.reviews, detail.currentRevisionId);
+  const diff = useApi(
+    () =>
+      base && detail.currentRevisionId
+        ? api.get<RevisionDiff>(`/api/evaluations/${detail.id}/diff?from=${base.id}&to=${detail.currentRevisionId}`)
+        : Promise.resolve(null),
+    `${base?.id}:${detail.currentRevisionId}`,
+  );
+  if (!base) {
+    return (
+      <Card size="small" id="review-changes" title="修改对比">
+        <Typography.Text type="secondary">这是第一个版本，没有可对比的早先版本。</Typography.Text>
+      </Card>
+    );
+  }
+  return (
+    <Card size="small" id="review-changes" title={`修改对比：第 ${base.revisionNo} 版 → 当前版本`}>
+      {diff.state === 'loading' ? <Loading /> : null}
+      {diff.state === 'error' ? <Alert type="error" showIcon title={diff.message} /> : null}
+      {diff.state === 'ready' && diff.data ? (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text>
+            复核得分 {diff.data.totalScore.before.toFixed(2)} → <strong>{diff.data.totalScore.after.toFixed(2)}</strong>
+            {diff.data.findingCodes.removed.length > 0
+              ? `；已解决：${diff.data.findingCodes.removed.map(findingTitle).join('、')}`
+              : ''}
+            {diff.data.findingCodes.added.length > 0
+              ? `；新增：${diff.data.findingCodes.added.map(findingTitle).join('、')}`
+              : ''}
+          </Typography.Text>
+          <Table<FieldChange>
+            size="small"
+            rowKey="path"
+            pagination={false}
+            dataSource={diff.data.changes}
+            locale={{ emptyText: '表单内容没有变化' }}
+            scroll={{ x: 600 }}
+            columns={[
+              { title: '位置', dataIndex: 'path', width: 220, render: (path: string) => describePath(path) },
+              {
+                title: '修改前',
+                dataIndex: 'before',
+                render: (value: unknown) => <del className="diff-before">{shown(value)}</del>,
+              },
+              {
+                title: '修改后',
+                dataIndex: 'after',
+                render: (value: unknown) => <ins className="diff-after">{shown(value)}</ins>,
+              },
+            ]}
+          />
+        </Space>
+      ) : null}
+    </Card>
+  );
+};
+
+/** "TOTAL_MISMATCH@statedTotal.score" → its Chinese title. */
+const findingTitle = (key: string): string => {
+  const code = key.split('@')[0] ?? key;
+  return code in FINDING_CODES ? FINDING_CODES[code as FindingCode].title : code;
+};
+
+const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () => void }) => {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [pending, setPending] = useState<Decision | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const decisions = (Object.keys(DECISIONS) as Decision[]).filter((key) => detail.availableActions.includes(key));
+
+  const decide = async (decision: Decision) => {
+    if (DECISIONS[decision].reason && !reason.trim()) {
+      message.error('请填写原因');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post(`/api/evaluations/${detail.id}/${decision}`, {
+        expectedVersion: detail.version,
+        ...(DECISIONS[decision].reason ? { reason: reason.trim() } : {}),
+      });
+      message.success(`已${DECISIONS[decision].label}`);
+      setPending(null);
+      setReason('');
+      // Stay while this person has more to decide here (the bureau approves, then publishes); else back to the queue.
+      const next = await api.get<EvaluationDetail>(`/api/evaluations/${detail.id}`);
+      if (next.availableActions.some((action) => action in DECISIONS)) reload();
+      else navigate('/app/review');
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const result = detail.result;
+  const form = detail.form;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="editor-toolbar">
+        <div>
+          <Link to="/app/review">← 审核队列</Link>
+          <Typography.Title level={3} style={{ margin: '4px 0 0' }}>
+            {detail.projectName} <Tag color={STATUS_COLORS[detail.status]}>{detail.statusLabel}</Tag>
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {detail.fiscalYear} 年度 · {detail.organizationName} · {detail.departmentName ?? ''} · 第 {detail.version}{' '}
+            版
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          {decisions.length === 0 ? <Typography.Text type="secondary">当前无需您处理</Typography.Text> : null}
+          {decisions.map((decision) => (
+            <Button
+              key={decision}
+              type={DECISIONS[decision].danger ? 'default' : 'primary'}
+              danger={DECISIONS[decision].danger}
+              onClick={() => setPending(decision)}
+            >
+              {DECISIONS[decision].label}
+            </Button>
+          ))}
+        </Space>
+      </div>
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ChangesCard detail={detail} />
+            <Card size="small" id="review-history" title="审核记录与退回原因">
+              {detail.reviews.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无审核记录" />
+              ) : (
+                <Timeline
+                  items={detail.reviews.map((review) => ({
+                    color: review.decision === 'returned' ? 'red' : 'green',
+                    content: (
+                      <span>
+                        {new Date(review.createdAt).toLocaleString('zh-CN')} ·{' '}
+                        {STAGE_WORDS[review.stage] ?? review.stage} {review.decision === 'returned' ? '退回' : '通过'}
+                        {review.reason ? `：${review.reason}` : ''}
+                      </span>
+                    ),
+                  }))}
+                />
+              )}
+            </Card>
+            {form && result ? (
+              <>
+                <Descriptions
+                  bordered
+                  size="small"
+                  column={{ xs: 1, md: 3 }}
+                  items={[
+                    { key: 'project', label: '项目名称', children: form.projectName },
+                    { key: 'unit', label: '实施单位', children: form.implementingUnit || detail.organizationName },
+                    { key: 'department', label: '主管部门', children: form.department || '—' },
+                    {
+                      key: 'budget',
+                      label: `全年预算数（${form.funds.unit}）`,
+                      children: form.funds.total.adjustedBudget || form.funds.total.initialBudget || '—',
+                    },
+                    {
+                      key: 'executed',
+                      label: `全年执行数（${form.funds.unit}）`,
+                      children: form.funds.total.executed || '—',
+                    },
+                    {
+                      key: 'grade',
+                      label: '复核等级',
+                      children: <GradeTag grade={GRADE_LABELS[result.grade]} />,
+                    },
+                  ]}
+                />
+                <IndicatorTree
+                  form={form}
+                  result={result}
+                  ruleSet={ruleSetOf(detail.ruleSet)}
+                  readOnly
+                  onChange={() => undefined}
+                  flagged={flagsOf(result.findings)}
+                  highlighted={null}
+                />
+                <NarrativeSection form={form} readOnly onChange={() => undefined} flagged={flagsOf(result.findings)} />
+              </>
+            ) : (
+              <Alert type="warning" showIcon title="这份自评还没有表单内容" />
+            )}
+          </Space>
+        </Col>
+        <Col xs={24} xl={7}>
+          {result ? (
+            <ScorePanel
+              result={result}
+              title="复核得分（本版本）"
+              onSelectFinding={(finding) => {
+                const row = finding.where.match(/^indicators\[(\d+)\]/u)?.[1];
+                document
+                  .getElementById(row === undefined ? 'section-indicators' : `indicator-row-${row}`)
+                  ?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+              }}
+            />
+          ) : null}
+        </Col>
+      </Row>
+      <Modal
+        open={pending !== null}
+        title={pending ? `确认${DECISIONS[pending].label}` : ''}
+        okText={pending ? DECISIONS[pending].label : '确定'}
+        cancelText="取消"
+        okButtonProps={{ danger: pending ? DECISIONS[pending].danger : false, loading: busy }}
+        onOk={() => pending && void decide(pending)}
+        onCancel={() => setPending(null)}
+        destroyOnHidden
+      >
+        {pending && DECISIONS[pending].reason ? (
+          <label htmlFor="decision-reason">
+            原因（将告知填报单位）
+            <Input.TextArea
+              id="decision-reason"
+              autoFocus
+              rows={4}
+              maxLength={2000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </label>
+        ) : (
+          <Typography.Text>
+            {pending === 'publish' ? '公开后任何人都可以在公开平台查看这份自评。' : '确认后将送往下一审核环节。'}
+          </Typography.Text>
+        )}
+      </Modal>
+    </Space>
+  );
+};
+
+/** A reviewer's page: the changes since the last return, the review history, the form and the decision. */
+const ReviewPage = () => {
+  const { id = '' } = useParams();
+  const [generation, setGeneration] = useState(0);
+  const detail = useApi(() => api.get<EvaluationDetail>(`/api/evaluations/${id}`), `${id}:${generation}`);
+  if (detail.state === 'loading') return <Loading />;
+  if (detail.state === 'error') return <Result status="error" title="无法打开这份自评" subTitle={detail.message} />;
+  return <ReviewView key={generation} detail={detail.data} reload={() => setGeneration((value) => value + 1)} />;
+};
+
+export default ReviewPage;

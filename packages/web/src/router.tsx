@@ -1,0 +1,45 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Loading } from './components/Loading.tsx';
+import { PortalLayout } from './portal/PortalLayout.tsx';
+import { PortalListPage } from './portal/PortalListPage.tsx';
+
+// The portal list loads with the entry; everything behind a login (and the report page) is split out, so
+// the public's first load carries neither the engine, the editor nor the charts.
+const PortalReportPage = lazy(() => import('./portal/PortalReportPage.tsx'));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const AppShell = lazy(() => import('./shell/AppShell.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const EvaluationsPage = lazy(() => import('./pages/EvaluationsPage.tsx'));
+const EvaluationEditorPage = lazy(() => import('./editor/EvaluationEditorPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./review/ReviewQueuePage.tsx'));
+const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+
+const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <PortalListPage /> },
+      { path: 'reports/:id', element: suspended(<PortalReportPage />) },
+    ],
+  },
+  { path: '/login', element: suspended(<LoginPage />) },
+  {
+    path: '/app',
+    element: suspended(<AppShell />),
+    children: [
+      { index: true, element: suspended(<HomePage />) },
+      { path: 'evaluations', element: suspended(<EvaluationsPage />) },
+      { path: 'evaluations/:id', element: suspended(<EvaluationEditorPage />) },
+      { path: 'review', element: suspended(<ReviewQueuePage />) },
+      { path: 'review/:id', element: suspended(<ReviewPage />) },
+      { path: 'dashboard', element: suspended(<DashboardPage />) },
+    ],
+  },
+  { path: '*', element: suspended(<NotFoundPage />) },
+]);

@@ -1,0 +1,21 @@
+import type { Me, RoleName } from '../api/types.ts';
+
+export type NavItem = { key: string; label: string; roles: readonly RoleName[] | 'all' };
+
+/** What each role sees in the menu; a route a role cannot use is not offered. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: '/app', label: '待办', roles: 'all' },
+  { key: '/app/evaluations', label: '自评填报', roles: ['unit_filler'] },
+  { key: '/app/review', label: '审核队列', roles: ['unit_approver', 'department_reviewer', 'finance_reviewer'] },
+  { key: '/app/dashboard', label: '绩效看板', roles: ['finance_reviewer', 'department_reviewer'] },
+];
+
+export const navigationFor = (me: Me): NavItem[] =>
+  NAV_ITEMS.filter((item) => item.roles === 'all' || me.roles.some((held) => item.roles.includes(held.role)));
+
+/** The menu entry a path belongs to: the longest key that prefixes it. */
+export const selectedNavKey = (items: readonly NavItem[], pathname: string): string =>
+  items
+    .map((item) => item.key)
+    .filter((key) => pathname === key || pathname.startsWith(`${key}/`))
+    .sort((a, b) => b.length - a.length)[0] ?? '/app';
