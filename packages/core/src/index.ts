@@ -1,5 +1,6 @@
 export * from './audit/audit.ts';
 export * from './audit/codes.ts';
+export * from './bulk/bulk-summary.ts';
 export * from './errors.ts';
 export * from './model/form.ts';
 export * from './model/labels.ts';

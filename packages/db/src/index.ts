@@ -8,6 +8,7 @@ export * from './repositories/audit-log.repository.ts';
 export * from './repositories/evaluations.repository.ts';
 export * from './repositories/findings.repository.ts';
 export * from './repositories/organizations.repository.ts';
+export * from './repositories/password-history.repository.ts';
 export * from './repositories/projects.repository.ts';
 export * from './repositories/publications.repository.ts';
 export * from './repositories/reviews.repository.ts';

@@ -44,8 +44,17 @@ export type UsersTable = {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
+  /** Set exactly when `disabled` is (a CHECK constraint keeps the two together). */
+  disabled_at: Timestamp | null;
+  /** When the password was last set; it expires a fixed time later (services: PASSWORD_MAX_AGE_DAYS). */
+  password_changed_at: Timestamp;
+  /** An administrator chose the password (a new account, a reset): the user must change it to go on. */
+  must_change_password: Generated<boolean>;
   created_at: Timestamp;
 };
+
+/** Hashes of the passwords a user has had, the current one included; `seq` counts up per user. */
+export type PasswordHistoryTable = { user_id: string; seq: number; password_hash: string; created_at: Timestamp };
 
 export type UserRolesTable = { user_id: string; organization_id: string; role: Role };
 
@@ -154,6 +163,8 @@ export type PublicationsTable = {
   unpublish_reason: string | null;
   redactions: JsonWithDefault<unknown>;
   document_hashes: JsonWithDefault<unknown>;
+  /** The portal's JSON for this publication, fixed at publishing (null for publications made before 0007). */
+  public_view: string | null;
 };
 
 export type AttachmentsTable = {
@@ -191,6 +202,7 @@ export type Database = {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
+  password_history: PasswordHistoryTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
   evaluations: EvaluationsTable;

@@ -4,6 +4,7 @@ import { insertAttachment } from '../src/repositories/attachments.repository.ts'
 import { appendAuditEntry } from '../src/repositories/audit-log.repository.ts';
 import { insertEvaluation, updateEvaluationIfVersion } from '../src/repositories/evaluations.repository.ts';
 import { insertOrganization } from '../src/repositories/organizations.repository.ts';
+import { appendPasswordHistory } from '../src/repositories/password-history.repository.ts';
 import { insertProject } from '../src/repositories/projects.repository.ts';
 import { insertPublication } from '../src/repositories/publications.repository.ts';
 import { insertReview } from '../src/repositories/reviews.repository.ts';
@@ -41,9 +42,11 @@ export const insertSampleRows = async (db: Db) => {
     username: 'filler',
     display_name: '填报员',
     password_hash: 'x',
+    password_changed_at: now,
     created_at: now,
   });
   await grantRole(db, user.id, unit.id, 'unit_filler');
+  await appendPasswordHistory(db, user.id, 'x', now);
   await insertSession(db, {
     id: randomUUID(),
     user_id: user.id,

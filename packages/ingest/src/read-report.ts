@@ -2,6 +2,7 @@ import { AppError } from '@jixiao/core';
 import { docxReader } from './docx/docx-reader.ts';
 import { jsonReader } from './json/json-reader.ts';
 import { markdownReader } from './markdown/markdown-reader.ts';
+import { pdfReader } from './pdf/pdf-reader.ts';
 import { looksBinary } from './text/decode.ts';
 import { textReader } from './text/text-reader.ts';
 import type { ImportResult, ReportInput, ReportReader } from './types.ts';
@@ -9,7 +10,15 @@ import { xlsReader } from './xls/xls-reader.ts';
 import { xlsxReader } from './xlsx/xlsx-reader.ts';
 
 /** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
-export const READERS: ReportReader[] = [docxReader, xlsxReader, xlsReader, jsonReader, markdownReader, textReader];
+export const READERS: ReportReader[] = [
+  docxReader,
+  xlsxReader,
+  xlsReader,
+  pdfReader,
+  jsonReader,
+  markdownReader,
+  textReader,
+];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, index) => bytes[index] === byte);

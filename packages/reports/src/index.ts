@@ -1,3 +1,5 @@
+export * from './bulk/render-bulk-html.ts';
+export * from './bulk/render-bulk-xlsx.ts';
 export * from './docx/render-docx.ts';
 export * from './html/render-html.ts';
 export * from './layout/form-table.ts';

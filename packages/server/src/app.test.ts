@@ -29,7 +29,11 @@ describe('buildApp', () => {
       logger: { level: 'info', stream, redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' } },
     });
     app.log.info(
-      { req: { headers: { cookie: 'jixiao_session=secret-token' } }, body: { password: 'Hunter2-password' } },
+      {
+        req: { headers: { cookie: 'jixiao_session=secret-token' } },
+        body: { password: 'Hunter2-password', currentPassword: 'Hunter3-current', newPassword: 'Hunter4-new' },
+        reply: { temporaryPassword: 'Hunter5-temporary' },
+      },
       'probe',
     );
     await app.inject({
@@ -43,6 +47,8 @@ describe('buildApp', () => {
     expect(text).toContain('probe');
     expect(text).toContain('[已隐藏]');
     expect(text).not.toContain('secret-token');
-    expect(text).not.toContain('Hunter2-password');
+    for (const secret of ['Hunter2-password', 'Hunter3-current', 'Hunter4-new', 'Hunter5-temporary']) {
+      expect(text).not.toContain(secret);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { authenticate } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { auditRoutes } from './routes/audit/audit.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
+import { passwordRoutes } from './routes/auth/password.routes.ts';
 import { documentRoutes, publicDocumentRoutes } from './routes/documents/documents.routes.ts';
 import { evaluationRoutes } from './routes/evaluations/evaluations.routes.ts';
 import { findingRoutes } from './routes/findings/findings.routes.ts';
@@ -65,6 +66,12 @@ export const LOG_REDACT_PATHS = [
   'password',
   '*.password',
   'body.password',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
+  'temporaryPassword',
+  '*.temporaryPassword',
 ];
 
 // Validation messages in Chinese, for every schema in this process.
@@ -153,8 +160,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     scope.decorateRequest('actor', null);
     // onRequest, not preHandler: an anonymous caller gets 401 before any body validation.
     scope.addHook('onRequest', async (request) => {
-      request.actor = await authenticate(ctx, request);
+      request.actor = await authenticate(ctx, request, request.routeOptions.config.sessionAccess ?? 'full');
     });
+    await scope.register(passwordRoutes, { ctx, rateLimit: config.loginRateLimit });
     await scope.register(evaluationRoutes, { ctx, importBodyLimit: config.importBodyLimit });
     await scope.register(findingRoutes, { ctx });
     await scope.register(organizationRoutes, { ctx });

@@ -60,6 +60,8 @@ type Ids = {
   published: string;
   revision: string;
   attachment: string;
+  /** An account of the unit that the admin routes act on (none of the subjects, whose sessions must survive). */
+  user: string;
 };
 
 type Policy = {
@@ -129,6 +131,15 @@ const POLICIES: Record<string, Policy> = {
     allowed: EVERYONE,
   },
   'POST /api/auth/logout': { request: () => ({ method: 'POST', url: '/api/auth/logout' }), allowed: SIGNED_IN },
+  // A wrong current password: whoever gets past authorization is told so (400) and nothing changes.
+  'POST /api/auth/password': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'Not-the-password-1', newPassword: 'Matrix-new-pass-2024' },
+    }),
+    allowed: SIGNED_IN,
+  },
   'GET /api/auth/me': { request: () => ({ method: 'GET', url: '/api/auth/me' }), allowed: SIGNED_IN },
   'GET /api/audit-log/verify': {
     request: () => ({ method: 'GET', url: '/api/audit-log/verify' }),
@@ -219,6 +230,22 @@ const POLICIES: Record<string, Policy> = {
     }),
     allowed: only('admin'),
   },
+  'POST /api/users/:id/disable': {
+    request: ({ user }) => ({ method: 'POST', url: `/api/users/${user}/disable` }),
+    allowed: only('admin'),
+  },
+  'POST /api/users/:id/enable': {
+    request: ({ user }) => ({ method: 'POST', url: `/api/users/${user}/enable` }),
+    allowed: only('admin'),
+  },
+  'POST /api/users/:id/reset-password': {
+    request: ({ user }) => ({ method: 'POST', url: `/api/users/${user}/reset-password` }),
+    allowed: only('admin'),
+  },
+  'POST /api/users/:id/revoke-sessions': {
+    request: ({ user }) => ({ method: 'POST', url: `/api/users/${user}/revoke-sessions` }),
+    allowed: only('admin'),
+  },
 };
 
 const DENIED = new Set([401, 403, 404]);
@@ -246,6 +273,7 @@ describe('authorization matrix: every route × every subject', () => {
 
   /** Actors of the unit that owns the evaluation: this unit, or the other unit under the other department. */
   let owners: Record<Scope, { organization: string; filler: Actor; approver: Actor; department: Actor }>;
+  let target: Actor;
 
   const evaluationIn = async (
     status: EvaluationStatus | undefined,
@@ -293,6 +321,7 @@ describe('authorization matrix: every route × every subject', () => {
       published: await evaluationIn('published', seed + 3, scope),
       revision: (await getEvaluation(ctx, owner.filler, draft)).currentRevisionId ?? '',
       attachment: detail.attachments[0]?.id ?? '',
+      user: target.userId,
     };
   };
 
@@ -333,6 +362,7 @@ describe('authorization matrix: every route × every subject', () => {
         department: await other('other.department', 'department_reviewer', organizations.otherDepartment),
       },
     };
+    target = await other('matrix.target', 'unit_filler', organizations.unit);
     ids = await idsFor('own', 1);
     otherIds = await idsFor('other', 50);
   });

@@ -43,6 +43,7 @@ describe('fuzzed JSON bodies', () => {
       ['POST', '/api/users'],
       ['POST', '/api/organizations'],
       ['POST', '/api/auth/login'],
+      ['POST', '/api/auth/password'],
     ] as const;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue({ maxDepth: 4 }), async ([method, url], payload) => {

@@ -15,12 +15,20 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
+/** `now` pins the clock of the app and of the fixture's service context (for expiry tests). */
 export const createTestApp = async (
   kind: DatabaseKind = 'pglite',
   config: Partial<AppConfig> = {},
+  { now }: { now?: () => Date } = {},
 ): Promise<TestApp> => {
   const fixture = await createServiceFixture(kind);
-  const app = await buildApp({ db: fixture.handle.db, databaseKind: fixture.handle.kind, config });
+  if (now) fixture.ctx.now = now;
+  const app = await buildApp({
+    db: fixture.handle.db,
+    databaseKind: fixture.handle.kind,
+    config,
+    ...(now ? { now } : {}),
+  });
   const login = async (username: string, password = TEST_PASSWORD): Promise<Session> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);

@@ -16,6 +16,7 @@ const EvaluationEditorPage = lazy(() => import('./editor/EvaluationEditorPage.ts
 const ReviewQueuePage = lazy(() => import('./review/ReviewQueuePage.tsx'));
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'review', element: suspended(<ReviewQueuePage />) },
       { path: 'review/:id', element: suspended(<ReviewPage />) },
       { path: 'dashboard', element: suspended(<DashboardPage />) },
+      { path: 'password', element: suspended(<PasswordPage />) },
     ],
   },
   { path: '*', element: suspended(<NotFoundPage />) },

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMigrations } from '@jixiao/db';
+import { loadMigrations, openDatabase } from '@jixiao/db';
+import { createServiceContext, login } from '@jixiao/services';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { registerDbCommand } from './db.ts';
@@ -125,5 +126,25 @@ describe('jixiao db / org / user on the embedded database', () => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+
+  it('disables, enables and resets the password of a user, the temporary one to be changed at login', async () => {
+    const signIn = async (password: string) => {
+      const handle = await openDatabase({ dataDir: source });
+      try {
+        return await login(createServiceContext(handle.db), 'caizheng', password);
+      } finally {
+        await handle.close();
+      }
+    };
+    expect((await runCli(['user', 'disable', 'caizheng', '--data', source])).out).toMatch(/已停用用户 caizheng/);
+    await expect(signIn('Cli-password-2024')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await runCli(['user', 'enable', 'caizheng', '--data', source])).out).toMatch(/已启用用户 caizheng/);
+    expect((await signIn('Cli-password-2024')).passwordChange).toBeNull();
+    const reset = await runCli(['user', 'reset-password', 'caizheng', '--data', source]);
+    const temporary = /临时密码（只显示这一次，登录后须修改）：(\S+)/u.exec(reset.out)?.[1] ?? '';
+    expect(temporary).not.toBe('');
+    expect((await signIn(temporary)).passwordChange).toBe('must_change');
+    await expect(runCli(['user', 'disable', 'nobody', '--data', source])).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

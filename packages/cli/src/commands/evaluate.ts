@@ -1,9 +1,14 @@
+import { stat } from 'node:fs/promises';
 import { DEFAULT_RULE_SET_ID } from '@jixiao/core';
 import type { Command } from 'commander';
 import { evaluateFile, resolveRuleSetOption } from '../evaluate-file.ts';
 import { formatHuman } from '../output/human.ts';
+import { type AuditFolderCliOptions, runAuditFolder } from './audit-folder.ts';
 
 type EvaluateOptions = { rules: string; json?: boolean };
+
+const isDirectory = async (path: string): Promise<boolean> =>
+  (await stat(path).catch(() => null))?.isDirectory() ?? false;
 
 /**
  * `audit` and `score` share one pipeline; `audit` shows the findings first and takes many files, `score` shows
@@ -39,10 +44,18 @@ export const registerEvaluateCommands = (program: Command, setExitCode: (code: n
   program
     .command('audit')
     .description('审核自评报告：复核得分并列出审核发现')
-    .argument('<files...>', '自评报告文件（.txt / .md / .json …）')
+    .argument('<files...>', '自评报告文件（.docx / .xlsx / .pdf / .txt / .md …），或一个目录（批量审核）')
     .option('--rules <id>', '评分规则集', DEFAULT_RULE_SET_ID)
     .option('--json', '输出 JSON（多个文件时为数组）')
-    .action(async (files: string[], options: EvaluateOptions) => setExitCode(await run(files, options, 'audit')));
+    .option('--recursive', '批量审核时包括子目录')
+    .option('--out <file>', '批量审核汇总写入 .xlsx / .html / .json 文件')
+    .option('--jobs <n>', '批量审核的并行线程数（默认为 CPU 核数）')
+    .action(async (files: string[], options: EvaluateOptions & AuditFolderCliOptions) => {
+      const [first] = files;
+      if (files.length === 1 && first !== undefined && (await isDirectory(first))) {
+        setExitCode(await runAuditFolder(first, options));
+      } else setExitCode(await run(files, options, 'audit'));
+    });
 
   program
     .command('score')

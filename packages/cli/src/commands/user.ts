@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { AppError, ROLES, type Role } from '@jixiao/core';
-import { findOrganizationByName, type OrganizationKind } from '@jixiao/db';
-import { createOrganization, createServiceContext, createUser } from '@jixiao/services';
+import { type Db, findOrganizationByName, findUserByUsername, type OrganizationKind } from '@jixiao/db';
+import {
+  createOrganization,
+  createServiceContext,
+  createUser,
+  disableUser,
+  enableUser,
+  resetUserPassword,
+} from '@jixiao/services';
 import type { Command } from 'commander';
 import { type DatabaseCliOptions, envVar, withDatabase } from './database-options.ts';
 
@@ -24,11 +31,19 @@ const parseRole = (role: string): Role => {
 
 const KINDS: readonly OrganizationKind[] = ['finance_bureau', 'department', 'budget_unit'];
 
-/** `jixiao user add USERNAME --role ROLE --org NAME` and `jixiao org add NAME --kind KIND [--parent NAME]`. */
+const userIdOf = async (db: Db, username: string): Promise<string> => {
+  const user = await findUserByUsername(db, username);
+  if (!user) throw new AppError('NOT_FOUND', `用户“${username}”不存在`);
+  return user.id;
+};
+
+/**
+ * `jixiao user add USERNAME --role ROLE --org NAME`, `jixiao user disable|enable|reset-password USERNAME` and
+ * `jixiao org add NAME --kind KIND [--parent NAME]`. The operator acts as the system (actor null), like at setup.
+ */
 export const registerUserCommand = (program: Command): void => {
-  program
-    .command('user')
-    .description('用户管理')
+  const userCommand = program.command('user').description('用户管理');
+  userCommand
     .command('add')
     .description('新增用户（密码取自 JIXIAO_PASSWORD 或标准输入）')
     .argument('<username>', '用户名')
@@ -49,6 +64,45 @@ export const registerUserCommand = (program: Command): void => {
           roles: [{ organizationId: organization.id, role }],
         });
         process.stdout.write(`已新增用户 ${user.username}（${role} @ ${organization.name}）\n`);
+      });
+    });
+
+  userCommand
+    .command('disable')
+    .description('停用账户（立即结束其全部会话）')
+    .argument('<username>', '用户名')
+    .option('--data <dir>', '内嵌数据库目录')
+    .action(async (username: string, options: DatabaseCliOptions) => {
+      await withDatabase(options, async (handle) => {
+        const ctx = createServiceContext(handle.db);
+        const disabled = await disableUser(ctx, null, await userIdOf(handle.db, username));
+        process.stdout.write(`已停用用户 ${username}，结束 ${disabled.revokedSessions} 个会话\n`);
+      });
+    });
+
+  userCommand
+    .command('enable')
+    .description('启用已停用的账户')
+    .argument('<username>', '用户名')
+    .option('--data <dir>', '内嵌数据库目录')
+    .action(async (username: string, options: DatabaseCliOptions) => {
+      await withDatabase(options, async (handle) => {
+        await enableUser(createServiceContext(handle.db), null, await userIdOf(handle.db, username));
+        process.stdout.write(`已启用用户 ${username}\n`);
+      });
+    });
+
+  userCommand
+    .command('reset-password')
+    .description('重置密码：生成临时密码（只显示这一次），用户登录后须修改')
+    .argument('<username>', '用户名')
+    .option('--data <dir>', '内嵌数据库目录')
+    .action(async (username: string, options: DatabaseCliOptions) => {
+      await withDatabase(options, async (handle) => {
+        const ctx = createServiceContext(handle.db);
+        const reset = await resetUserPassword(ctx, null, await userIdOf(handle.db, username));
+        process.stdout.write(`已重置用户 ${username} 的密码，结束 ${reset.revokedSessions} 个会话\n`);
+        process.stdout.write(`临时密码（只显示这一次，登录后须修改）：${reset.temporaryPassword}\n`);
       });
     });
 

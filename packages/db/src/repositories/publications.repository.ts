@@ -30,3 +30,17 @@ export const markUnpublished = async (
 
 export const listPublications = async (db: Db, evaluationId: string): Promise<Publication[]> =>
   db.selectFrom('publications').selectAll().where('evaluation_id', '=', evaluationId).orderBy('published_at').execute();
+
+/** The stored public JSON of an evaluation that is published now; undefined when it is not published. */
+export const findPublishedView = async (
+  db: Db,
+  evaluationId: string,
+): Promise<{ public_view: string | null } | undefined> =>
+  db
+    .selectFrom('publications as p')
+    .innerJoin('evaluations as e', 'e.id', 'p.evaluation_id')
+    .select('p.public_view')
+    .where('e.id', '=', evaluationId)
+    .where('e.status', '=', 'published')
+    .where('p.unpublished_at', 'is', null)
+    .executeTakeFirst();

@@ -27,3 +27,11 @@ export const deleteExpiredSessions = async (db: Db, now: Date): Promise<number> 
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 };
+
+/** Ends every session of a user, or every one but `exceptId` (the session the user is acting in). */
+export const deleteSessionsOfUser = async (db: Db, userId: string, exceptId: string | null = null): Promise<number> => {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptId !== null) query = query.where('id', '!=', exceptId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+};

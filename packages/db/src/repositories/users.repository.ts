@@ -13,6 +13,33 @@ export const findUserByUsername = async (db: Db, username: string): Promise<User
 export const findUserById = async (db: Db, id: string): Promise<User | undefined> =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The user's row, locked until the caller's transaction ends, so two changes to one account take turns. */
+export const lockUserById = async (db: Db, id: string): Promise<User | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export type PasswordChange = { passwordHash: string; changedAt: Date; mustChange: boolean };
+
+export const updateUserPassword = async (db: Db, userId: string, change: PasswordChange): Promise<void> => {
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: change.passwordHash,
+      password_changed_at: change.changedAt,
+      must_change_password: change.mustChange,
+    })
+    .where('id', '=', userId)
+    .execute();
+};
+
+/** Disables the account from `disabledAt`, or enables it again with null. */
+export const setUserDisabled = async (db: Db, userId: string, disabledAt: Date | null): Promise<void> => {
+  await db
+    .updateTable('users')
+    .set({ disabled: disabledAt !== null, disabled_at: disabledAt })
+    .where('id', '=', userId)
+    .execute();
+};
+
 export const listUsers = async (db: Db): Promise<User[]> =>
   db.selectFrom('users').selectAll().orderBy('username').execute();
 
@@ -59,7 +86,15 @@ export const resetFailedLogins = async (db: Db, userId: string): Promise<void> =
 
 export type UserWithRoles = Pick<
   User,
-  'id' | 'username' | 'display_name' | 'disabled' | 'locked_until' | 'created_at'
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'disabled'
+  | 'disabled_at'
+  | 'locked_until'
+  | 'password_changed_at'
+  | 'must_change_password'
+  | 'created_at'
 > & {
   roles: UserRole[];
 };
@@ -69,7 +104,17 @@ export const listUsersWithRolesIn = async (db: Db, organizationIds: readonly str
   if (organizationIds.length === 0) return [];
   const users = await db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'disabled', 'locked_until', 'created_at'])
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'disabled',
+      'disabled_at',
+      'locked_until',
+      'password_changed_at',
+      'must_change_password',
+      'created_at',
+    ])
     .where('id', 'in', db.selectFrom('user_roles').select('user_id').where('organization_id', 'in', organizationIds))
     .orderBy('username')
     .execute();

@@ -102,6 +102,7 @@ table.inline td, table.inline th { border: 0.5pt solid #000; padding: 2pt 3pt; }
 table.form { font-size: 9.5pt; line-height: 12.5pt; table-layout: fixed; }
 table.form td, table.form th { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: middle; word-break: break-all; }
 table.form th { font-weight: 400; text-align: center; }
+table.form tr, table.inline tr, table.form td, table.form th { break-inside: avoid; page-break-inside: avoid; }
 table.form td.amount, table.form td.rate, table.form td.score { text-align: center; }
 .review { page-break-before: always; font-size: 11pt; line-height: 16pt; }
 .review p { text-indent: 0; }

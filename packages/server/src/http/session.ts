@@ -1,5 +1,5 @@
 import { AppError } from '@jixiao/core';
-import { type Actor, getSession, type ServiceContext } from '@jixiao/services';
+import { type Actor, getSession, passwordChangeMessage, type ServiceContext } from '@jixiao/services';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'jixiao_session';
@@ -34,10 +34,21 @@ const timingSafeEqualText = (a: string, b: string): boolean => {
 };
 
 /**
- * The signed-in actor of a request, or UNAUTHENTICATED. On a state-changing method the CSRF header must
- * match the session's token, so another site cannot ride on the cookie.
+ * What a session may reach: 'full' everything its roles allow; 'password-change' also the few routes a user
+ * whose password has expired or is temporary needs to change it (they name it in their route config).
  */
-export const authenticate = async (ctx: ServiceContext, request: FastifyRequest): Promise<Actor> => {
+export type SessionAccess = 'full' | 'password-change';
+
+/**
+ * The signed-in actor of a request, or UNAUTHENTICATED. On a state-changing method the CSRF header must
+ * match the session's token, so another site cannot ride on the cookie. A session that must change its
+ * password first gets PASSWORD_CHANGE_REQUIRED unless the route allows 'password-change' access.
+ */
+export const authenticate = async (
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  access: SessionAccess = 'full',
+): Promise<Actor> => {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) throw new AppError('UNAUTHENTICATED');
   const session = await getSession(ctx, token);
@@ -47,6 +58,9 @@ export const authenticate = async (ctx: ServiceContext, request: FastifyRequest)
     if (typeof header !== 'string' || !timingSafeEqualText(header, session.csrfToken)) {
       throw new AppError('FORBIDDEN', '缺少或错误的 CSRF 令牌，请刷新页面后重试');
     }
+  }
+  if (session.passwordChange !== null && access === 'full') {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', passwordChangeMessage(session.passwordChange));
   }
   return session.actor;
 };
@@ -58,6 +72,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the protected scope's onRequest hook; routes inside it may rely on it. */
     actor: Actor | null;
+  }
+  // biome-ignore lint/style/useConsistentTypeDefinitions: module augmentation needs an interface.
+  interface FastifyContextConfig {
+    /** Read by the protected scope's onRequest hook; 'full' when absent. */
+    sessionAccess?: SessionAccess;
   }
 }
 

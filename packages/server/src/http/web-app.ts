@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -36,6 +36,9 @@ export const staticFileFor = (root: string, urlPath: string): string | null => {
  */
 export const registerWebApp = async (app: FastifyInstance, root: string): Promise<boolean> => {
   if (!existsSync(join(root, 'index.html'))) return false;
+  // Every page load of the single-page app starts with index.html: held in memory, not read per request.
+  // A rebuild while the server runs is picked up at the next start (npm start rebuilds before serving).
+  const indexHtml = readFileSync(join(root, 'index.html'));
   await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
@@ -43,10 +46,10 @@ export const registerWebApp = async (app: FastifyInstance, root: string): Promis
       return notFoundHandler(request, reply);
     }
     const file = staticFileFor(root, path);
-    if (file) {
+    if (file && file !== 'index.html') {
       return reply.header('cache-control', file.startsWith('assets/') ? IMMUTABLE : REVALIDATE).sendFile(file);
     }
-    return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').send(indexHtml);
   });
   return true;
 };

@@ -5,8 +5,19 @@ import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../acc
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ActorRole, ServiceContext } from '../context.ts';
 import { assertPasswordPolicy, hashPassword } from './password.ts';
+import { rememberPassword } from './password-history.ts';
 
-export type CreateUserInput = { username: string; displayName: string; password: string; roles: ActorRole[] };
+export type CreateUserInput = {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: ActorRole[];
+  /**
+   * Whether the password must be changed at the first sign-in. An admin's new accounts always must: the admin
+   * knows the password. The system (CLI, demo data) decides; by default it need not.
+   */
+  mustChangePassword?: boolean | undefined;
+};
 
 export type CreatedUser = { id: string; username: string; displayName: string; roles: ActorRole[] };
 
@@ -20,7 +31,10 @@ const ROLE_ORGANIZATION_KIND: Record<Role, readonly string[]> = {
   admin: ['finance_bureau', 'department', 'budget_unit'],
 };
 
-/** Creates an account with its roles. An admin may grant roles inside its own subtree; actor null is the CLI. */
+/**
+ * Creates an account with its roles. An admin may grant roles inside its own subtree, and the account must
+ * change its password at the first sign-in; actor null is the CLI and the demo data.
+ */
 export const createUser = async (
   ctx: ServiceContext,
   actor: Actor | null,
@@ -30,7 +44,8 @@ export const createUser = async (
     const message = '用户名须为 3–64 位字母、数字、点、下划线或连字符';
     throw new AppError('VALIDATION_FAILED', message, { fields: { username: message } });
   }
-  assertPasswordPolicy(input.password);
+  assertPasswordPolicy(input.password, input.username);
+  const mustChangePassword = actor !== null || (input.mustChangePassword ?? false);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const tree = await loadOrganizationTree(trx);
@@ -43,13 +58,17 @@ export const createUser = async (
     }
     if (await findUserByUsername(trx, input.username))
       throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
+    const now = ctx.now();
     const user = await insertUser(trx, {
       id: randomUUID(),
       username: input.username,
       display_name: input.displayName.trim() || input.username,
       password_hash: passwordHash,
-      created_at: ctx.now(),
+      password_changed_at: now,
+      must_change_password: mustChangePassword,
+      created_at: now,
     });
+    await rememberPassword(trx, user.id, passwordHash, now);
     for (const grant of input.roles) await grantRole(trx, user.id, grant.organizationId, grant.role);
     await recordAudit(ctx, trx, {
       organizationId: input.roles[0]?.organizationId ?? null,
@@ -57,7 +76,7 @@ export const createUser = async (
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
-      details: { username: user.username, roles: input.roles },
+      details: { username: user.username, roles: input.roles, mustChangePassword },
     });
     return { id: user.id, username: user.username, displayName: user.display_name, roles: input.roles };
   });

@@ -2,13 +2,19 @@ import { AppError } from '@jixiao/core';
 import { listUsersWithRolesIn } from '@jixiao/db';
 import { descendantIdsOf, loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ActorRole, ServiceContext } from '../context.ts';
+import { type PasswordChangeReason, passwordChangeReason, passwordExpiresAt } from './password.ts';
 
 export type UserView = {
   id: string;
   username: string;
   displayName: string;
   disabled: boolean;
+  disabledAt: string | null;
   lockedUntil: string | null;
+  passwordChangedAt: string;
+  passwordExpiresAt: string;
+  /** What the user will have to do at the next sign-in, as of now. */
+  passwordChangeRequired: PasswordChangeReason | null;
   createdAt: string;
   roles: ActorRole[];
 };
@@ -20,12 +26,17 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor): Promise<User
   const tree = await loadOrganizationTree(ctx.db);
   const scope = [...new Set(adminOf.flatMap((id) => descendantIdsOf(tree, id)))];
   const users = await listUsersWithRolesIn(ctx.db, scope);
+  const now = ctx.now();
   return users.map((user) => ({
     id: user.id,
     username: user.username,
     displayName: user.display_name,
     disabled: user.disabled,
+    disabledAt: user.disabled_at?.toISOString() ?? null,
     lockedUntil: user.locked_until?.toISOString() ?? null,
+    passwordChangedAt: user.password_changed_at.toISOString(),
+    passwordExpiresAt: passwordExpiresAt(user.password_changed_at).toISOString(),
+    passwordChangeRequired: passwordChangeReason(user, now),
     createdAt: user.created_at.toISOString(),
     roles: user.roles,
   }));

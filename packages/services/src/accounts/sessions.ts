@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '@jixiao/core';
 import {
   deleteExpiredSessions,
@@ -14,7 +13,8 @@ import {
 } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, type PasswordChangeReason, passwordChangeReason, verifyPassword } from './password.ts';
+import { newToken, sessionIdOf } from './session-token.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -26,27 +26,36 @@ const TOUCH_EVERY_MS = 60_000;
 
 const idleSince = (now: Date): Date => new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
 
-export type SignedIn = { token: string; csrfToken: string; expiresAt: Date; actor: Actor };
-
-/** The database keeps only a digest of the session token, so a leaked table does not leak sessions. */
-const sessionId = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-const newToken = (): string => randomBytes(32).toString('base64url');
+/**
+ * A session whose password must be changed first (`passwordChange` not null) is still created: its user may
+ * reach only what changing the password needs (the server enforces that on every request).
+ */
+export type SignedIn = {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  actor: Actor;
+  passwordChange: PasswordChangeReason | null;
+};
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
 
 /** Verifies against a real hash when the user does not exist, so timing does not reveal valid usernames. */
 let decoyHash: Promise<string> | undefined;
 
-const loadActor = async (ctx: ServiceContext, userId: string): Promise<Actor | undefined> => {
+type Account = { actor: Actor; passwordChange: PasswordChangeReason | null };
+
+/** The account behind a user id; undefined for a disabled one, which is what refuses its remaining sessions. */
+const loadAccount = async (ctx: ServiceContext, userId: string, now: Date): Promise<Account | undefined> => {
   const user = await findUserById(ctx.db, userId);
   if (!user || user.disabled) return undefined;
-  return {
+  const actor = {
     userId: user.id,
     username: user.username,
     displayName: user.display_name,
     roles: await listUserRoles(ctx.db, user.id),
   };
+  return { actor, passwordChange: passwordChangeReason(user, now) };
 };
 
 export const login = async (ctx: ServiceContext, username: string, password: string): Promise<SignedIn> => {
@@ -85,11 +94,12 @@ export const login = async (ctx: ServiceContext, username: string, password: str
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  const passwordChange = passwordChangeReason(user, now);
   await ctx.db.transaction().execute(async (trx) => {
     await resetFailedLogins(trx, user.id);
     await deleteExpiredSessions(trx, now);
     await insertSession(trx, {
-      id: sessionId(token),
+      id: sessionIdOf(token),
       user_id: user.id,
       csrf_token: csrfToken,
       created_at: now,
@@ -102,29 +112,35 @@ export const login = async (ctx: ServiceContext, username: string, password: str
       action: 'user.login',
       entityType: 'user',
       entityId: user.id,
+      details: passwordChange ? { passwordChange } : {},
     });
   });
-  const actor = await loadActor(ctx, user.id);
-  if (!actor) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-  return { token, csrfToken, expiresAt, actor };
+  const account = await loadAccount(ctx, user.id, now);
+  if (!account) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  return { token, csrfToken, expiresAt, ...account };
 };
 
-export type SessionLookup = { actor: Actor; csrfToken: string; expiresAt: Date };
+export type SessionLookup = {
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: Date;
+  passwordChange: PasswordChangeReason | null;
+};
 
 /** The live session behind a cookie token, or undefined when it is unknown, expired or its user disabled. */
 export const getSession = async (ctx: ServiceContext, token: string): Promise<SessionLookup | undefined> => {
   const now = ctx.now();
-  const session = await findLiveSession(ctx.db, sessionId(token), now, idleSince(now));
+  const session = await findLiveSession(ctx.db, sessionIdOf(token), now, idleSince(now));
   if (!session) return undefined;
   if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
-  const actor = await loadActor(ctx, session.user_id);
-  return actor ? { actor, csrfToken: session.csrf_token, expiresAt: session.expires_at } : undefined;
+  const account = await loadAccount(ctx, session.user_id, now);
+  return account ? { ...account, csrfToken: session.csrf_token, expiresAt: session.expires_at } : undefined;
 };
 
 export const logout = async (ctx: ServiceContext, token: string): Promise<void> => {
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
-    const session = await findLiveSession(trx, sessionId(token), now, idleSince(now));
+    const session = await findLiveSession(trx, sessionIdOf(token), now, idleSince(now));
     if (!session) return;
     await deleteSession(trx, session.id);
     await recordAudit(ctx, trx, {
@@ -140,7 +156,7 @@ export const logout = async (ctx: ServiceContext, token: string): Promise<void> 
 /** The actor behind a username, for the CLI acting as a named user (no password: the operator owns the machine). */
 export const findActorByUsername = async (ctx: ServiceContext, username: string): Promise<Actor> => {
   const user = await findUserByUsername(ctx.db, username);
-  const actor = user ? await loadActor(ctx, user.id) : undefined;
-  if (!actor) throw new AppError('NOT_FOUND', `用户“${username}”不存在或已停用`);
-  return actor;
+  const account = user ? await loadAccount(ctx, user.id, ctx.now()) : undefined;
+  if (!account) throw new AppError('NOT_FOUND', `用户“${username}”不存在或已停用`);
+  return account.actor;
 };

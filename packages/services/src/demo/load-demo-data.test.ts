@@ -36,8 +36,12 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
     const bureau = await login(ctx, 'caizheng.reviewer', DEMO_LOGINS[0]?.password ?? '');
     const all = await listEvaluations(ctx, bureau.actor, { page: 1, pageSize: 100 });
     expect(new Set(all.items.map((item) => item.status))).toEqual(new Set(EVALUATION_STATUSES));
-    for (const demo of DEMO_LOGINS)
-      expect((await login(ctx, demo.username, demo.password)).actor.roles[0]?.role).toBe(demo.role);
+    // The README's logins work as printed: no forced password change.
+    for (const demo of DEMO_LOGINS) {
+      const signedIn = await login(ctx, demo.username, demo.password);
+      expect(signedIn.actor.roles[0]?.role).toBe(demo.role);
+      expect(signedIn.passwordChange).toBeNull();
+    }
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
   });
 });

@@ -88,6 +88,8 @@ const createDemoDistrict = async (ctx: ServiceContext): Promise<DemoDistrict> =>
       displayName: user.displayName,
       password: DEMO_PASSWORD,
       roles: [{ organizationId, role: user.role }],
+      // The README prints these logins; forcing a change would break them for the next visitor.
+      mustChangePassword: false,
     });
     actors.set(user.role, {
       userId: created.id,

@@ -90,8 +90,10 @@ export const toRevisionView = (revision: RevisionSummary): RevisionView => ({
   sourceFileName: revision.source_file_name,
 });
 
-export const revisionForm = (revision: EvaluationRevision): EvaluationForm => revision.form as EvaluationForm;
-export const revisionResult = (revision: EvaluationRevision): EvaluationResult => revision.result as EvaluationResult;
+export const revisionForm = (revision: Pick<EvaluationRevision, 'form'>): EvaluationForm =>
+  revision.form as EvaluationForm;
+export const revisionResult = (revision: Pick<EvaluationRevision, 'result'>): EvaluationResult =>
+  revision.result as EvaluationResult;
 
 const NOT_FOUND_MESSAGE = '自评记录不存在或无权查看';
 

@@ -4,6 +4,7 @@ import {
   type Db,
   type Evaluation,
   findActivePublication,
+  findOrganizationById,
   findRevision,
   insertPublication,
   insertReview,
@@ -13,6 +14,7 @@ import {
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { publishedViewOf } from '../public/published-view.ts';
 import { assertVersion, type EvaluationView, loadVisibleEvaluation, revisionForm, viewOf } from './evaluation-view.ts';
 import { writeRevision } from './write-revision.ts';
 
@@ -69,7 +71,10 @@ const applyAction = async (
         created_at: now,
       });
       return { revisionId };
-    case 'publish':
+    case 'publish': {
+      const revision = await findRevision(trx, revisionId);
+      if (!revision) throw new AppError('INVALID_TRANSITION', '自评尚无内容，不能公开');
+      const unit = await findOrganizationById(trx, evaluation.organization_id);
       await insertPublication(trx, {
         id: randomUUID(),
         organization_id: evaluation.organization_id,
@@ -79,8 +84,10 @@ const applyAction = async (
         published_at: now,
         redactions: '[]',
         document_hashes: '{}',
+        public_view: JSON.stringify(publishedViewOf(evaluation, revision, unit?.name ?? '', now)),
       });
       return { revisionId };
+    }
     case 'unpublish': {
       const publication = await findActivePublication(trx, evaluation.id);
       if (publication) await markUnpublished(trx, publication.id, actor.userId, now, reason);

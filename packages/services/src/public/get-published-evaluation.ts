@@ -1,18 +1,16 @@
-import { AppError, type EvaluationSummary, type NarrativeSection, summarizeEvaluation } from '@jixiao/core';
-import { findActivePublication, findEvaluationById, findOrganizationById, findRevision } from '@jixiao/db';
+import { AppError } from '@jixiao/core';
+import {
+  findActivePublication,
+  findEvaluationById,
+  findOrganizationById,
+  findPublishedView,
+  findRevision,
+} from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
-import { revisionForm, revisionResult } from '../evaluations/evaluation-view.ts';
-import { gradeLabel } from './list-published-evaluations.ts';
+import { publishedCache } from './published-cache.ts';
+import { type PublishedEvaluation, publishedViewOf } from './published-view.ts';
 
-/** What the public sees: the published revision's scores and explanations, not the internal audit findings. */
-export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file'> & {
-  id: string;
-  unit: string;
-  publishedAt: string;
-  gradeLabel: string | null;
-  annualGoal: { expected: string; actual: string };
-  narrative: { title: string; sections: NarrativeSection[] };
-};
+export type { PublishedEvaluation } from './published-view.ts';
 
 const NOT_PUBLISHED = '该自评不存在或未公开';
 
@@ -29,21 +27,25 @@ const loadPublished = async (ctx: ServiceContext, evaluationId: string) => {
 export const getPublishedEvaluationRevision = async (ctx: ServiceContext, evaluationId: string) =>
   (await loadPublished(ctx, evaluationId)).revision;
 
-export const getPublishedEvaluation = async (
-  ctx: ServiceContext,
-  evaluationId: string,
-): Promise<PublishedEvaluation> => {
+/** A publication from before its page was stored with it (migration 0007): built from the revision. */
+const buildPublishedJson = async (ctx: ServiceContext, evaluationId: string): Promise<string> => {
   const { evaluation, publication, revision } = await loadPublished(ctx, evaluationId);
   const unit = await findOrganizationById(ctx.db, evaluation.organization_id);
-  const form = revisionForm(revision);
-  const { findings: _internal, file: _file, ...summary } = summarizeEvaluation(form, revisionResult(revision));
-  return {
-    ...summary,
-    id: evaluation.id,
-    unit: unit?.name ?? '',
-    publishedAt: publication.published_at.toISOString(),
-    gradeLabel: gradeLabel(revision.grade),
-    annualGoal: form.annualGoal,
-    narrative: form.narrative,
-  };
+  return JSON.stringify(publishedViewOf(evaluation, revision, unit?.name ?? '', publication.published_at));
 };
+
+const cached = publishedCache<string>();
+
+/**
+ * The portal's JSON for a published evaluation, as stored when it was published: one lookup, served as is.
+ * NOT_FOUND when it does not exist or is not published now.
+ */
+export const getPublishedEvaluationJson = (ctx: ServiceContext, evaluationId: string): Promise<string> =>
+  cached(ctx, evaluationId, async () => {
+    const stored = await findPublishedView(ctx.db, evaluationId);
+    if (!stored) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
+    return stored.public_view ?? buildPublishedJson(ctx, evaluationId);
+  });
+
+export const getPublishedEvaluation = async (ctx: ServiceContext, evaluationId: string): Promise<PublishedEvaluation> =>
+  JSON.parse(await getPublishedEvaluationJson(ctx, evaluationId)) as PublishedEvaluation;

@@ -2,6 +2,7 @@ import { GRADE_LABELS, type Grade } from '@jixiao/core';
 import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import type { Page } from '../evaluations/list-evaluations.ts';
+import { publishedCache } from './published-cache.ts';
 
 export type PublishedListItem = {
   id: string;
@@ -24,11 +25,16 @@ export type ListPublishedInput = {
 const gradeLabel = (grade: string | null): string | null =>
   grade !== null && grade in GRADE_LABELS ? GRADE_LABELS[grade as Grade] : null;
 
+const cached = publishedCache<Page<PublishedListItem>>();
+
 /** Anonymous: the published evaluations only, newest year first. */
-export const listPublishedEvaluations = async (
+export const listPublishedEvaluations = (
   ctx: ServiceContext,
   input: ListPublishedInput,
-): Promise<Page<PublishedListItem>> => {
+): Promise<Page<PublishedListItem>> =>
+  cached(ctx, JSON.stringify([input.year, input.department, input.page, input.pageSize]), () => loadPage(ctx, input));
+
+const loadPage = async (ctx: ServiceContext, input: ListPublishedInput): Promise<Page<PublishedListItem>> => {
   const { items, total } = await listPublishedRows(ctx.db, {
     fiscalYear: input.year,
     department: input.department,

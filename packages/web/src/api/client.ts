@@ -23,6 +23,24 @@ export const errorMessage = (error: unknown): string => {
   return fields.length > 0 ? `${error.message}（${fields.join('；')}）` : error.message;
 };
 
+/** The code of every answer refused until the password is changed (expired, or set by an admin). */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+type PasswordChangeListener = (message: string) => void;
+
+const passwordChangeListeners = new Set<PasswordChangeListener>();
+
+/**
+ * Runs `listener` with the server's explanation whenever a request is refused until the password is changed,
+ * wherever it was made; the signed-in frame sends the person to the password page. Returns the unsubscribe.
+ */
+export const onPasswordChangeRequired = (listener: PasswordChangeListener): (() => void) => {
+  passwordChangeListeners.add(listener);
+  return () => {
+    passwordChangeListeners.delete(listener);
+  };
+};
+
 const CSRF_COOKIE = 'jixiao_csrf';
 
 /** The CSRF token the server set as a readable cookie at login; state-changing requests echo it. */
@@ -62,7 +80,12 @@ export const request = async <T>(method: Method, url: string, body?: unknown): P
     throw new ApiError(0, { error: { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' } });
   }
   const parsed = await readBody(response);
-  if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as ApiErrorBody);
+  if (!response.ok) {
+    const error = new ApiError(response.status, (parsed ?? {}) as ApiErrorBody);
+    if (error.code === PASSWORD_CHANGE_REQUIRED)
+      for (const listener of passwordChangeListeners) listener(error.message);
+    throw error;
+  }
   return parsed as T;
 };
 

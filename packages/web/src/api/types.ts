@@ -6,12 +6,16 @@
 
 export type RoleName = 'unit_filler' | 'unit_approver' | 'department_reviewer' | 'finance_reviewer' | 'admin';
 
+/** Why the server will answer nothing but the password change until the password is changed. */
+export type PasswordChangeReason = 'must_change' | 'expired';
+
 export type Me = {
   userId: string;
   username: string;
   displayName: string;
   roles: { organizationId: string; role: RoleName }[];
   csrfToken: string;
+  passwordChangeRequired: PasswordChangeReason | null;
 };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

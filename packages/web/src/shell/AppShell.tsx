@@ -1,20 +1,43 @@
-import { App, Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { DownOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
+import { api, onPasswordChangeRequired } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { explainPasswordChange, PASSWORD_PATH, PasswordChangeContext } from '../auth/password-change.ts';
 import { SessionContext } from '../auth/session.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { ROLE_TEXT } from './labels.ts';
 import { navigationFor, selectedNavKey } from './navigation.ts';
 
-/** The signed-in frame: header, role-aware menu, the session for everything inside. */
+/**
+ * The signed-in frame: header, role-aware menu, the session for everything inside. While the password must be
+ * changed first (said by /api/auth/me at sign-in, or by any refused request later) only the password page shows.
+ */
 const AppShell = () => {
   const location = useLocation();
   const navigate = useNavigate();
   const session = useApi(() => api.get<Me>('/api/auth/me'), 'me');
   const unauthenticated = session.state === 'error' && session.status === 401;
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [passwordChanged, setPasswordChanged] = useState(false);
+
+  useEffect(() => onPasswordChangeRequired(setRefusal), []);
+
+  const required = session.state === 'ready' ? session.data.passwordChangeRequired : null;
+  const explanation = passwordChanged ? null : required ? explainPasswordChange(required) : refusal;
+  const mustChange = explanation !== null && location.pathname !== PASSWORD_PATH;
+  const passwordChange = useMemo(
+    () => ({
+      explanation,
+      changed: () => {
+        setPasswordChanged(true);
+        setRefusal(null);
+      },
+    }),
+    [explanation],
+  );
 
   useEffect(() => {
     if (unauthenticated) {
@@ -22,12 +45,16 @@ const AppShell = () => {
     }
   }, [unauthenticated, navigate, location.pathname, location.search]);
 
-  if (session.state === 'loading' || unauthenticated) return <Loading />;
+  useEffect(() => {
+    if (mustChange) navigate(PASSWORD_PATH, { replace: true });
+  }, [mustChange, navigate]);
+
+  if (session.state === 'loading' || unauthenticated || mustChange) return <Loading />;
   if (session.state === 'error') {
     return <Result status="error" title="无法加载用户信息" subTitle={session.message} />;
   }
   const me = session.data;
-  const items = navigationFor(me);
+  const items = explanation === null ? navigationFor(me) : [];
   const logout = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
     navigate('/login', { replace: true });
@@ -35,46 +62,55 @@ const AppShell = () => {
 
   return (
     <SessionContext.Provider value={me}>
-      <App>
-        <Layout style={{ minHeight: '100vh' }}>
-          <a className="skip-link" href="#main">
-            跳到正文
-          </a>
-          <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px' }}>
-            <Link to="/app" style={{ color: '#fff', fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap' }}>
-              预算绩效自评
-            </Link>
-            <Menu
-              theme="dark"
-              mode="horizontal"
-              aria-label="主导航"
-              selectedKeys={[selectedNavKey(items, location.pathname)]}
-              items={items.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }))}
-              style={{ flex: 1, minWidth: 0 }}
-            />
-            <Space style={{ color: '#fff' }}>
-              <span>{me.displayName}</span>
-              {[...new Set(me.roles.map((item) => item.role))].map((role) => (
-                <Tag key={role} color="blue">
-                  {ROLE_TEXT[role]}
-                </Tag>
-              ))}
-              <Link to="/" style={{ color: '#cfe0ff' }}>
-                公开平台
+      <PasswordChangeContext.Provider value={passwordChange}>
+        <App>
+          <Layout style={{ minHeight: '100vh' }}>
+            <a className="skip-link" href="#main">
+              跳到正文
+            </a>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px' }}>
+              <Link to="/app" style={{ color: '#fff', fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap' }}>
+                预算绩效自评
               </Link>
-              <Button size="small" onClick={logout}>
-                退出
-              </Button>
-            </Space>
-          </Layout.Header>
-          <Layout.Content id="main" className="page" style={{ width: '100%', boxSizing: 'border-box' }}>
-            <Outlet />
-          </Layout.Content>
-          <Layout.Footer style={{ textAlign: 'center' }}>
-            <Typography.Text type="secondary">绩效 Jixiao · 项目支出绩效自评</Typography.Text>
-          </Layout.Footer>
-        </Layout>
-      </App>
+              <Menu
+                theme="dark"
+                mode="horizontal"
+                aria-label="主导航"
+                selectedKeys={[selectedNavKey(items, location.pathname)]}
+                items={items.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }))}
+                style={{ flex: 1, minWidth: 0 }}
+              />
+              <Space style={{ color: '#fff' }}>
+                <Dropdown
+                  trigger={['click']}
+                  menu={{ items: [{ key: PASSWORD_PATH, label: <Link to={PASSWORD_PATH}>修改密码</Link> }] }}
+                >
+                  <Button type="text" style={{ color: '#fff' }}>
+                    {me.displayName} <DownOutlined />
+                  </Button>
+                </Dropdown>
+                {[...new Set(me.roles.map((item) => item.role))].map((role) => (
+                  <Tag key={role} color="blue">
+                    {ROLE_TEXT[role]}
+                  </Tag>
+                ))}
+                <Link to="/" style={{ color: '#cfe0ff' }}>
+                  公开平台
+                </Link>
+                <Button size="small" onClick={logout}>
+                  退出
+                </Button>
+              </Space>
+            </Layout.Header>
+            <Layout.Content id="main" className="page" style={{ width: '100%', boxSizing: 'border-box' }}>
+              <Outlet />
+            </Layout.Content>
+            <Layout.Footer style={{ textAlign: 'center' }}>
+              <Typography.Text type="secondary">绩效 Jixiao · 项目支出绩效自评</Typography.Text>
+            </Layout.Footer>
+          </Layout>
+        </App>
+      </PasswordChangeContext.Provider>
     </SessionContext.Provider>
   );
 };

@@ -22,12 +22,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, { ctx,
     async (request, reply) => {
       const signedIn = await login(ctx, request.body.username, request.body.password);
       setSessionCookies(reply, cookies, signedIn);
-      return { ...signedIn.actor, csrfToken: signedIn.csrfToken };
+      return { ...signedIn.actor, csrfToken: signedIn.csrfToken, passwordChangeRequired: signedIn.passwordChange };
     },
   );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
-    await authenticate(ctx, request);
+    // Signing out must work while a password change is pending too.
+    await authenticate(ctx, request, 'password-change');
     const token = sessionToken(request);
     if (token) await logout(ctx, token);
     clearSessionCookies(reply);
@@ -41,7 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, { ctx,
       const token = sessionToken(request);
       const session = token ? await getSession(ctx, token) : undefined;
       if (!session) throw new AppError('UNAUTHENTICATED');
-      return { ...session.actor, csrfToken: session.csrfToken };
+      return { ...session.actor, csrfToken: session.csrfToken, passwordChangeRequired: session.passwordChange };
     },
   );
 };

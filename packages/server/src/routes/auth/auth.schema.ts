@@ -13,4 +13,12 @@ export const meResponse = z.object({
   displayName: z.string(),
   roles: z.array(role),
   csrfToken: z.string(),
+  /** Not null: every other API answers PASSWORD_CHANGE_REQUIRED until POST /api/auth/password succeeds. */
+  passwordChangeRequired: z.enum(['must_change', 'expired']).nullable(),
+});
+
+/** Field names covered by the log redaction (app.ts LOG_REDACT_PATHS). */
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
 });

@@ -1,6 +1,6 @@
 import {
   exportPublishedIndicators,
-  getPublishedEvaluation,
+  getPublishedEvaluationJson,
   listPublishedEvaluations,
   publishedIndicatorsCsv,
   type ServiceContext,
@@ -27,7 +27,9 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
   app.get(
     '/api/public/evaluations/:id',
     { schema: { tags: ['public'], summary: '已公开的绩效自评详情（指标、得分与计分说明）', params: idParams } },
-    async (request) => getPublishedEvaluation(ctx, request.params.id),
+    // The JSON stored at publishing goes out as it is: no parsing and re-serialising per request.
+    async (request, reply) =>
+      reply.type('application/json; charset=utf-8').send(await getPublishedEvaluationJson(ctx, request.params.id)),
   );
 
   // Open data at stable URLs: every indicator of every published evaluation, as JSON and as CSV.

@@ -1,21 +1,81 @@
-import { createUser, listUsers, type ServiceContext } from '@jixiao/services';
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  resetUserPassword,
+  revokeUserSessions,
+  type ServiceContext,
+} from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams } from '../../http/common.schema.ts';
 import { actorOf } from '../../http/session.ts';
-import { createUserBody } from './users.schema.ts';
+import {
+  createUserBody,
+  passwordResetResponse,
+  sessionsRevokedResponse,
+  userDisabledResponse,
+  userEnabledResponse,
+} from './users.schema.ts';
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
-  app.get(
-    '/api/users',
-    { schema: { tags: ['users'], summary: '用户列表（管理员，本级及下级单位）' } },
-    async (request) => listUsers(ctx, actorOf(request)),
+  const tags = ['users'];
+
+  app.get('/api/users', { schema: { tags, summary: '用户列表（管理员，本级及下级单位）' } }, async (request) =>
+    listUsers(ctx, actorOf(request)),
   );
 
   app.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: '新增用户（管理员）', body: createUserBody } },
+    { schema: { tags, summary: '新增用户（管理员；首次登录须修改密码）', body: createUserBody } },
     async (request, reply) => {
       const created = await createUser(ctx, actorOf(request), request.body);
       return reply.status(201).send(created);
     },
+  );
+
+  app.post(
+    '/api/users/:id/disable',
+    {
+      schema: {
+        tags,
+        summary: '停用账户（管理员；立即结束其全部会话）',
+        params: idParams,
+        response: { 200: userDisabledResponse },
+      },
+    },
+    async (request) => disableUser(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/enable',
+    { schema: { tags, summary: '启用账户（管理员）', params: idParams, response: { 200: userEnabledResponse } } },
+    async (request) => enableUser(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: '重置密码（管理员；返回一次性显示的临时密码，登录后须修改）',
+        params: idParams,
+        response: { 200: passwordResetResponse },
+      },
+    },
+    async (request) => resetUserPassword(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/revoke-sessions',
+    {
+      schema: {
+        tags,
+        summary: '结束该用户的全部会话（管理员）',
+        params: idParams,
+        response: { 200: sessionsRevokedResponse },
+      },
+    },
+    async (request) => revokeUserSessions(ctx, actorOf(request), request.params.id),
   );
 };

@@ -10,3 +10,21 @@ export const createUserBody = z.strictObject({
     .min(1)
     .max(50),
 });
+
+export const userDisabledResponse = z.object({
+  userId: z.string(),
+  disabled: z.literal(true),
+  revokedSessions: z.number().int(),
+});
+
+export const userEnabledResponse = z.object({ userId: z.string(), disabled: z.literal(false) });
+
+/** The only time the temporary password leaves the server; its field name is redacted from logs. */
+export const passwordResetResponse = z.object({
+  userId: z.string(),
+  username: z.string(),
+  temporaryPassword: z.string(),
+  revokedSessions: z.number().int(),
+});
+
+export const sessionsRevokedResponse = z.object({ userId: z.string(), revokedSessions: z.number().int() });

@@ -1,0 +1,224 @@
+/**
+ * Load test (issue 8): autocannon on loopback against the real server (its own process, PostgreSQL) holding
+ * N generated published evaluations, against a bare Fastify route in its own process measured in the same
+ * run. Read mixes: the public list (random pages), the public detail (random ids), the portal's page (the
+ * web app's index.html); write mix: saving drafts (PUT /api/evaluations/:id, each connection its own draft,
+ * signed in, with CSRF). Throughput, p50 / p99 and errors; writes bench/results/load.json.
+ *
+ *   npx tsx bench/load.bench.ts [N=100000] [seconds=10] [connections=100]
+ *
+ * Needs PostgreSQL (JIXIAO_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/test); the database is
+ * created for the run and dropped after.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generateForm } from '@jixiao/core/testing';
+import { migrate, openDatabase } from '@jixiao/db';
+import { createDraft, createOrganization, createServiceContext, createUser } from '@jixiao/services';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { ensureWebBuild } from '../scripts/ensure-web-build.mjs';
+import { loadPublished } from './support/published-rows.ts';
+
+const count = Number(process.argv[2] ?? 100_000);
+const seconds = Number(process.argv[3] ?? 10);
+const connections = Number(process.argv[4] ?? 100);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const adminUrl = process.env['JIXIAO_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PASSWORD = 'Load@bench2026';
+
+const withAdmin = async (run: (client: pg.Client) => Promise<void>) => {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
+};
+
+const serve = (mode: 'app' | 'bare', port: number, env: Record<string, string>): Promise<ChildProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/serve-for-load.ts', mode, String(port)], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+
+type Measured = { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number };
+
+const run = async (options: autocannon.Options): Promise<Measured> => {
+  const result = await autocannon({ connections, duration: seconds, ...options });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+};
+
+const database = `jixiao_load_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
+await withAdmin(async (client) => {
+  await client.query(`CREATE DATABASE ${database}`);
+});
+const url = new URL(adminUrl);
+url.pathname = `/${database}`;
+const databaseUrl = url.toString();
+const children: ChildProcess[] = [];
+try {
+  await ensureWebBuild();
+  const handle = await openDatabase({ databaseUrl });
+  await migrate(handle.db);
+  const loadStart = performance.now();
+  const ids = await loadPublished(handle.db, count);
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+
+  // The write mix's author: one unit, one filler, a draft per connection.
+  const ctx = createServiceContext(handle.db);
+  const bureau = await createOrganization(ctx, null, { name: '压测财政局', kind: 'finance_bureau', parentId: null });
+  const department = await createOrganization(ctx, null, {
+    name: '压测主管部门',
+    kind: 'department',
+    parentId: bureau.id,
+  });
+  const unit = await createOrganization(ctx, null, { name: '压测单位', kind: 'budget_unit', parentId: department.id });
+  const filler = await createUser(ctx, null, {
+    username: 'load.filler',
+    displayName: '压测填报员',
+    password: PASSWORD,
+    roles: [{ organizationId: unit.id, role: 'unit_filler' }],
+  });
+  const actor = { userId: filler.id, username: filler.username, displayName: filler.displayName, roles: filler.roles };
+  const drafts: { id: string; version: number; form: unknown }[] = [];
+  for (let index = 0; index < connections; index++) {
+    const generated = generateForm(50_000 + index);
+    const form = { ...generated, fiscalYear: 2025, projectName: `${generated.projectName}（压测${index + 1}）` };
+    const view = await createDraft(ctx, actor, { organizationId: unit.id, form });
+    drafts.push({ id: view.id, version: view.version, form });
+  }
+  await handle.close();
+
+  const [app, bare] = await Promise.all([serve('app', 3901, { DATABASE_URL: databaseUrl }), serve('bare', 3902, {})]);
+  children.push(app, bare);
+  const base = 'http://127.0.0.1:3901';
+
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'load.filler', password: PASSWORD }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+  const listPages = Math.ceil(count / 20);
+  const warm = { connections: 10, duration: 2 };
+  await autocannon({ url: 'http://127.0.0.1:3902/bare', ...warm });
+  await autocannon({ url: `${base}/api/public/evaluations`, ...warm });
+
+  const baseline = await run({ url: 'http://127.0.0.1:3902/bare' });
+  const list = await run({
+    url: base,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/public/evaluations?page=${1 + Math.floor(Math.random() * Math.min(listPages, 50))}&pageSize=20`,
+        }),
+      },
+    ],
+  });
+  const detail = await run({
+    url: base,
+    requests: [{ setupRequest: (request) => ({ ...request, path: `/api/public/evaluations/${pick(ids)}` }) }],
+  });
+  const portal = await run({ url: `${base}/` });
+  // The floor of this stack: security headers, session and rate-limit hooks, validation and one `SELECT 1`.
+  const health = await run({ url: `${base}/api/health` });
+  // Saves are sequential per draft (each needs the version the last one returned), which autocannon cannot
+  // express (it prepares a connection's next request before the previous answer arrives): a closed loop of
+  // `connections` clients, each saving its own draft as soon as its last save is answered.
+  const failures = new Map<string, number>();
+  const saveDrafts = async (): Promise<Measured> => {
+    const latencies: number[] = [];
+    let non2xx = 0;
+    let errors = 0;
+    const deadline = performance.now() + seconds * 1000;
+    const client = async (draft: (typeof drafts)[number]) => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        try {
+          const response = await fetch(`${base}/api/evaluations/${draft.id}`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+            body: JSON.stringify({ expectedVersion: draft.version, form: draft.form }),
+          });
+          const body = await response.text();
+          if (response.ok) draft.version = (JSON.parse(body) as { version: number }).version;
+          else {
+            non2xx += 1;
+            const key = `${response.status} ${body.slice(0, 120)}`;
+            failures.set(key, (failures.get(key) ?? 0) + 1);
+          }
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - started);
+      }
+    };
+    const started = performance.now();
+    await Promise.all(drafts.map(client));
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+    return {
+      rps: Math.round(latencies.length / elapsed),
+      p50: at(0.5),
+      p99: at(0.99),
+      requests: latencies.length,
+      errors,
+      non2xx,
+    };
+  };
+  const save = await saveDrafts();
+
+  const share = (measured: Measured) => Number((measured.rps / baseline.rps).toFixed(3));
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    database: 'postgres',
+    evaluations: count,
+    loadSeconds: Number(loadSeconds.toFixed(1)),
+    seconds,
+    connections,
+    baseline,
+    reads: {
+      list: { ...list, rpsVsBaseline: share(list) },
+      detail: { ...detail, rpsVsBaseline: share(detail) },
+      portal: { ...portal, rpsVsBaseline: share(portal) },
+      health: { ...health, rpsVsBaseline: share(health) },
+    },
+    writes: { saveDraft: { ...save, rpsVsBaseline: share(save), failures: Object.fromEntries(failures) } },
+  };
+  writeFileSync(new URL('./results/load.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await withAdmin(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+}

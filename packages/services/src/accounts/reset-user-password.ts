@@ -1,0 +1,57 @@
+import { randomInt } from 'node:crypto';
+import { AppError } from '@jixiao/core';
+import { deleteSessionsOfUser, resetFailedLogins, updateUserPassword } from '@jixiao/db';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { auditOrganizationOf, loadManagedUser } from './managed-user.ts';
+import { hashPassword, passwordProblem } from './password.ts';
+import { rememberPassword } from './password-history.ts';
+
+/** No 0/O, 1/l/I: the temporary password is often read out over the telephone. */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** Four groups of four random characters joined by hyphens (about 90 bits), redrawn until it meets the policy. */
+const temporaryPasswordFor = (username: string): string => {
+  for (;;) {
+    const groups = Array.from({ length: 4 }, () =>
+      Array.from({ length: 4 }, () => ALPHABET.charAt(randomInt(ALPHABET.length))).join(''),
+    );
+    const candidate = groups.join('-');
+    if (passwordProblem(candidate, username) === null) return candidate;
+  }
+};
+
+export type PasswordReset = { userId: string; username: string; temporaryPassword: string; revokedSessions: number };
+
+/**
+ * Gives an account a generated temporary password, shown once to the admin, that must be changed at the next
+ * sign-in. Also lifts a lockout and ends the account's sessions: whoever held them may be who made a reset
+ * necessary. The password itself is never stored or audited, only its hash.
+ */
+export const resetUserPassword = async (
+  ctx: ServiceContext,
+  actor: Actor | null,
+  userId: string,
+): Promise<PasswordReset> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const managed = await loadManagedUser(trx, actor, userId);
+    if (managed.user.id === actor?.userId) {
+      throw new AppError('VALIDATION_FAILED', '不能重置自己的密码，请使用“修改密码”');
+    }
+    const temporaryPassword = temporaryPasswordFor(managed.user.username);
+    const passwordHash = await hashPassword(temporaryPassword);
+    const now = ctx.now();
+    await updateUserPassword(trx, userId, { passwordHash, changedAt: now, mustChange: true });
+    await rememberPassword(trx, userId, passwordHash, now);
+    await resetFailedLogins(trx, userId);
+    const revokedSessions = await deleteSessionsOfUser(trx, userId);
+    await recordAudit(ctx, trx, {
+      organizationId: auditOrganizationOf(managed),
+      actorId: actor?.userId ?? null,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: userId,
+      details: { username: managed.user.username, revokedSessions },
+    });
+    return { userId, username: managed.user.username, temporaryPassword, revokedSessions };
+  });

@@ -1,0 +1,67 @@
+import { opendir, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { AppError, type BulkEntry, type BulkSummary, summarizeBulk } from '@jixiao/core';
+import { createAuditPool } from './audit-pool.ts';
+
+/** The report formats a bulk run picks up; anything else in the folder is left alone. */
+export const REPORT_EXTENSIONS = ['.docx', '.xlsx', '.xls', '.pdf', '.txt', '.md', '.json'] as const;
+
+const isReport = (name: string): boolean =>
+  !name.startsWith('.') &&
+  !name.startsWith('~$') &&
+  (REPORT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+
+/**
+ * The report files under `dir`, in a stable order. Symbolic links are not followed (a link back up the tree
+ * would never end); hidden files and Office lock files (~$…) are skipped.
+ */
+export const listReportFiles = async (dir: string, recursive: boolean): Promise<string[]> => {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `目录不存在：${dir}`);
+  const found: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    for await (const entry of await opendir(current)) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory() && recursive && !entry.name.startsWith('.')) await walk(path);
+      else if (entry.isFile() && isReport(entry.name)) found.push(path);
+    }
+  };
+  await walk(dir);
+  return found.sort((a, b) => a.localeCompare(b));
+};
+
+export type FolderProgress = { done: number; total: number; entry: BulkEntry };
+
+export type AuditFolderOptions = {
+  dir: string;
+  recursive: boolean;
+  jobs: number;
+  ruleSetId: string;
+  onProgress?: (progress: FolderProgress) => void;
+};
+
+/**
+ * Audits every report under a folder in worker threads and summarises the run. Files are fed to the pool
+ * a few ahead of the workers, so memory holds the compact rows and not the files: it stays flat as the
+ * folder grows.
+ */
+export const auditFolder = async (options: AuditFolderOptions): Promise<BulkSummary> => {
+  const files = await listReportFiles(options.dir, options.recursive);
+  const pool = createAuditPool(options.jobs, options.ruleSetId);
+  const entries: BulkEntry[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const path = files[next++] ?? '';
+      const entry = await pool.audit({ file: relative(options.dir, path) || path, path });
+      entries.push(entry);
+      options.onProgress?.({ done: entries.length, total: files.length, entry });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.jobs) * 2 }, worker));
+  } finally {
+    await pool.close();
+  }
+  return summarizeBulk(entries);
+};
