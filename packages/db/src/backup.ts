@@ -22,6 +22,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'publications',
   'attachments',
   'audit_log',
+  'bulk_audit_jobs',
 ];
 
 const ORDER_BY: Record<TableName, readonly string[]> = {
@@ -39,6 +40,7 @@ const ORDER_BY: Record<TableName, readonly string[]> = {
   publications: ['id'],
   attachments: ['id'],
   audit_log: ['seq'],
+  bulk_audit_jobs: ['id'],
 };
 
 const JSON_COLUMNS: Partial<Record<TableName, readonly string[]>> = {

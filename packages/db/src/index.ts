@@ -5,6 +5,7 @@ export * from './hash.ts';
 export * from './migrate.ts';
 export * from './repositories/attachments.repository.ts';
 export * from './repositories/audit-log.repository.ts';
+export * from './repositories/bulk-audit-jobs.repository.ts';
 export * from './repositories/evaluations.repository.ts';
 export * from './repositories/findings.repository.ts';
 export * from './repositories/organizations.repository.ts';

@@ -196,6 +196,24 @@ export type AuditLogTable = {
   hash: string;
 };
 
+export type BulkAuditStatusColumn = 'queued' | 'running' | 'done' | 'failed';
+
+/** A bulk audit of an uploaded zip; `summary` is the finished BulkSummary as JSON text (set exactly when done). */
+export type BulkAuditJobsTable = {
+  id: string;
+  created_by: string;
+  file_name: string;
+  rule_set_id: string;
+  status: BulkAuditStatusColumn;
+  done: Generated<number>;
+  total: number;
+  summary: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+};
+
 export type SchemaMigrationsTable = { id: string; checksum: string; applied_at: Timestamp };
 
 export type Database = {
@@ -213,6 +231,7 @@ export type Database = {
   publications: PublicationsTable;
   attachments: AttachmentsTable;
   audit_log: AuditLogTable;
+  bulk_audit_jobs: BulkAuditJobsTable;
   schema_migrations: SchemaMigrationsTable;
 };
 
@@ -225,4 +244,5 @@ export type Review = Selectable<ReviewsTable>;
 export type Publication = Selectable<PublicationsTable>;
 export type Attachment = Selectable<AttachmentsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type BulkAuditJob = Selectable<BulkAuditJobsTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;

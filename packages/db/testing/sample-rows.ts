@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/connect.ts';
 import { insertAttachment } from '../src/repositories/attachments.repository.ts';
 import { appendAuditEntry } from '../src/repositories/audit-log.repository.ts';
+import { insertBulkAuditJob } from '../src/repositories/bulk-audit-jobs.repository.ts';
 import { insertEvaluation, updateEvaluationIfVersion } from '../src/repositories/evaluations.repository.ts';
 import { insertOrganization } from '../src/repositories/organizations.repository.ts';
 import { appendPasswordHistory } from '../src/repositories/password-history.repository.ts';
@@ -153,6 +154,18 @@ export const insertSampleRows = async (db: Db) => {
     bytes: new Uint8Array([0, 1, 254, 255]),
     created_by: user.id,
     created_at: now,
+  });
+  await insertBulkAuditJob(db, {
+    id: randomUUID(),
+    created_by: user.id,
+    file_name: '收到的报告.zip',
+    rule_set_id: 'national-2020',
+    status: 'failed',
+    total: 2,
+    error: '服务重启，任务中断，请重新上传',
+    created_at: now,
+    started_at: now,
+    finished_at: now,
   });
   await db.transaction().execute(async (trx) => {
     await appendAuditEntry(trx, {

@@ -4,7 +4,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { DatabaseKind, Db } from '@jixiao/db';
-import { closeDocumentRenderer, createServiceContext, type ServiceContext } from '@jixiao/services';
+import {
+  closeDocumentRenderer,
+  createBulkAuditRunner,
+  createServiceContext,
+  failInterruptedBulkAudits,
+  MAX_BULK_ZIP_BYTES,
+  type ServiceContext,
+} from '@jixiao/services';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -19,6 +26,7 @@ import { registerWebApp } from './http/web-app.ts';
 import { auditRoutes } from './routes/audit/audit.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { passwordRoutes } from './routes/auth/password.routes.ts';
+import { bulkAuditRoutes } from './routes/bulk-audits/bulk-audits.routes.ts';
 import { documentRoutes, publicDocumentRoutes } from './routes/documents/documents.routes.ts';
 import { evaluationRoutes } from './routes/evaluations/evaluations.routes.ts';
 import { findingRoutes } from './routes/findings/findings.routes.ts';
@@ -35,6 +43,8 @@ export type AppConfig = {
   bodyLimit: number;
   /** Largest import body (a base64 report file). */
   importBodyLimit: number;
+  /** Largest zip uploaded for a bulk audit, in bytes before base64. */
+  bulkAuditZipLimit: number;
   /** Login attempts per client address per minute (account lockout guards each account separately). */
   loginRateLimit: number;
 };
@@ -43,6 +53,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   cookieSecure: false,
   bodyLimit: 1024 * 1024,
   importBodyLimit: 30 * 1024 * 1024,
+  bulkAuditZipLimit: MAX_BULK_ZIP_BYTES,
   loginRateLimit: 30,
 };
 
@@ -107,6 +118,9 @@ declare module 'fastify' {
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
   const ctx: ServiceContext = createServiceContext(deps.db, deps.now);
+  // Jobs the previous process left unfinished can never finish: say so before anyone polls them.
+  await failInterruptedBulkAudits(ctx);
+  const bulkAudits = createBulkAuditRunner(ctx);
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: config.bodyLimit,
@@ -169,7 +183,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await scope.register(userRoutes, { ctx });
     await scope.register(auditRoutes, { ctx });
     await scope.register(documentRoutes, { ctx });
+    await scope.register(bulkAuditRoutes, {
+      ctx,
+      runner: bulkAudits,
+      // base64 grows the zip by a third; the rest of the JSON body is a few names.
+      bodyLimit: Math.ceil(config.bulkAuditZipLimit / 3) * 4 + 64 * 1024,
+    });
   });
   app.addHook('onClose', closeDocumentRenderer);
+  app.addHook('onClose', bulkAudits.close);
   return app;
 };

@@ -13,6 +13,7 @@ import {
 } from '@jixiao/services';
 import { TEST_PASSWORD } from '@jixiao/services/testing';
 import type { InjectOptions } from 'fastify';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from './test-app.ts';
 
@@ -62,6 +63,8 @@ type Ids = {
   attachment: string;
   /** An account of the unit that the admin routes act on (none of the subjects, whose sessions must survive). */
   user: string;
+  /** A bulk audit the 主管部门 reviewer started: only its creator may see it. */
+  bulkAudit: string;
 };
 
 type Policy = {
@@ -72,6 +75,7 @@ type Policy = {
 };
 
 const SEED = readFileSync(new URL('../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString('base64');
+const SEED_ZIP = Buffer.from(zipSync({ 'kaifu-2022.txt': Buffer.from(SEED, 'base64') })).toString('base64');
 
 const transition = (action: WorkflowAction, from: EvaluationStatus, body: Record<string, unknown> = {}): Policy => ({
   status: from,
@@ -217,6 +221,27 @@ const POLICIES: Record<string, Policy> = {
     allowed: only('admin'),
   },
   'GET /api/users': { request: () => ({ method: 'GET', url: '/api/users' }), allowed: only('admin') },
+  'POST /api/bulk-audits': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/bulk-audits',
+      payload: { fileName: '矩阵批量审核.zip', contentBase64: SEED_ZIP },
+    }),
+    allowed: only('department', 'finance'),
+  },
+  'GET /api/bulk-audits': {
+    request: () => ({ method: 'GET', url: '/api/bulk-audits' }),
+    allowed: only('department', 'finance'),
+  },
+  // A bulk audit is its creator's alone: the other reviewer is told it does not exist.
+  'GET /api/bulk-audits/:id': {
+    request: ({ bulkAudit }) => ({ method: 'GET', url: `/api/bulk-audits/${bulkAudit}` }),
+    allowed: only('department'),
+  },
+  'GET /api/bulk-audits/:id/:kind': {
+    request: ({ bulkAudit }) => ({ method: 'GET', url: `/api/bulk-audits/${bulkAudit}/summary.json` }),
+    allowed: only('department'),
+  },
   'POST /api/users': {
     request: ({ unit }) => ({
       method: 'POST',
@@ -274,6 +299,7 @@ describe('authorization matrix: every route × every subject', () => {
   /** Actors of the unit that owns the evaluation: this unit, or the other unit under the other department. */
   let owners: Record<Scope, { organization: string; filler: Actor; approver: Actor; department: Actor }>;
   let target: Actor;
+  let bulkAudit: string;
 
   const evaluationIn = async (
     status: EvaluationStatus | undefined,
@@ -322,6 +348,7 @@ describe('authorization matrix: every route × every subject', () => {
       revision: (await getEvaluation(ctx, owner.filler, draft)).currentRevisionId ?? '',
       attachment: detail.attachments[0]?.id ?? '',
       user: target.userId,
+      bulkAudit,
     };
   };
 
@@ -363,6 +390,12 @@ describe('authorization matrix: every route × every subject', () => {
       },
     };
     target = await other('matrix.target', 'unit_filler', organizations.unit);
+    const started = await testApp.request(sessions.get('department') ?? null, {
+      method: 'POST',
+      url: '/api/bulk-audits',
+      payload: { fileName: '矩阵批量审核.zip', contentBase64: SEED_ZIP },
+    });
+    bulkAudit = started.json<{ id: string }>().id;
     ids = await idsFor('own', 1);
     otherIds = await idsFor('other', 50);
   });

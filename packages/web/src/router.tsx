@@ -16,6 +16,7 @@ const EvaluationEditorPage = lazy(() => import('./editor/EvaluationEditorPage.ts
 const ReviewQueuePage = lazy(() => import('./review/ReviewQueuePage.tsx'));
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+const BulkAuditPage = lazy(() => import('./bulk/BulkAuditPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -40,6 +41,8 @@ export const router = createBrowserRouter([
       { path: 'review', element: suspended(<ReviewQueuePage />) },
       { path: 'review/:id', element: suspended(<ReviewPage />) },
       { path: 'dashboard', element: suspended(<DashboardPage />) },
+      { path: 'bulk-audits', element: suspended(<BulkAuditPage />) },
+      { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
       { path: 'password', element: suspended(<PasswordPage />) },
     ],
   },

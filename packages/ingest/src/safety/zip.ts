@@ -59,7 +59,9 @@ export const extractZipEntries = (
       }
       size += data.length;
       total += data.length;
-      const compressed = Math.max(file.size ?? 0, 1);
+      // An entry written with a data descriptor (streamed zips: macOS 压缩, Java) declares no size before its
+      // data; the whole archive is then the bound on its compressed size.
+      const compressed = Math.max(file.size ?? bytes.length, 1);
       if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
         failure = hostile(`解压后内容超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB（疑似压缩炸弹）`);
         file.terminate();

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { BulkEntry } from '@jixiao/core';
 import type { AuditAnswer, AuditTask } from './audit-worker.ts';
 
-export type AuditJob = { file: string; path?: string; bytes?: Uint8Array };
+/** `ruleSetId` overrides the pool's rule set for one file: the server's one pool serves every upload. */
+export type AuditJob = { file: string; path?: string; bytes?: Uint8Array; ruleSetId?: string };
 
 export type AuditPool = {
   audit: (job: AuditJob) => Promise<BulkEntry>;

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
+import { base64Of } from '../api/file-base64.ts';
 import type { EvaluationView, Page } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
@@ -12,15 +13,6 @@ import { STATUS_COLORS } from '../shell/labels.ts';
 type ImportResult = { evaluation: EvaluationView; warnings: { message: string }[] };
 
 const IMPORT_TYPES = '.txt,.md,.json,.docx,.xlsx,.xls';
-
-/** A file as base64 without the data-URL prefix, which is what the import route takes. */
-const base64Of = (file: File): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/u, ''));
-    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
 
 /** A filler's evaluations: open one, start an empty draft, or import a report file into a new draft. */
 const EvaluationsPage = () => {

@@ -8,6 +8,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: '/app/evaluations', label: '自评填报', roles: ['unit_filler'] },
   { key: '/app/review', label: '审核队列', roles: ['unit_approver', 'department_reviewer', 'finance_reviewer'] },
   { key: '/app/dashboard', label: '绩效看板', roles: ['finance_reviewer', 'department_reviewer'] },
+  { key: '/app/bulk-audits', label: '批量审核', roles: ['department_reviewer', 'finance_reviewer'] },
 ];
 
 export const navigationFor = (me: Me): NavItem[] =>
