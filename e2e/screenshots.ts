@@ -2,9 +2,13 @@
  * Screenshots of each main screen, for the README: `npx tsx e2e/screenshots.ts` (writes docs/screenshots/*.png).
  * Runs the real server on a fresh demo database, like the e2e test.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { makeReportFolder } from '../packages/services/testing/make-report-folder.ts';
+import { zipFolder } from '../packages/services/testing/zip-folder.ts';
 import { EditorPage } from './pages/editor.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { PortalPage } from './pages/portal.page.ts';
@@ -91,6 +95,20 @@ try {
   await finance.goto(`${server.url}/app/dashboard`);
   await finance.locator('canvas').first().waitFor();
   await shoot(finance, 'dashboard');
+
+  const work = mkdtempSync(join(tmpdir(), 'jixiao-shots-'));
+  try {
+    await makeReportFolder(join(work, 'reports'), 12);
+    const zip = join(work, '2023年自评报告.zip');
+    writeFileSync(zip, zipFolder(join(work, 'reports')));
+    const department = await signedIn(browser, server.url, DEMO_USERS.departmentReviewer);
+    await department.goto(`${server.url}/app/bulk-audits`);
+    await department.locator('input[type=file]').setInputFiles(zip);
+    await department.getByText(/逐份结果（/u).waitFor({ timeout: 60_000 });
+    await shoot(department, 'bulk-audit');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_KB, type BundleSizes, measureBundle } from '../bench/web-bundle.ts';
+import { makeReportFolder } from '../packages/services/testing/make-report-folder.ts';
+import { zipFolder } from '../packages/services/testing/zip-folder.ts';
 import { EditorPage } from './pages/editor.page.ts';
 import { HomePage } from './pages/home.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -142,6 +147,28 @@ describe('the web app in Chromium', () => {
     await new HomePage(filler).open('老旧小区改造项目（4）');
     await filler.getByText('退回原因：执行率仅62%，请说明原因并核实超额完成的指标。').waitFor();
   }, 60_000);
+
+  it('lets the 主管部门 reviewer audit a zip of reports in bulk and filter the result', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'jixiao-e2e-bulk-'));
+    try {
+      const folder = await makeReportFolder(join(work, 'reports'), 6);
+      const zip = join(work, '2023年自评报告.zip');
+      writeFileSync(zip, zipFolder(join(work, 'reports')));
+      const page = await newPage();
+      await new LoginPage(page, server.url).signIn(DEMO_USERS.departmentReviewer);
+      await page.goto(`${server.url}/app/bulk-audits`);
+      await page.locator('input[type=file]').setInputFiles(zip);
+      await page.getByText(/逐份结果（\d+ \/ \d+）/u).waitFor({ timeout: 60_000 });
+      const read = folder.good.length + folder.flawed.length + folder.fixtures.length;
+      await page.getByText(`逐份结果（${read} / ${read}）`).waitFor();
+      // A zip is read at every depth: the broken file in the subfolder counts too.
+      await page.getByText(`无法读取的文件（${folder.broken.length + 1}）`).waitFor();
+      await page.getByLabel('筛选报告').fill('seed-kaifu-2022');
+      await page.getByText('逐份结果（2 / ' + read + '）').waitFor();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('raised no uncaught error in any page', () => {
     expect(errors).toEqual([]);
