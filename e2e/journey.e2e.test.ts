@@ -122,6 +122,8 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await diff.getByText('修改对比：第').waitFor();
     expect(await diff.textContent()).toContain(EXPLANATION);
     expect(await review.history()).toContain(RETURN_REASON);
+    // The seed's outcome indicators are all qualitative: the cross-unit analysis says so beside the review.
+    await page.locator('#review-risks').getByText('效益指标全为定性').waitFor();
     await review.decide('审核通过');
     await expect.poll(() => review.status()).toBe('已通过');
     await review.decide('公开');

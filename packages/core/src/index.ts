@@ -1,3 +1,4 @@
+export * from './analysis/cross-year.ts';
 export * from './audit/audit.ts';
 export * from './audit/codes.ts';
 export * from './bulk/bulk-summary.ts';

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { authenticate } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { analysisRoutes } from './routes/analysis/analysis.routes.ts';
 import { auditRoutes } from './routes/audit/audit.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { passwordRoutes } from './routes/auth/password.routes.ts';
@@ -179,6 +180,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await scope.register(passwordRoutes, { ctx, rateLimit: config.loginRateLimit });
     await scope.register(evaluationRoutes, { ctx, importBodyLimit: config.importBodyLimit });
     await scope.register(findingRoutes, { ctx });
+    await scope.register(analysisRoutes, { ctx });
     await scope.register(organizationRoutes, { ctx });
     await scope.register(userRoutes, { ctx });
     await scope.register(auditRoutes, { ctx });

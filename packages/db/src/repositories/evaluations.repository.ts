@@ -129,3 +129,43 @@ export const listPublishedEvaluations = async (
   ]);
   return { items, total: Number(counted.count) };
 };
+
+export type CurrentRevisionRow = {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  fiscal_year: number;
+  status: Evaluation['status'];
+  form: unknown;
+  result: unknown;
+};
+
+/**
+ * The current revision of every evaluation of the given units past the draft stage, for analyses across
+ * units and years. Streams nothing: a district's few thousand evaluations fit in memory; a province would
+ * page this by unit.
+ */
+export const listCurrentRevisions = async (
+  db: Db,
+  organizationIds: readonly string[],
+): Promise<CurrentRevisionRow[]> => {
+  if (organizationIds.length === 0) return [];
+  return db
+    .selectFrom('evaluations as e')
+    .innerJoin('evaluation_revisions as r', 'r.id', 'e.current_revision_id')
+    .innerJoin('organizations as u', 'u.id', 'e.organization_id')
+    .select([
+      'e.id',
+      'e.organization_id',
+      'u.name as organization_name',
+      'e.fiscal_year',
+      'e.status',
+      'r.form',
+      'r.result',
+    ])
+    .where('e.organization_id', 'in', organizationIds)
+    .where('e.status', '!=', 'draft')
+    .orderBy('e.fiscal_year')
+    .orderBy('e.id')
+    .execute();
+};

@@ -31,6 +31,7 @@ import { ScorePanel } from '../editor/ScorePanel.tsx';
 import { ruleSetOf } from '../editor/useDraft.ts';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { describePath, diffBaseRevision } from './diff-base.ts';
+import { RiskSignalsCard } from './RiskSignalsCard.tsx';
 import '../editor/editor.css';
 
 type Decision = 'approve' | 'return' | 'publish' | 'unpublish';
@@ -182,6 +183,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
         <Col xs={24} xl={17}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ChangesCard detail={detail} />
+            <RiskSignalsCard evaluationId={detail.id} />
             <Card size="small" id="review-history" title="审核记录与退回原因">
               {detail.reviews.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无审核记录" />
