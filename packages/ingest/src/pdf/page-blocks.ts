@@ -26,15 +26,25 @@ const covers = (rule: Rule | undefined, position: number): boolean =>
 
 type Grid = { xs: Rule[]; ys: Rule[]; left: number; right: number; bottom: number; top: number };
 
-/** Groups of touching rules: each group with rules on both axes is one table. */
-const gridsOf = (segments: readonly Segment[]): Grid[] => {
-  const parent = segments.map((_, index) => index);
+/** Union–find over 0…size−1: rules that touch, and fine cells no rule separates, become one set. */
+const disjointSets = (size: number) => {
+  const parent = Array.from({ length: size }, (_, index) => index);
   const find = (index: number): number => {
     let root = index;
     while (parent[root] !== root) root = parent[root] ?? root;
     parent[index] = root;
     return root;
   };
+  const union = (a: number, b: number): void => {
+    const [low, high] = [find(a), find(b)].sort((x, y) => x - y);
+    if (low !== undefined && high !== undefined) parent[high] = low;
+  };
+  return { find, union };
+};
+
+/** Groups of touching rules: each group with rules on both axes is one table. */
+const gridsOf = (segments: readonly Segment[]): Grid[] => {
+  const { find, union } = disjointSets(segments.length);
   const touches = (h: Segment, v: Segment) =>
     h.from - SNAP <= v.at && v.at <= h.to + SNAP && v.from - SNAP <= h.at && h.at <= v.to + SNAP;
   const horizontal = segments.flatMap((segment, index) => (segment.axis === 'h' ? [index] : []));
@@ -43,7 +53,7 @@ const gridsOf = (segments: readonly Segment[]): Grid[] => {
     for (const v of vertical) {
       const a = segments[h];
       const b = segments[v];
-      if (a && b && touches(a, b)) parent[find(h)] = find(v);
+      if (a && b && touches(a, b)) union(h, v);
     }
   }
   // A border drawn cell by cell is many short collinear pieces: pieces that meet end to end belong together.
@@ -55,7 +65,7 @@ const gridsOf = (segments: readonly Segment[]): Grid[] => {
       const previous = segments[ordered[at - 1] ?? -1];
       const next = segments[ordered[at] ?? -1];
       if (previous && next && Math.abs(next.at - previous.at) <= SNAP && next.from <= previous.to + SNAP) {
-        parent[find(ordered[at] ?? 0)] = find(ordered[at - 1] ?? 0);
+        union(ordered[at] ?? 0, ordered[at - 1] ?? 0);
       }
     }
   }
@@ -118,17 +128,7 @@ const tableOf = (grid: Grid, runs: readonly TextRun[]): Block => {
   const rows = grid.ys.length - 1;
   const columns = grid.xs.length - 1;
   const id = (row: number, column: number) => row * columns + column;
-  const parent = Array.from({ length: rows * columns }, (_, index) => index);
-  const find = (index: number): number => {
-    let root = index;
-    while (parent[root] !== root) root = parent[root] ?? root;
-    parent[index] = root;
-    return root;
-  };
-  const union = (a: number, b: number) => {
-    const [low, high] = [find(a), find(b)].sort((x, y) => x - y);
-    if (low !== undefined && high !== undefined) parent[high] = low;
-  };
+  const { find, union } = disjointSets(rows * columns);
   const middleY = (row: number) => ((grid.ys[row]?.at ?? 0) + (grid.ys[row + 1]?.at ?? 0)) / 2;
   const middleX = (column: number) => ((grid.xs[column]?.at ?? 0) + (grid.xs[column + 1]?.at ?? 0)) / 2;
   for (let row = 0; row < rows; row++) {

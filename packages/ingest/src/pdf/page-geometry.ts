@@ -51,7 +51,7 @@ const numbersOf = (value: unknown): number[] | null => {
 
 const matrixOf = (value: unknown): Matrix | null => {
   const numbers = numbersOf(value);
-  if (!numbers || numbers.length !== 6) return null;
+  if (numbers?.length !== 6) return null;
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = numbers;
   return [a, b, c, d, e, f];
 };

@@ -1,7 +1,6 @@
 import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
+import { escapeHtml } from '../html/escape-html.ts';
 import { findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
 
 const cell = (value: string | number | null): string =>
   value === null

@@ -1,11 +1,6 @@
 import { type EvaluationForm, type EvaluationResult, GRADE_LABELS, SEVERITY_LABELS } from '@jixiao/core';
 import { layoutFormTable } from '../layout/form-table.ts';
-
-const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/gu,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
+import { escapeHtml } from './escape-html.ts';
 
 const lines = (text: string): string => escapeHtml(text).replace(/\n/gu, '<br>');
 

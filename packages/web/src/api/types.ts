@@ -1,8 +1,9 @@
 /**
  * The shapes the server answers with (packages/server routes). Written out here rather than imported from
- * @jixiao/services, which is Node code; the portal must not pull @jixiao/core into its first load either,
- * so these types stand alone.
+ * @jixiao/services, which is Node code. From @jixiao/core only types are taken (`import type` is erased, so
+ * the portal's first load still carries none of the engine).
  */
+import type { IndicatorSummary } from '@jixiao/core';
 
 export type RoleName = 'unit_filler' | 'unit_approver' | 'department_reviewer' | 'finance_reviewer' | 'admin';
 
@@ -31,19 +32,8 @@ export type PublicListItem = {
   gradeLabel: string | null;
 };
 
-export type PublicIndicator = {
-  level1: string;
-  level2: string;
-  name: string;
-  target: string;
-  actual: string;
-  weight: number | null;
-  statedScore: number | null;
-  score: number;
-  basis: string;
-  rule: string;
-  explanation: string;
-};
+/** One indicator as the public page shows it: the engine's summary of the row (core's IndicatorSummary). */
+export type PublicIndicator = IndicatorSummary;
 
 export type PublishedEvaluation = {
   id: string;
