@@ -7,6 +7,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'packages/web/dist/**'],
     globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 30_000,
+    // The browser tests poll the page for a save or a status change. On a CI machine whose two cores also run
+    // PostgreSQL, Chromium and other test files, one round trip can take seconds; vitest's 1 s default fails them.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
   },
 });

@@ -11,6 +11,11 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type DatabaseOptions = {
   /** postgres://… — use PostgreSQL instead of the embedded database. */
   databaseUrl?: string | undefined;
+  /**
+   * postgres://… of a streaming replica of databaseUrl (DATABASE_READ_URL). Opened beside the primary; the
+   * services send the reads that may be a moment stale there (services/replica), never a write.
+   */
+  readReplicaUrl?: string | undefined;
   /** Where the embedded database keeps its files; default JIXIAO_DATA_DIR or ./data. */
   dataDir?: string | undefined;
   /** An embedded database that lives in memory only (tests, throwaway runs). */
@@ -24,6 +29,8 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   /** Human-readable location for logs; never contains a password. */
   location: string;
+  /** The read replica when one was configured (PostgreSQL only). */
+  replica: { db: Db; location: string } | null;
   close: () => Promise<void>;
 };
 
@@ -56,15 +63,39 @@ const redactUrl = (url: string): string => {
 };
 
 /** Opens Kysely over PostgreSQL when a URL is given, otherwise over the embedded PGlite. Does not migrate. */
+const openPostgres = (url: string, extra: pg.PoolConfig = {}): Db => {
+  const pool = new pg.Pool({ connectionString: url, types: int8AsNumber, max: 10, ...extra });
+  // An idle client dropped by the server (restart, failover) is discarded by the pool; without a listener
+  // its 'error' event would crash the process. Queries in flight still reject to their callers.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+};
+
+/** A replica that stops answering must fail fast: the caller then reads from the primary instead. */
+const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
+
 export const openDatabase = async (options: DatabaseOptions = {}): Promise<DatabaseHandle> => {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, types: int8AsNumber, max: 10 });
-    // An idle client dropped by the server (restart, failover) is discarded by the pool; without a listener
-    // its 'error' event would crash the process. Queries in flight still reject to their callers.
-    pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+    const db = openPostgres(options.databaseUrl);
+    const replicaUrl = options.readReplicaUrl;
+    const replica = replicaUrl
+      ? {
+          db: openPostgres(replicaUrl, { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS }),
+          location: redactUrl(replicaUrl),
+        }
+      : null;
+    return {
+      db,
+      kind: 'postgres',
+      location: redactUrl(options.databaseUrl),
+      replica,
+      close: async () => {
+        await Promise.all([db.destroy(), replica?.db.destroy()]);
+      },
+    };
   }
+  if (options.readReplicaUrl)
+    throw new Error('只读副本（DATABASE_READ_URL）须与 PostgreSQL 主库（DATABASE_URL）一起使用');
   let client: PGlite;
   let location: string;
   if (options.memory) {
@@ -77,7 +108,7 @@ export const openDatabase = async (options: DatabaseOptions = {}): Promise<Datab
     location = dir;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', location, close: () => db.destroy() };
+  return { db, kind: 'pglite', location, replica: null, close: () => db.destroy() };
 };
 
 /** A round trip to the database, for health checks. */

@@ -3,6 +3,7 @@ export * from './backup.ts';
 export * from './connect.ts';
 export * from './hash.ts';
 export * from './migrate.ts';
+export * from './replication.ts';
 export * from './repositories/attachments.repository.ts';
 export * from './repositories/audit-log.repository.ts';
 export * from './repositories/bulk-audit-jobs.repository.ts';

@@ -7,6 +7,7 @@ import type { DatabaseKind, Db } from '@jixiao/db';
 import {
   closeDocumentRenderer,
   createBulkAuditRunner,
+  createReplicaReads,
   createServiceContext,
   failInterruptedBulkAudits,
   MAX_BULK_ZIP_BYTES,
@@ -61,6 +62,8 @@ export const DEFAULT_CONFIG: AppConfig = {
 export type AppDeps = {
   db: Db;
   databaseKind: DatabaseKind;
+  /** A streaming replica of db: the public portal and open data read from it while it keeps up. */
+  replica?: Db | undefined;
   config?: Partial<AppConfig>;
   /** Fastify logger options (pino); false in tests. */
   logger?: FastifyServerOptions['logger'];
@@ -118,7 +121,10 @@ declare module 'fastify' {
 /** Builds the HTTP app from its dependencies; does not listen (server.ts does, tests inject). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
-  const ctx: ServiceContext = createServiceContext(deps.db, deps.now);
+  const replica = deps.replica ? createReplicaReads(deps.db, deps.replica) : undefined;
+  // The first probe decides whether the replica is fit before the first request; until then reads use the primary.
+  await replica?.probe();
+  const ctx: ServiceContext = createServiceContext(deps.db, deps.now, replica);
   // Jobs the previous process left unfinished can never finish: say so before anyone polls them.
   await failInterruptedBulkAudits(ctx);
   const bulkAudits = createBulkAuditRunner(ctx);
@@ -193,6 +199,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     });
   });
   app.addHook('onClose', closeDocumentRenderer);
+  if (replica) app.addHook('onClose', async () => replica.close());
   app.addHook('onClose', bulkAudits.close);
   return app;
 };

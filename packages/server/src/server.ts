@@ -10,6 +10,8 @@ export type ServeOptions = {
   host?: string;
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
+  /** A streaming replica of databaseUrl for the public reads (DATABASE_READ_URL). */
+  readReplicaUrl?: string | undefined;
   /** Load demo data into an empty database, from this seed report file. */
   demoSeedFile?: string | undefined;
   logLevel?: string;
@@ -26,7 +28,11 @@ export type RunningServer = {
 
 /** Opens and migrates the database, optionally loads demo data, and listens. */
 export const startServer = async (options: ServeOptions): Promise<RunningServer> => {
-  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    readReplicaUrl: options.readReplicaUrl,
+    dataDir: options.dataDir,
+  });
   try {
     await migrate(database.db);
     let demo: DemoDataResult | null = null;
@@ -37,6 +43,7 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
     const app = await buildApp({
       db: database.db,
       databaseKind: database.kind,
+      replica: database.replica?.db,
       logger: { level: options.logLevel ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' } },
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     });

@@ -1,10 +1,18 @@
 import type { Role } from '@jixiao/core';
 import type { Db } from '@jixiao/db';
+import type { ReplicaReads } from './replica/replica-reads.ts';
 
-/** What every use case receives: the database and a clock (tests pin the clock). */
-export type ServiceContext = { db: Db; now: () => Date };
+/**
+ * What every use case receives: the primary database, a clock (tests pin the clock) and, when one is
+ * configured, the read replica for the reads that may be a moment stale (replica/replica-reads.ts).
+ */
+export type ServiceContext = { db: Db; now: () => Date; replica?: ReplicaReads | undefined };
 
-export const createServiceContext = (db: Db, now: () => Date = () => new Date()): ServiceContext => ({ db, now });
+export const createServiceContext = (
+  db: Db,
+  now: () => Date = () => new Date(),
+  replica?: ReplicaReads,
+): ServiceContext => ({ db, now, replica });
 
 export type ActorRole = { organizationId: string; role: Role };
 

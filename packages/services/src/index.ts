@@ -48,3 +48,4 @@ export * from './public/get-published-evaluation.ts';
 export * from './public/list-published-evaluations.ts';
 export * from './public/published-cache.ts';
 export * from './public/published-view.ts';
+export * from './replica/replica-reads.ts';

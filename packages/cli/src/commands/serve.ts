@@ -14,7 +14,7 @@ export const DEMO_SEED_FILE = fileURLToPath(new URL('../../../../fixtures/seed/k
 export const registerServeCommand = (program: Command): void => {
   program
     .command('serve')
-    .description('启动 Web 服务与 API（设置 DATABASE_URL 时使用 PostgreSQL）')
+    .description('启动 Web 服务与 API（设置 DATABASE_URL 时使用 PostgreSQL，DATABASE_READ_URL 为其只读副本）')
     .option('--port <n>', '端口', envVar('PORT') ?? '3000')
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--data <dir>', '内嵌数据库目录（默认 JIXIAO_DATA_DIR 或 ./data）')
@@ -28,11 +28,14 @@ export const registerServeCommand = (program: Command): void => {
         host: options.host,
         dataDir: options.data,
         databaseUrl: envVar('DATABASE_URL'),
+        readReplicaUrl: envVar('DATABASE_READ_URL'),
         demoSeedFile: options.demo ? DEMO_SEED_FILE : undefined,
       });
       process.stdout.write(
         `Jixiao 已启动：${running.url}（数据库：${running.database.kind} ${running.database.location}）\n`,
       );
+      if (running.database.replica)
+        process.stdout.write(`只读副本：${running.database.replica.location}（公开页与开放数据从此读取）\n`);
       process.stdout.write(`API 文档：${running.url}/api/docs\n`);
       if (options.demo) {
         if (running.demo?.loaded) process.stdout.write(`已载入演示数据（${running.demo.evaluations} 份自评）。\n`);

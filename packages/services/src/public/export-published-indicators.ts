@@ -1,5 +1,6 @@
 import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
+import { readMayBeStale } from '../replica/replica-reads.ts';
 import { getPublishedEvaluation } from './get-published-evaluation.ts';
 
 /** One published indicator, flat: the open-data record (same fields and order in JSON and CSV). */
@@ -59,7 +60,9 @@ export const exportPublishedIndicators = async (
 ): Promise<PublishedIndicatorRecord[]> => {
   const records: PublishedIndicatorRecord[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const { items } = await listPublishedRows(ctx.db, { fiscalYear: input.year, limit: PAGE, offset });
+    const { items } = await readMayBeStale(ctx, (db) =>
+      listPublishedRows(db, { fiscalYear: input.year, limit: PAGE, offset }),
+    );
     for (const row of items) {
       const published = await getPublishedEvaluation(ctx, row.id);
       for (const indicator of published.indicators) {

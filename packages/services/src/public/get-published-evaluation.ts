@@ -1,5 +1,6 @@
 import { AppError } from '@jixiao/core';
 import {
+  type Db,
   findActivePublication,
   findEvaluationById,
   findOrganizationById,
@@ -7,6 +8,7 @@ import {
   findRevision,
 } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
+import { readMayBeStale } from '../replica/replica-reads.ts';
 import { publishedCache } from './published-cache.ts';
 import { type PublishedEvaluation, publishedViewOf } from './published-view.ts';
 
@@ -14,23 +16,23 @@ export type { PublishedEvaluation } from './published-view.ts';
 
 const NOT_PUBLISHED = '该自评不存在或未公开';
 
-const loadPublished = async (ctx: ServiceContext, evaluationId: string) => {
-  const evaluation = await findEvaluationById(ctx.db, evaluationId);
+const loadPublished = async (db: Db, evaluationId: string) => {
+  const evaluation = await findEvaluationById(db, evaluationId);
   if (evaluation?.status !== 'published') throw new AppError('NOT_FOUND', NOT_PUBLISHED);
-  const publication = await findActivePublication(ctx.db, evaluation.id);
-  const revision = publication ? await findRevision(ctx.db, publication.revision_id) : undefined;
+  const publication = await findActivePublication(db, evaluation.id);
+  const revision = publication ? await findRevision(db, publication.revision_id) : undefined;
   if (!publication || !revision) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
   return { evaluation, publication, revision };
 };
 
 /** The revision the public may see: the one an active publication points at. */
 export const getPublishedEvaluationRevision = async (ctx: ServiceContext, evaluationId: string) =>
-  (await loadPublished(ctx, evaluationId)).revision;
+  readMayBeStale(ctx, async (db) => (await loadPublished(db, evaluationId)).revision);
 
 /** A publication from before its page was stored with it (migration 0007): built from the revision. */
-const buildPublishedJson = async (ctx: ServiceContext, evaluationId: string): Promise<string> => {
-  const { evaluation, publication, revision } = await loadPublished(ctx, evaluationId);
-  const unit = await findOrganizationById(ctx.db, evaluation.organization_id);
+const buildPublishedJson = async (db: Db, evaluationId: string): Promise<string> => {
+  const { evaluation, publication, revision } = await loadPublished(db, evaluationId);
+  const unit = await findOrganizationById(db, evaluation.organization_id);
   return JSON.stringify(publishedViewOf(evaluation, revision, unit?.name ?? '', publication.published_at));
 };
 
@@ -41,11 +43,13 @@ const cached = publishedCache<string>();
  * NOT_FOUND when it does not exist or is not published now.
  */
 export const getPublishedEvaluationJson = (ctx: ServiceContext, evaluationId: string): Promise<string> =>
-  cached(ctx, evaluationId, async () => {
-    const stored = await findPublishedView(ctx.db, evaluationId);
-    if (!stored) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
-    return stored.public_view ?? buildPublishedJson(ctx, evaluationId);
-  });
+  cached(ctx, evaluationId, () =>
+    readMayBeStale(ctx, async (db) => {
+      const stored = await findPublishedView(db, evaluationId);
+      if (!stored) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
+      return stored.public_view ?? buildPublishedJson(db, evaluationId);
+    }),
+  );
 
 export const getPublishedEvaluation = async (ctx: ServiceContext, evaluationId: string): Promise<PublishedEvaluation> =>
   JSON.parse(await getPublishedEvaluationJson(ctx, evaluationId)) as PublishedEvaluation;

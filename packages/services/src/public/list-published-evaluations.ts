@@ -2,6 +2,7 @@ import { GRADE_LABELS, type Grade } from '@jixiao/core';
 import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import type { Page } from '../evaluations/list-evaluations.ts';
+import { readMayBeStale } from '../replica/replica-reads.ts';
 import { publishedCache } from './published-cache.ts';
 
 export type PublishedListItem = {
@@ -35,12 +36,14 @@ export const listPublishedEvaluations = (
   cached(ctx, JSON.stringify([input.year, input.department, input.page, input.pageSize]), () => loadPage(ctx, input));
 
 const loadPage = async (ctx: ServiceContext, input: ListPublishedInput): Promise<Page<PublishedListItem>> => {
-  const { items, total } = await listPublishedRows(ctx.db, {
-    fiscalYear: input.year,
-    department: input.department,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
-  });
+  const { items, total } = await readMayBeStale(ctx, (db) =>
+    listPublishedRows(db, {
+      fiscalYear: input.year,
+      department: input.department,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    }),
+  );
   return {
     items: items.map((row) => ({
       id: row.id,

@@ -11,9 +11,10 @@ const MAX_ENTRIES = 2_000;
 
 const generations = new WeakMap<object, number>();
 
-/** Called after a publish or unpublish has committed. */
+/** Called after a publish or unpublish has committed: the portal must show it now, replica or not. */
 export const publishedChanged = (ctx: ServiceContext): void => {
   generations.set(ctx.db, (generations.get(ctx.db) ?? 0) + 1);
+  ctx.replica?.fence();
 };
 
 type Entry<T> = { generation: number; expires: number; value: Promise<T> };

@@ -9,10 +9,15 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; database
 ) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: '健康检查', response: { 200: healthResponse } } },
+    { schema: { tags: ['system'], summary: '健康检查（含只读副本状态）', response: { 200: healthResponse } } },
     async () => {
       await pingDatabase(ctx.db);
-      return { status: 'ok' as const, database: databaseKind };
+      const replica = ctx.replica?.status();
+      return {
+        status: 'ok' as const,
+        database: databaseKind,
+        ...(replica && { replica: { ...replica, checkedAt: replica.checkedAt?.toISOString() ?? null } }),
+      };
     },
   );
 };
