@@ -1,4 +1,5 @@
 export * from './analysis/cross-year.ts';
+export * from './analysis/dashboard.ts';
 export * from './audit/audit.ts';
 export * from './audit/codes.ts';
 export * from './bulk/bulk-summary.ts';

@@ -7,6 +7,7 @@ export * from './replication.ts';
 export * from './repositories/attachments.repository.ts';
 export * from './repositories/audit-log.repository.ts';
 export * from './repositories/bulk-audit-jobs.repository.ts';
+export * from './repositories/dashboard.repository.ts';
 export * from './repositories/evaluations.repository.ts';
 export * from './repositories/findings.repository.ts';
 export * from './repositories/organizations.repository.ts';

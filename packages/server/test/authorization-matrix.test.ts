@@ -212,6 +212,10 @@ const POLICIES: Record<string, Policy> = {
   },
   'GET /api/findings': { request: () => ({ method: 'GET', url: '/api/findings' }), allowed: SIGNED_IN },
   'GET /api/analysis/risks': { request: () => ({ method: 'GET', url: '/api/analysis/risks' }), allowed: SIGNED_IN },
+  'GET /api/analysis/dashboard': {
+    request: () => ({ method: 'GET', url: '/api/analysis/dashboard' }),
+    allowed: SIGNED_IN,
+  },
   'GET /api/organizations': { request: () => ({ method: 'GET', url: '/api/organizations' }), allowed: SIGNED_IN },
   'POST /api/organizations': {
     request: ({ department }) => ({

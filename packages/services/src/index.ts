@@ -10,6 +10,7 @@ export * from './accounts/reset-user-password.ts';
 export * from './accounts/revoke-user-sessions.ts';
 export * from './accounts/sessions.ts';
 export * from './analysis/analyze-risks.ts';
+export * from './analysis/summarize-dashboard.ts';
 export * from './audit/list-audit-entries.ts';
 export * from './audit/verify-audit-log.ts';
 export * from './bulk/audit-folder.ts';

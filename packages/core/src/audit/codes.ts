@@ -39,4 +39,7 @@ export const FINDING_CODES = {
 
 export type FindingCode = keyof typeof FINDING_CODES;
 
+/** Codes read back from storage or an older export may be ones this version no longer knows. */
+export const isFindingCode = (code: string): code is FindingCode => Object.hasOwn(FINDING_CODES, code);
+
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

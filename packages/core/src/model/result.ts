@@ -4,7 +4,11 @@ import type { Comparator, ComparatorSource, ParseResult } from '../parse/types.t
 /** Where a component's points come from (GEN-3). */
 export type Basis = 'computed' | 'stated' | 'missing';
 
-export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
+/** Best first, as rules.md lists them. */
+export const GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const isGrade = (value: string): value is Grade => GRADES.some((grade) => grade === value);
 
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优', good: '良', fair: '中', poor: '差' };
 

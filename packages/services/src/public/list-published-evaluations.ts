@@ -1,4 +1,4 @@
-import { GRADE_LABELS, type Grade } from '@jixiao/core';
+import { GRADE_LABELS, isGrade } from '@jixiao/core';
 import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import type { Page } from '../evaluations/list-evaluations.ts';
@@ -24,7 +24,7 @@ export type ListPublishedInput = {
 };
 
 const gradeLabel = (grade: string | null): string | null =>
-  grade !== null && grade in GRADE_LABELS ? GRADE_LABELS[grade as Grade] : null;
+  grade !== null && isGrade(grade) ? GRADE_LABELS[grade] : null;
 
 const cached = publishedCache<Page<PublishedListItem>>();
 

@@ -1,166 +1,118 @@
+import { type DashboardSummary, STATUS_LABELS } from '@jixiao/core';
 import { Alert, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, query } from '../api/client.ts';
-import type { EvaluationDetail } from '../api/evaluation-types.ts';
-import type { EvaluationView, FindingListItem, Page } from '../api/types.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
-import { findingsByCode, findingsByDepartment, gradeDistribution } from './dashboard-data.ts';
 import { EChart } from './EChart.tsx';
 
-type Point = { id: string; name: string; unit: string; rate: number; score: number };
-
-type DashboardData = { evaluations: EvaluationView[]; findings: FindingListItem[]; points: Point[] };
-
-const MAX_PAGES = 20;
-
-const allPages = async <T,>(url: (page: number) => string): Promise<T[]> => {
-  const items: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await api.get<Page<T>>(url(page));
-    items.push(...result.items);
-    if (items.length >= result.total || result.items.length === 0) break;
-  }
-  return items;
-};
-
-const load = async (year: number | undefined): Promise<DashboardData> => {
-  const [evaluations, findings] = await Promise.all([
-    allPages<EvaluationView>((page) => `/api/evaluations${query({ year, page, pageSize: 100 })}`),
-    allPages<FindingListItem>((page) => `/api/findings${query({ year, page, pageSize: 100 })}`),
-  ]);
-  // The execution rate is in each evaluation's result; read a few at a time.
-  const points: Point[] = [];
-  for (let start = 0; start < evaluations.length; start += 6) {
-    const batch = await Promise.all(
-      evaluations.slice(start, start + 6).map((item) => api.get<EvaluationDetail>(`/api/evaluations/${item.id}`)),
-    );
-    for (const detail of batch) {
-      const rate = detail.result?.execution.rate;
-      if (rate !== null && rate !== undefined && detail.totalScore !== null) {
-        points.push({
-          id: detail.id,
-          name: detail.projectName,
-          unit: detail.organizationName,
-          rate,
-          score: detail.totalScore,
-        });
-      }
-    }
-  }
-  return { evaluations, findings, points };
-};
-
 const GRADE_COLORS = ['#15803d', '#1d4ed8', '#d97706', '#b91c1c'];
+const MOST_FREQUENT_CODES = 12;
 
-/** The finance bureau's view across units: grades, execution against score, findings, year against year. */
+const horizontalBars = (labels: string[], values: number[], color: string) => ({
+  tooltip: { trigger: 'axis' },
+  grid: { left: 180, right: 24, top: 16, bottom: 24 },
+  xAxis: { type: 'value', minInterval: 1 },
+  yAxis: { type: 'category', inverse: true, data: labels },
+  series: [{ type: 'bar', data: values, itemStyle: { color } }],
+});
+
+const chartsOf = (summary: DashboardSummary) => {
+  const codes = summary.findings.byCode.slice(0, MOST_FREQUENT_CODES);
+  const statuses = summary.byStatus.filter((item) => item.count > 0);
+  return {
+    grades: {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          label: { formatter: '{b}：{c}' },
+          data: summary.grades.map((item, index) => ({
+            name: item.label,
+            value: item.count,
+            itemStyle: { color: GRADE_COLORS[index] },
+          })),
+        },
+      ],
+    },
+    scatter: {
+      tooltip: {
+        formatter: (params: { data: { name: string; unit: string; value: [number, number] } }) =>
+          `${params.data.name}<br/>${params.data.unit}<br/>执行率 ${params.data.value[0]}%，得分 ${params.data.value[1]}`,
+      },
+      grid: { left: 48, right: 24, top: 24, bottom: 48 },
+      xAxis: {
+        name: '执行率（%）',
+        nameLocation: 'middle',
+        nameGap: 28,
+        min: 0,
+        max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)),
+      },
+      yAxis: { name: '复核得分', min: 0, max: 100 },
+      series: [
+        {
+          type: 'scatter',
+          symbolSize: 14,
+          data: summary.points.map((point) => ({
+            id: point.id,
+            name: point.projectName,
+            unit: point.organizationName,
+            value: [point.executionRate, point.totalScore],
+          })),
+        },
+      ],
+    },
+    statuses: horizontalBars(
+      statuses.map((item) => STATUS_LABELS[item.status]),
+      statuses.map((item) => item.count),
+      '#0f766e',
+    ),
+    codes: horizontalBars(
+      codes.map((item) => item.title),
+      codes.map((item) => item.count),
+      '#1d4ed8',
+    ),
+    departments: horizontalBars(
+      summary.findings.byDepartment.map((item) => item.department),
+      summary.findings.byDepartment.map((item) => item.count),
+      '#d97706',
+    ),
+    years: {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 24, top: 16, bottom: 32 },
+      xAxis: { type: 'category', data: summary.scoreByYear.map((item) => `${item.fiscalYear} 年度`) },
+      yAxis: { type: 'value', min: 0, max: 100, name: '平均得分' },
+      series: [
+        {
+          type: 'bar',
+          data: summary.scoreByYear.map((item) => item.averageScore),
+          itemStyle: { color: '#15803d' },
+          label: { show: true, position: 'top' },
+        },
+      ],
+    },
+  };
+};
+
+/**
+ * The finance bureau's view across units: workflow progress, grades, execution against score, findings,
+ * year against year. The server aggregates (GET /api/analysis/dashboard); the page only draws.
+ */
 const DashboardPage = () => {
   const navigate = useNavigate();
   const [year, setYear] = useState<number | undefined>();
-  const data = useApi(() => load(year), String(year ?? 'all'));
-  const everything = useApi(() => api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100'), 'years');
-  const years =
-    everything.state === 'ready'
-      ? [...new Set(everything.data.items.map((item) => item.fiscalYear))].sort((a, b) => b - a)
-      : [];
-
-  const charts = useMemo(() => {
-    if (data.state !== 'ready') return null;
-    const { evaluations, findings, points } = data.data;
-    const grades = gradeDistribution(evaluations);
-    const codes = findingsByCode(findings).slice(0, 12);
-    const departments = findingsByDepartment(findings, evaluations);
-    const byYear = new Map<number, { sum: number; count: number }>();
-    for (const item of everything.state === 'ready' ? everything.data.items : []) {
-      if (item.totalScore === null) continue;
-      const entry = byYear.get(item.fiscalYear) ?? { sum: 0, count: 0 };
-      entry.sum += item.totalScore;
-      entry.count += 1;
-      byYear.set(item.fiscalYear, entry);
-    }
-    const yearRows = [...byYear.entries()].sort((a, b) => a[0] - b[0]);
-    return {
-      grades: {
-        tooltip: { trigger: 'item' },
-        legend: { bottom: 0 },
-        series: [
-          {
-            type: 'pie',
-            radius: ['40%', '70%'],
-            label: { formatter: '{b}：{c}' },
-            data: grades.map((item, index) => ({
-              name: item.label,
-              value: item.count,
-              itemStyle: { color: GRADE_COLORS[index] },
-            })),
-          },
-        ],
-      },
-      scatter: {
-        tooltip: {
-          formatter: (params: { data: { name: string; unit: string; value: [number, number] } }) =>
-            `${params.data.name}<br/>${params.data.unit}<br/>执行率 ${params.data.value[0]}%，得分 ${params.data.value[1]}`,
-        },
-        grid: { left: 48, right: 24, top: 24, bottom: 48 },
-        xAxis: {
-          name: '执行率（%）',
-          nameLocation: 'middle',
-          nameGap: 28,
-          min: 0,
-          max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)),
-        },
-        yAxis: { name: '复核得分', min: 0, max: 100 },
-        series: [
-          {
-            type: 'scatter',
-            symbolSize: 14,
-            data: points.map((point) => ({
-              id: point.id,
-              name: point.name,
-              unit: point.unit,
-              value: [point.rate, point.score],
-            })),
-            markLine: undefined,
-          },
-        ],
-      },
-      codes: {
-        tooltip: { trigger: 'axis' },
-        grid: { left: 180, right: 24, top: 16, bottom: 24 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', inverse: true, data: codes.map((item) => item.title) },
-        series: [{ type: 'bar', data: codes.map((item) => item.count), itemStyle: { color: '#1d4ed8' } }],
-      },
-      departments: {
-        tooltip: { trigger: 'axis' },
-        grid: { left: 180, right: 24, top: 16, bottom: 24 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', inverse: true, data: departments.map((item) => item.department) },
-        series: [{ type: 'bar', data: departments.map((item) => item.count), itemStyle: { color: '#d97706' } }],
-      },
-      years: {
-        tooltip: { trigger: 'axis' },
-        grid: { left: 48, right: 24, top: 16, bottom: 32 },
-        xAxis: { type: 'category', data: yearRows.map(([value]) => `${value} 年度`) },
-        yAxis: { type: 'value', min: 0, max: 100, name: '平均得分' },
-        series: [
-          {
-            type: 'bar',
-            data: yearRows.map(([, entry]) => Math.round((entry.sum / entry.count) * 100) / 100),
-            itemStyle: { color: '#15803d' },
-            label: { show: true, position: 'top' },
-          },
-        ],
-      },
-      totals: {
-        evaluations: evaluations.length,
-        findings: findings.length,
-        errors: findings.filter((item) => item.severity === 'error').length,
-        lowExecution: points.filter((point) => point.rate < 80).length,
-      },
-    };
-  }, [data, everything]);
+  const data = useApi(
+    () => api.get<DashboardSummary>(`/api/analysis/dashboard${query({ year })}`),
+    String(year ?? 'all'),
+  );
+  const [years, setYears] = useState<number[]>([]);
+  const summary = data.state === 'ready' ? data.data : null;
+  // The year filter keeps its choices while another year's summary loads.
+  if (summary && summary.years.join() !== years.join()) setYears(summary.years);
+  const charts = useMemo(() => (summary ? chartsOf(summary) : null), [summary]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -178,30 +130,35 @@ const DashboardPage = () => {
           options={years.map((value) => ({ value, label: `${value} 年度` }))}
         />
       </div>
-      {data.state === 'error' ? <Alert type="error" showIcon title={data.message} /> : null}
-      {data.state === 'loading' || !charts ? (
+      {data.state === 'error' ? (
+        <Alert type="error" showIcon title={data.message} />
+      ) : !summary || !charts ? (
         <Loading />
       ) : (
         <>
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="自评份数" value={charts.totals.evaluations} />
+                <Statistic title="自评份数" value={summary.evaluations} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="审核发现" value={charts.totals.findings} />
+                <Statistic title="审核发现" value={summary.findings.total} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="其中错误" value={charts.totals.errors} styles={{ content: { color: '#b91c1c' } }} />
+                <Statistic
+                  title="其中错误"
+                  value={summary.findings.errors}
+                  styles={{ content: { color: '#b91c1c' } }}
+                />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="执行率低于 80%" value={charts.totals.lowExecution} />
+                <Statistic title="执行率偏低" value={summary.lowExecution} />
               </Card>
             </Col>
           </Row>
@@ -224,9 +181,14 @@ const DashboardPage = () => {
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <Card size="small" title="审核发现（按类型）">
-                <EChart label="按类型统计的审核发现柱状图" option={charts.codes} height={360} />
-              </Card>
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <Card size="small" title="流程进度">
+                  <EChart label="各状态自评份数柱状图" option={charts.statuses} height={160} />
+                </Card>
+                <Card size="small" title="审核发现（按类型）">
+                  <EChart label="按类型统计的审核发现柱状图" option={charts.codes} height={360} />
+                </Card>
+              </Space>
             </Col>
             <Col xs={24} lg={12}>
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -10,7 +10,7 @@ use([BarChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipCo
 type Props = {
   option: EChartsCoreOption;
   height?: number;
-  /** Accessible name of the chart; the data is also given as a table beside it. */
+  /** Accessible name of the chart, read out in place of the canvas. */
   label: string;
   onClick?: (data: unknown) => void;
 };

@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingCode, GRADE_LABELS } from '@jixiao/core';
+import { FINDING_CODES, GRADE_LABELS, isFindingCode } from '@jixiao/core';
 import {
   Alert,
   App,
@@ -114,7 +114,7 @@ const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
 /** "TOTAL_MISMATCH@statedTotal.score" → its Chinese title. */
 const findingTitle = (key: string): string => {
   const code = key.split('@')[0] ?? key;
-  return code in FINDING_CODES ? FINDING_CODES[code as FindingCode].title : code;
+  return isFindingCode(code) ? FINDING_CODES[code].title : code;
 };
 
 const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () => void }) => {

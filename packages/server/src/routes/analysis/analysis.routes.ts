@@ -1,9 +1,9 @@
-import { analyzeRisks, type ServiceContext } from '@jixiao/services';
+import { analyzeRisks, type ServiceContext, summarizeDashboard } from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/session.ts';
-import { risksQuery, risksResponse } from './analysis.schema.ts';
+import { dashboardQuery, dashboardResponse, risksQuery, risksResponse } from './analysis.schema.ts';
 
-/** Cross-unit and cross-year risk signals over what the caller may see (their units and below). */
+/** Analyses over what the caller may see (their units and below): risk signals and the dashboard. */
 export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.get(
     '/api/analysis/risks',
@@ -16,5 +16,18 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
       },
     },
     async (request) => analyzeRisks(ctx, actorOf(request), { fiscalYear: request.query.year }),
+  );
+
+  app.get(
+    '/api/analysis/dashboard',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: '绩效看板：流程进度、等级分布、执行率与得分、审核发现按类型和主管部门、历年平均分',
+        querystring: dashboardQuery,
+        response: { 200: dashboardResponse },
+      },
+    },
+    async (request) => summarizeDashboard(ctx, actorOf(request), { fiscalYear: request.query.year }),
   );
 };

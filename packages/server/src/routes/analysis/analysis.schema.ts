@@ -1,3 +1,4 @@
+import { EVALUATION_STATUSES, GRADES } from '@jixiao/core';
 import { z } from 'zod';
 
 export const risksQuery = z.strictObject({
@@ -19,4 +20,33 @@ export const risksResponse = z.object({
       message: z.string(),
     }),
   ),
+});
+
+export const dashboardQuery = risksQuery;
+
+const counted = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, count: z.number().int() });
+
+export const dashboardResponse = z.object({
+  fiscalYear: z.number().int().nullable(),
+  years: z.array(z.number().int()),
+  evaluations: z.number().int(),
+  byStatus: z.array(counted({ status: z.enum(EVALUATION_STATUSES) })),
+  grades: z.array(counted({ grade: z.enum(GRADES), label: z.string() })),
+  points: z.array(
+    z.object({
+      id: z.string(),
+      projectName: z.string(),
+      organizationName: z.string(),
+      executionRate: z.number(),
+      totalScore: z.number(),
+    }),
+  ),
+  lowExecution: z.number().int(),
+  findings: z.object({
+    total: z.number().int(),
+    errors: z.number().int(),
+    byCode: z.array(counted({ code: z.string(), title: z.string(), errors: z.number().int() })),
+    byDepartment: z.array(counted({ department: z.string() })),
+  }),
+  scoreByYear: z.array(z.object({ fiscalYear: z.number().int(), scored: z.number().int(), averageScore: z.number() })),
 });

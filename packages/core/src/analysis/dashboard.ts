@@ -1,0 +1,152 @@
+import Big from 'big.js';
+import { FINDING_CODES, isFindingCode, type Severity } from '../audit/codes.ts';
+import { GRADE_LABELS, GRADES, type Grade } from '../model/result.ts';
+import { EVALUATION_STATUSES, type EvaluationStatus } from '../workflow/workflow.ts';
+
+/** One evaluation as the dashboard sees it: no form, only what the charts plot. */
+export type DashboardEvaluation = {
+  id: string;
+  projectName: string;
+  organizationName: string;
+  departmentName: string | null;
+  fiscalYear: number;
+  status: EvaluationStatus;
+  /** The reviewed total as stored (an exact decimal), null before the first scoring. */
+  totalScore: string | null;
+  grade: Grade | null;
+  /** The execution rate in percent, as the engine rounded it; null when the report gives no budget. */
+  executionRate: number | null;
+  /** Whether the current revision carries a low-execution finding under its own rule set. */
+  lowExecution: boolean;
+};
+
+/** Findings of one code and severity in one year and department, counted by the database. */
+export type DashboardFindingCount = {
+  fiscalYear: number;
+  departmentName: string | null;
+  code: string;
+  severity: Severity;
+  count: number;
+};
+
+export type DashboardSummary = {
+  fiscalYear: number | null;
+  /** Every year with an evaluation, newest first: the choices of the year filter. */
+  years: number[];
+  evaluations: number;
+  byStatus: { status: EvaluationStatus; count: number }[];
+  grades: { grade: Grade; label: string; count: number }[];
+  /** Execution against score, one point per scored evaluation with a rate. */
+  points: { id: string; projectName: string; organizationName: string; executionRate: number; totalScore: number }[];
+  lowExecution: number;
+  findings: {
+    total: number;
+    errors: number;
+    byCode: { code: string; title: string; count: number; errors: number }[];
+    byDepartment: { department: string; count: number }[];
+  };
+  /** Every year regardless of the filter, oldest first: the mean reviewed total, half-up to 2 dp. */
+  scoreByYear: { fiscalYear: number; scored: number; averageScore: number }[];
+};
+
+const NO_DEPARTMENT = '（无主管部门）';
+
+const titleOf = (code: string): string => (isFindingCode(code) ? FINDING_CODES[code].title : code);
+
+const countBy = <T>(items: readonly T[], key: (item: T) => string, weight: (item: T) => number) => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + weight(item));
+  return counts;
+};
+
+const averageScores = (evaluations: readonly DashboardEvaluation[]): DashboardSummary['scoreByYear'] => {
+  const byYear = new Map<number, Big[]>();
+  for (const item of evaluations) {
+    if (item.totalScore === null) continue;
+    byYear.set(item.fiscalYear, [...(byYear.get(item.fiscalYear) ?? []), new Big(item.totalScore)]);
+  }
+  return [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([fiscalYear, scores]) => ({
+      fiscalYear,
+      scored: scores.length,
+      averageScore: Number(
+        scores
+          .reduce((sum, score) => sum.plus(score), new Big(0))
+          .div(scores.length)
+          .round(2, Big.roundHalfUp)
+          .toFixed(2),
+      ),
+    }));
+};
+
+const summarizeFindings = (counts: readonly DashboardFindingCount[]): DashboardSummary['findings'] => {
+  const byCode = new Map<string, { code: string; title: string; count: number; errors: number }>();
+  for (const { code, severity, count } of counts) {
+    const entry = byCode.get(code) ?? { code, title: titleOf(code), count: 0, errors: 0 };
+    entry.count += count;
+    if (severity === 'error') entry.errors += count;
+    byCode.set(code, entry);
+  }
+  const departments = countBy(
+    counts,
+    (item) => item.departmentName ?? NO_DEPARTMENT,
+    (item) => item.count,
+  );
+  return {
+    total: counts.reduce((sum, item) => sum + item.count, 0),
+    errors: counts.reduce((sum, item) => sum + (item.severity === 'error' ? item.count : 0), 0),
+    byCode: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    byDepartment: [...departments.entries()]
+      .map(([department, count]) => ({ department, count }))
+      .sort((a, b) => b.count - a.count || a.department.localeCompare(b.department, 'zh-CN')),
+  };
+};
+
+/**
+ * The finance bureau's dashboard over every evaluation the caller may see: workflow progress, grades,
+ * execution against score, findings by code and department for one year or all, and the mean score per year
+ * across all years (so a year's filter still shows the trend it sits in).
+ */
+export const summarizeDashboard = (
+  evaluations: readonly DashboardEvaluation[],
+  findingCounts: readonly DashboardFindingCount[],
+  fiscalYear: number | null,
+): DashboardSummary => {
+  const inYear = fiscalYear === null ? evaluations : evaluations.filter((item) => item.fiscalYear === fiscalYear);
+  const statuses = countBy(
+    inYear,
+    (item) => item.status,
+    () => 1,
+  );
+  const grades = countBy(
+    inYear.filter((item) => item.grade !== null),
+    (item) => item.grade ?? '',
+    () => 1,
+  );
+  return {
+    fiscalYear,
+    years: [...new Set(evaluations.map((item) => item.fiscalYear))].sort((a, b) => b - a),
+    evaluations: inYear.length,
+    byStatus: EVALUATION_STATUSES.map((status) => ({ status, count: statuses.get(status) ?? 0 })),
+    grades: GRADES.map((grade) => ({ grade, label: GRADE_LABELS[grade], count: grades.get(grade) ?? 0 })),
+    points: inYear.flatMap((item) =>
+      item.executionRate !== null && item.totalScore !== null
+        ? [
+            {
+              id: item.id,
+              projectName: item.projectName,
+              organizationName: item.organizationName,
+              executionRate: item.executionRate,
+              totalScore: Number(item.totalScore),
+            },
+          ]
+        : [],
+    ),
+    lowExecution: inYear.filter((item) => item.lowExecution).length,
+    findings: summarizeFindings(
+      fiscalYear === null ? findingCounts : findingCounts.filter((item) => item.fiscalYear === fiscalYear),
+    ),
+    scoreByYear: averageScores(evaluations),
+  };
+};
