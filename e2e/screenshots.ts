@@ -94,7 +94,12 @@ try {
   await shoot(finance, 'review-queue');
   await finance.goto(`${server.url}/app/dashboard`);
   await finance.locator('canvas').first().waitFor();
-  await shoot(finance, 'dashboard');
+  await shoot(finance, 'dashboard', true);
+
+  const admin = await signedIn(browser, server.url, DEMO_USERS.admin);
+  await admin.goto(`${server.url}/app/accounts`);
+  await admin.locator('.ant-table-row').first().waitFor();
+  await shoot(admin, 'accounts');
 
   const work = mkdtempSync(join(tmpdir(), 'jixiao-shots-'));
   try {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DashboardSummary } from '@jixiao/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_KB, type BundleSizes, measureBundle } from '../bench/web-bundle.ts';
@@ -169,6 +170,74 @@ describe('the web app in Chromium', () => {
       rmSync(work, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('shows the finance bureau the dashboard the server aggregates, and narrows it to a year', async () => {
+    const page = await newPage();
+    await new LoginPage(page, server.url).signIn(DEMO_USERS.financeReviewer);
+    await page.goto(`${server.url}/app/dashboard`);
+    const summaryOf = async (query: string): Promise<DashboardSummary> =>
+      (await page.request.get(`${server.url}/api/analysis/dashboard${query}`)).json();
+    const statistic = (title: string) =>
+      page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value');
+
+    const all = await summaryOf('');
+    await expect.poll(() => statistic('自评份数').textContent()).toBe(String(all.evaluations));
+    expect(await statistic('审核发现').textContent()).toBe(all.findings.total.toLocaleString('en-US'));
+    for (const chart of [
+      '评价等级分布饼图',
+      '执行率与得分散点图',
+      '各状态自评份数柱状图',
+      '按类型统计的审核发现柱状图',
+      '按主管部门统计的审核发现柱状图',
+      '各年度平均得分柱状图',
+    ]) {
+      await page.getByRole('img', { name: chart }).locator('canvas').waitFor();
+    }
+
+    const year = await summaryOf('?year=2022');
+    expect(year.evaluations).toBeLessThan(all.evaluations);
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await page.getByTitle('2022 年度').click();
+    await expect.poll(() => statistic('自评份数').textContent()).toBe(String(year.evaluations));
+  });
+
+  it('lets the administrator add an account, hand over its temporary password once, and stop it', async () => {
+    const page = await newPage();
+    await new LoginPage(page, server.url).signIn(DEMO_USERS.admin);
+    await page.getByRole('link', { name: '账户管理' }).first().click();
+    await page.getByRole('cell', { name: DEMO_USERS.filler, exact: true }).waitFor();
+
+    await page.getByRole('button', { name: '新增账户' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增账户' });
+    await dialog.getByLabel('用户名').fill('e2e.new-filler');
+    await dialog.getByLabel('姓名').fill('新来的填报人');
+    await dialog.getByLabel('所在单位').click();
+    await page.getByTitle('开福区城市房屋征收和补偿管理办公室（预算单位）').click();
+    await dialog.getByLabel('角色').click();
+    await page.getByTitle('单位填报').click();
+    await dialog.getByRole('button', { name: /创\s*建/u }).click();
+    const shown = page.getByRole('dialog', { name: '临时密码' });
+    const temporaryPassword = (await shown.locator('code').textContent()) ?? '';
+    expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/u);
+    await shown.getByRole('button', { name: '我已告知本人' }).click();
+
+    // The new person signs in with it and is held at the password change.
+    const newcomer = await newPage();
+    await newcomer.goto(`${server.url}/login`);
+    await newcomer.getByLabel('用户名').fill('e2e.new-filler');
+    await newcomer.getByLabel('密码').fill(temporaryPassword);
+    await newcomer.getByRole('button', { name: /登\s*录/u }).click();
+    await newcomer.getByText('请先修改密码').waitFor();
+
+    const row = page.getByRole('row').filter({ hasText: 'e2e.new-filler' });
+    await row.getByText('待修改临时密码').waitFor();
+    await row.getByRole('button', { name: '停用' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/u })
+      .click();
+    await row.getByText('已停用').waitFor();
+  });
 
   it('raised no uncaught error in any page', () => {
     expect(errors).toEqual([]);

@@ -12,6 +12,7 @@ export const DEMO_USERS = {
   unitApprover: 'zhengshou.approver',
   departmentReviewer: 'zhujian.reviewer',
   financeReviewer: 'caizheng.reviewer',
+  admin: 'admin',
 } as const;
 
 const SEED = fileURLToPath(new URL('../../fixtures/seed/kaifu-2022.txt', import.meta.url));

@@ -18,6 +18,7 @@ const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 const BulkAuditPage = lazy(() => import('./bulk/BulkAuditPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
+const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'bulk-audits', element: suspended(<BulkAuditPage />) },
       { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
       { path: 'password', element: suspended(<PasswordPage />) },
+      { path: 'accounts', element: suspended(<AccountsPage />) },
     ],
   },
   { path: '*', element: suspended(<NotFoundPage />) },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@jixiao/core';
+import { AppError, ORGANIZATION_KIND_LABELS } from '@jixiao/core';
 import { findOrganizationByName, insertOrganization, type Organization, type OrganizationKind } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -16,12 +16,6 @@ const PARENT_KIND: Record<OrganizationKind, OrganizationKind | null> = {
   finance_bureau: null,
   department: 'finance_bureau',
   budget_unit: 'department',
-};
-
-const KIND_LABELS: Record<OrganizationKind, string> = {
-  finance_bureau: '财政局',
-  department: '主管部门',
-  budget_unit: '预算单位',
 };
 
 /**
@@ -43,10 +37,13 @@ export const createOrganization = async (
       if (actor !== null) throw new AppError('FORBIDDEN', '只能通过命令行初始化财政局');
     } else {
       if (input.parentId === null)
-        throw new AppError('VALIDATION_FAILED', `${KIND_LABELS[input.kind]}必须指定上级单位`);
+        throw new AppError('VALIDATION_FAILED', `${ORGANIZATION_KIND_LABELS[input.kind]}必须指定上级单位`);
       const parent = requireOrganization(tree, input.parentId);
       if (parent.kind !== expectedParent) {
-        throw new AppError('VALIDATION_FAILED', `${KIND_LABELS[input.kind]}的上级必须是${KIND_LABELS[expectedParent]}`);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `${ORGANIZATION_KIND_LABELS[input.kind]}的上级必须是${ORGANIZATION_KIND_LABELS[expectedParent]}`,
+        );
       }
       if (actor !== null) requireRoleOn(actor, tree, parent.id, 'admin');
     }

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Role } from '@jixiao/core';
+import { AppError, ROLE_ORGANIZATION_KINDS } from '@jixiao/core';
 import { findUserByUsername, grantRole, insertUser } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ActorRole, ServiceContext } from '../context.ts';
-import { assertPasswordPolicy, hashPassword } from './password.ts';
+import { assertPasswordPolicy, hashPassword, temporaryPasswordFor } from './password.ts';
 import { rememberPassword } from './password-history.ts';
 
 export type CreateUserInput = {
   username: string;
   displayName: string;
-  password: string;
+  /** Left out, the account gets a generated temporary password, returned once, to be changed at first sign-in. */
+  password?: string | undefined;
   roles: ActorRole[];
   /**
    * Whether the password must be changed at the first sign-in. An admin's new accounts always must: the admin
@@ -19,17 +20,16 @@ export type CreateUserInput = {
   mustChangePassword?: boolean | undefined;
 };
 
-export type CreatedUser = { id: string; username: string; displayName: string; roles: ActorRole[] };
+export type CreatedUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: ActorRole[];
+  /** Only when the password was generated: the one time it leaves the server. */
+  temporaryPassword?: string;
+};
 
 const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
-
-const ROLE_ORGANIZATION_KIND: Record<Role, readonly string[]> = {
-  unit_filler: ['budget_unit'],
-  unit_approver: ['budget_unit'],
-  department_reviewer: ['department'],
-  finance_reviewer: ['finance_bureau'],
-  admin: ['finance_bureau', 'department', 'budget_unit'],
-};
 
 /**
  * Creates an account with its roles. An admin may grant roles inside its own subtree, and the account must
@@ -44,14 +44,15 @@ export const createUser = async (
     const message = '用户名须为 3–64 位字母、数字、点、下划线或连字符';
     throw new AppError('VALIDATION_FAILED', message, { fields: { username: message } });
   }
-  assertPasswordPolicy(input.password, input.username);
-  const mustChangePassword = actor !== null || (input.mustChangePassword ?? false);
-  const passwordHash = await hashPassword(input.password);
+  if (input.password !== undefined) assertPasswordPolicy(input.password, input.username);
+  const password = input.password ?? temporaryPasswordFor(input.username);
+  const mustChangePassword = actor !== null || input.password === undefined || (input.mustChangePassword ?? false);
+  const passwordHash = await hashPassword(password);
   return ctx.db.transaction().execute(async (trx) => {
     const tree = await loadOrganizationTree(trx);
     for (const grant of input.roles) {
       const organization = requireOrganization(tree, grant.organizationId);
-      if (!ROLE_ORGANIZATION_KIND[grant.role].includes(organization.kind)) {
+      if (!ROLE_ORGANIZATION_KINDS[grant.role].some((kind) => kind === organization.kind)) {
         throw new AppError('VALIDATION_FAILED', `角色 ${grant.role} 不能授予在“${organization.name}”上`);
       }
       if (actor !== null) requireRoleOn(actor, tree, organization.id, 'admin');
@@ -78,6 +79,7 @@ export const createUser = async (
       entityId: user.id,
       details: { username: user.username, roles: input.roles, mustChangePassword },
     });
-    return { id: user.id, username: user.username, displayName: user.display_name, roles: input.roles };
+    const created = { id: user.id, username: user.username, displayName: user.display_name, roles: input.roles };
+    return input.password === undefined ? { ...created, temporaryPassword: password } : created;
   });
 };

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { AppError } from '@jixiao/core';
 import type { User } from '@jixiao/db';
 import { hash, verify } from '@node-rs/argon2';
@@ -63,6 +64,20 @@ export const passwordChangeMessage = (reason: PasswordChangeReason): string => {
 };
 
 /** Argon2id is the library's default algorithm (its const enum cannot be imported under verbatimModuleSyntax). */
+/** No 0/O, 1/l/I: the temporary password is often read out over the telephone. */
+const TEMPORARY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** Four groups of four random characters joined by hyphens (about 90 bits), redrawn until it meets the policy. */
+export const temporaryPasswordFor = (username: string): string => {
+  for (;;) {
+    const groups = Array.from({ length: 4 }, () =>
+      Array.from({ length: 4 }, () => TEMPORARY_ALPHABET.charAt(randomInt(TEMPORARY_ALPHABET.length))).join(''),
+    );
+    const candidate = groups.join('-');
+    if (passwordProblem(candidate, username) === null) return candidate;
+  }
+};
+
 export const hashPassword = (password: string): Promise<string> => hash(password);
 
 export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>

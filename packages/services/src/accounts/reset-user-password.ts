@@ -1,25 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { AppError } from '@jixiao/core';
 import { deleteSessionsOfUser, resetFailedLogins, updateUserPassword } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { auditOrganizationOf, loadManagedUser } from './managed-user.ts';
-import { hashPassword, passwordProblem } from './password.ts';
+import { hashPassword, temporaryPasswordFor } from './password.ts';
 import { rememberPassword } from './password-history.ts';
-
-/** No 0/O, 1/l/I: the temporary password is often read out over the telephone. */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-
-/** Four groups of four random characters joined by hyphens (about 90 bits), redrawn until it meets the policy. */
-const temporaryPasswordFor = (username: string): string => {
-  for (;;) {
-    const groups = Array.from({ length: 4 }, () =>
-      Array.from({ length: 4 }, () => ALPHABET.charAt(randomInt(ALPHABET.length))).join(''),
-    );
-    const candidate = groups.join('-');
-    if (passwordProblem(candidate, username) === null) return candidate;
-  }
-};
 
 export type PasswordReset = { userId: string; username: string; temporaryPassword: string; revokedSessions: number };
 

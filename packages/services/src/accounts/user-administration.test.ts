@@ -109,6 +109,26 @@ describe.each(testDatabaseKinds())('an admin disabling, enabling, resetting and 
     expect(JSON.stringify(entries)).not.toContain(reset.temporaryPassword);
   });
 
+  it('creates an account without a password: a generated temporary one, returned once, to be changed first', async () => {
+    const created = await createUser(fixture.ctx, admin, {
+      username: 'generated.filler',
+      displayName: '生成密码的填报人',
+      roles: [{ organizationId: fixture.organizations.unit, role: 'unit_filler' }],
+    });
+    const temporary = created.temporaryPassword ?? '';
+    expect(temporary).toMatch(/^[A-HJ-NP-Za-km-z2-9]{4}(-[A-HJ-NP-Za-km-z2-9]{4}){3}$/u);
+    expect(passwordProblem(temporary, created.username)).toBeNull();
+    expect((await login(fixture.ctx, created.username, temporary)).passwordChange).toBe('must_change');
+    // With a password given, nothing is generated and nothing comes back.
+    const given = await createUser(fixture.ctx, admin, {
+      username: 'given.filler',
+      displayName: '',
+      password: TEST_PASSWORD,
+      roles: [{ organizationId: fixture.organizations.unit, role: 'unit_filler' }],
+    });
+    expect(given).not.toHaveProperty('temporaryPassword');
+  });
+
   it('ends every session of an account and audits it; the CLI (actor null) may too', async () => {
     const { username, userId } = await newAccount();
     const sessions = [

@@ -42,7 +42,8 @@ const HomePage = () => {
           <Card key={role} title={title} extra={<Tag color="blue">{ROLE_TEXT[role]}</Tag>}>
             {role === 'admin' ? (
               <Typography.Text>
-                账号与单位管理请使用命令行 jixiao user / jixiao org，或 API 文档 /api/docs。
+                在<Link to="/app/accounts">账户管理</Link>
+                中新增、停用、启用账户，重置密码或让账户退出登录；新增单位请使用命令行 jixiao org 或 API（/api/docs）。
               </Typography.Text>
             ) : (
               <Table<EvaluationView>

@@ -75,6 +75,24 @@ describe('admin account routes: disable, enable, reset-password, revoke-sessions
     expect(users).not.toContain(temporaryPassword);
   });
 
+  it('creates an account with a generated temporary password, answered once, that must be changed', async () => {
+    const created = await testApp.request(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'routes.generated',
+        displayName: '新填报人',
+        roles: [{ organizationId: testApp.fixture.organizations.unit, role: 'unit_filler' }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const { temporaryPassword } = created.json<{ temporaryPassword: string }>();
+    expect(temporaryPassword).toHaveLength(19);
+    const session = await testApp.login('routes.generated', temporaryPassword);
+    expect((await testApp.request(session, { method: 'GET', url: '/api/evaluations' })).statusCode).toBe(403);
+    expect((await testApp.request(admin, { method: 'GET', url: '/api/users' })).body).not.toContain(temporaryPassword);
+  });
+
   it('ends every session of an account', async () => {
     const { username, id } = await newAccount();
     const sessions = [await testApp.login(username), await testApp.login(username)];

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../http/common.schema.ts';
 import { actorOf } from '../../http/session.ts';
 import {
+  createdUserResponse,
   createUserBody,
   passwordResetResponse,
   sessionsRevokedResponse,
@@ -27,7 +28,14 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: '新增用户（管理员；首次登录须修改密码）', body: createUserBody } },
+    {
+      schema: {
+        tags,
+        summary: '新增用户（管理员；首次登录须修改密码；不给密码时生成临时密码，仅返回这一次）',
+        body: createUserBody,
+        response: { 201: createdUserResponse },
+      },
+    },
     async (request, reply) => {
       const created = await createUser(ctx, actorOf(request), request.body);
       return reply.status(201).send(created);

@@ -4,11 +4,21 @@ import { z } from 'zod';
 export const createUserBody = z.strictObject({
   username: z.string().min(3).max(64),
   displayName: z.string().max(100).default(''),
-  password: z.string().min(1).max(256),
+  /** Left out, the server generates a temporary password and answers it once. */
+  password: z.string().min(1).max(256).optional(),
   roles: z
     .array(z.strictObject({ organizationId: z.uuid(), role: z.enum(ROLES) }))
     .min(1)
     .max(50),
+});
+
+export const createdUserResponse = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.object({ organizationId: z.string(), role: z.enum(ROLES) })),
+  /** Only when the request left the password out; redacted from logs like the reset's. */
+  temporaryPassword: z.string().optional(),
 });
 
 export const userDisabledResponse = z.object({

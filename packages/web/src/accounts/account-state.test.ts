@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { UserItem } from '../api/account-types.ts';
+import { accountState } from './account-state.ts';
+
+const NOW = new Date('2026-03-01T10:00:00');
+
+const user = (overrides: Partial<UserItem>): UserItem => ({
+  id: 'u1',
+  username: 'zhengshou.filler',
+  displayName: '征收办填报人',
+  disabled: false,
+  disabledAt: null,
+  lockedUntil: null,
+  passwordChangedAt: '2026-01-01T09:00:00',
+  passwordExpiresAt: '2026-04-01T09:00:00',
+  passwordChangeRequired: null,
+  createdAt: '2026-01-01T09:00:00',
+  roles: [],
+  ...overrides,
+});
+
+describe('accountState', () => {
+  it.each([
+    ['in order', user({}), '正常', '密码有效期至 2026-04-01 09:00'],
+    [
+      'stopped, even when also locked',
+      user({ disabled: true, disabledAt: '2026-02-03T08:05:00', lockedUntil: '2026-03-01T10:10:00' }),
+      '已停用',
+      '停用于 2026-02-03 08:05',
+    ],
+    ['locked out now', user({ lockedUntil: '2026-03-01T10:10:00' }), '已锁定', '连续登录失败，锁定至 2026-03-01 10:10'],
+    ['past its lockout', user({ lockedUntil: '2026-03-01T09:59:00' }), '正常', '密码有效期至 2026-04-01 09:00'],
+    [
+      'waiting for the first change',
+      user({ passwordChangeRequired: 'must_change' }),
+      '待修改临时密码',
+      '首次登录须修改管理员设置的密码',
+    ],
+    ['expired', user({ passwordChangeRequired: 'expired' }), '密码已过期', '密码于 2026-04-01 09:00 过期'],
+  ])('%s', (_case, account, label, detail) => {
+    expect(accountState(account, NOW)).toMatchObject({ label, detail });
+  });
+});
