@@ -14,6 +14,7 @@ export * from './repositories/organizations.repository.ts';
 export * from './repositories/password-history.repository.ts';
 export * from './repositories/projects.repository.ts';
 export * from './repositories/publications.repository.ts';
+export * from './repositories/review-queue.repository.ts';
 export * from './repositories/reviews.repository.ts';
 export * from './repositories/revision-facts.repository.ts';
 export * from './repositories/revisions.repository.ts';

@@ -210,6 +210,7 @@ const POLICIES: Record<string, Policy> = {
     request: ({ id }) => ({ method: 'GET', url: `/api/evaluations/${id}/documents/report.html` }),
     allowed: SEE_UNIT,
   },
+  'GET /api/review-queue': { request: () => ({ method: 'GET', url: '/api/review-queue' }), allowed: SIGNED_IN },
   'GET /api/findings': { request: () => ({ method: 'GET', url: '/api/findings' }), allowed: SIGNED_IN },
   'GET /api/analysis/risks': { request: () => ({ method: 'GET', url: '/api/analysis/risks' }), allowed: SIGNED_IN },
   'GET /api/analysis/dashboard': {

@@ -38,6 +38,7 @@ export * from './evaluations/get-revision.ts';
 export * from './evaluations/import-file-into-draft.ts';
 export * from './evaluations/list-evaluations.ts';
 export * from './evaluations/list-findings.ts';
+export * from './evaluations/list-review-queue.ts';
 export * from './evaluations/publish-evaluation.ts';
 export * from './evaluations/return-evaluation.ts';
 export * from './evaluations/submit-evaluation.ts';

@@ -2,6 +2,9 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A severity read back from storage; anything unknown counts as information, the mildest. */
+export const severityFrom = (text: string): Severity => (text === 'error' || text === 'warning' ? text : 'info');
+
 export const FINDING_CODES = {
   TOTAL_MISMATCH: { severity: 'error', title: '总分与复核合计不符' },
   EXEC_SCORE_MISMATCH: { severity: 'error', title: '预算执行得分计算错误' },

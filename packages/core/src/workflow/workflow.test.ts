@@ -12,6 +12,7 @@ import {
   WORKFLOW_ACTIONS,
   WORKFLOW_RULES,
   type WorkflowAction,
+  waitingStatuses,
 } from './workflow.ts';
 
 describe('decideTransition', () => {
@@ -121,5 +122,18 @@ describe('workflow invariants', () => {
         },
       ),
     );
+  });
+});
+
+describe('waitingStatuses', () => {
+  it.each([
+    ['unit_filler', ['draft', 'returned']],
+    ['unit_approver', ['submitted']],
+    ['department_reviewer', ['department_review']],
+    // The bureau may return at any stage, but only its own stage and publication wait on it.
+    ['finance_reviewer', ['finance_review', 'approved']],
+    ['admin', []],
+  ] as const)('%s waits on %j', (role, statuses) => {
+    expect(waitingStatuses(role)).toEqual(statuses);
   });
 });

@@ -101,6 +101,25 @@ export const WORKFLOW_RULES: readonly WorkflowRule[] = [
   rule('unpublish', 'published', 'approved', ['finance_reviewer'], true),
 ];
 
+/** Which actions move an evaluation on towards publication (a return or an unpublish sends it back). */
+const MOVES_FORWARD: Record<WorkflowAction, boolean> = {
+  edit: false,
+  submit: true,
+  approve: true,
+  return: false,
+  publish: true,
+  unpublish: false,
+};
+
+/** The statuses in which an evaluation waits on a role: those from which that role moves it forward. */
+export const waitingStatuses = (role: Role): EvaluationStatus[] => [
+  ...new Set(
+    WORKFLOW_RULES.filter((candidate) => MOVES_FORWARD[candidate.action] && candidate.roles.includes(role)).map(
+      (candidate) => candidate.from,
+    ),
+  ),
+];
+
 /** Statuses whose content may still change; every other revision is frozen. */
 export const isEditableStatus = (status: EvaluationStatus): boolean => status === 'draft' || status === 'returned';
 

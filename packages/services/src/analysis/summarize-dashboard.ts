@@ -1,11 +1,9 @@
-import { type DashboardSummary, isGrade, type Severity, summarizeDashboard as summarize } from '@jixiao/core';
+import { type DashboardSummary, isGrade, severityFrom, summarizeDashboard as summarize } from '@jixiao/core';
 import { countDashboardFindings, listDashboardEvaluations } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 
 export type SummarizeDashboardInput = { fiscalYear?: number | undefined };
-
-const severityOf = (text: string): Severity => (text === 'error' || text === 'warning' ? text : 'info');
 
 /**
  * The dashboard over every evaluation the actor may see, aggregated next to the data: two queries whatever
@@ -38,7 +36,7 @@ export const summarizeDashboard = async (
       fiscalYear: row.fiscal_year,
       departmentName: row.department_name,
       code: row.code,
-      severity: severityOf(row.severity),
+      severity: severityFrom(row.severity),
       count: row.count,
     })),
     input.fiscalYear ?? null,

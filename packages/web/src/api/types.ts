@@ -3,7 +3,7 @@
  * @jixiao/services, which is Node code. From @jixiao/core only types are taken (`import type` is erased, so
  * the portal's first load still carries none of the engine).
  */
-import type { IndicatorSummary } from '@jixiao/core';
+import type { IndicatorSummary, Risk } from '@jixiao/core';
 
 export type RoleName = 'unit_filler' | 'unit_approver' | 'department_reviewer' | 'finance_reviewer' | 'admin';
 
@@ -100,3 +100,7 @@ export type FindingListItem = {
 };
 
 export type OrganizationItem = { id: string; name: string; kind: string; parentId: string | null };
+
+/** GET /api/review-queue: what waits on the reviewer, riskiest first (services/evaluations/list-review-queue.ts). */
+export type ReviewQueueItem = EvaluationView & { risk: Risk; executionRate: number | null };
+export type ReviewQueue = { items: ReviewQueueItem[]; total: number };

@@ -1,7 +1,7 @@
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
-import type { EvaluationStatus, EvaluationView, Me, Page, RoleName } from '../api/types.ts';
+import type { EvaluationStatus, EvaluationView, Me, Page, ReviewQueue, RoleName } from '../api/types.ts';
 import { isReviewer, useSession } from '../auth/session.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -19,10 +19,27 @@ export const waitingFor = (role: RoleName, items: readonly EvaluationView[]): Ev
   return items.filter((item) => statuses.includes(item.status)).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 };
 
+const NOTHING: { items: EvaluationView[] } = { items: [] };
+
+/**
+ * Everything waiting on the person: the review queue (ranked and scoped per role by the server) and, for a
+ * filler, the unit's drafts and returned evaluations.
+ */
+const loadWaiting = async (roles: readonly RoleName[]): Promise<EvaluationView[]> => {
+  const fills = roles.includes('unit_filler');
+  const reviews = roles.some((role) => role !== 'unit_filler' && role !== 'admin');
+  const [queue, drafts, returned] = await Promise.all([
+    reviews ? api.get<ReviewQueue>('/api/review-queue') : NOTHING,
+    fills ? api.get<Page<EvaluationView>>('/api/evaluations?status=draft&pageSize=100') : NOTHING,
+    fills ? api.get<Page<EvaluationView>>('/api/evaluations?status=returned&pageSize=100') : NOTHING,
+  ]);
+  return [...queue.items, ...drafts.items, ...returned.items];
+};
+
 const HomePage = () => {
   const me = useSession();
-  const list = useApi(() => api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100'), 'home');
   const roles = [...new Set(me.roles.map((item) => item.role))];
+  const list = useApi(() => loadWaiting(roles), roles.join(','));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -31,7 +48,7 @@ const HomePage = () => {
       </Typography.Title>
       {list.state === 'error' ? <Alert type="error" showIcon title={list.message} /> : null}
       {roles.map((role) => {
-        const items = list.state === 'ready' ? waitingFor(role, list.data.items) : [];
+        const items = list.state === 'ready' ? waitingFor(role, list.data) : [];
         const title =
           role === 'unit_filler'
             ? '待填报与被退回的自评'

@@ -1,47 +1,17 @@
+import type { Risk } from '@jixiao/core';
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
-import type { EvaluationDetail } from '../api/evaluation-types.ts';
-import type { EvaluationStatus, EvaluationView, Page } from '../api/types.ts';
-import { useSession } from '../auth/session.ts';
+import type { ReviewQueue, ReviewQueueItem } from '../api/types.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { useApi } from '../components/useApi.ts';
-import { STATUS_COLORS, WAITING_ON } from '../shell/labels.ts';
-import { assessRisk, type Risk, rankByRisk } from './risk.ts';
+import { STATUS_COLORS } from '../shell/labels.ts';
 import '../editor/editor.css';
 
-type QueueItem = EvaluationView & { risk: Risk; executionRate: number | null };
-
-/** Fetches a few at a time: a queue of dozens should not open dozens of connections at once. */
-const inBatches = async <T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> => {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
-  }
-  return results;
-};
-
-const loadQueue = async (statuses: readonly EvaluationStatus[]): Promise<QueueItem[]> => {
-  const list = await api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100');
-  const waiting = list.items
-    .filter((item) => statuses.includes(item.status))
-    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-  const items = await inBatches(waiting, 6, async (item) => {
-    const detail = await api.get<EvaluationDetail>(`/api/evaluations/${item.id}`);
-    const executionRate = detail.result?.execution.rate ?? null;
-    const risk = assessRisk({ findings: detail.result?.findings ?? [], executionRate, totalScore: item.totalScore });
-    return { ...item, risk, executionRate };
-  });
-  return rankByRisk(items);
-};
-
-/** What waits on this reviewer, riskiest first, with the reasons for the ranking. */
+/** What waits on this reviewer, riskiest first, with the reasons for the ranking; the server ranks. */
 const ReviewQueuePage = () => {
-  const me = useSession();
-  const statuses = [...new Set(me.roles.flatMap((role) => WAITING_ON[role.role]))].filter(
-    (status) => status !== 'draft' && status !== 'returned',
-  );
-  const queue = useApi(() => loadQueue(statuses), statuses.join(','));
+  const queue = useApi(() => api.get<ReviewQueue>('/api/review-queue'), 'review-queue');
+  const shown = queue.state === 'ready' ? queue.data : { items: [], total: 0 };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -51,12 +21,19 @@ const ReviewQueuePage = () => {
         按风险排序：审核发现的严重程度、预算执行率偏低、高分低执行、超额完成幅度过大；风险相同时先到先审。
       </Typography.Text>
       {queue.state === 'error' ? <Alert type="error" showIcon title={queue.message} /> : null}
+      {shown.total > shown.items.length ? (
+        <Alert
+          type="info"
+          showIcon
+          title={`共有 ${shown.total} 份等待审核，这里列出风险最高的 ${shown.items.length} 份；审核完一批后刷新即可看到其余的。`}
+        />
+      ) : null}
       <Card size="small">
-        <Table<QueueItem>
+        <Table<ReviewQueueItem>
           rowKey="id"
           size="small"
           loading={queue.state === 'loading'}
-          dataSource={queue.state === 'ready' ? queue.data : []}
+          dataSource={shown.items}
           pagination={false}
           scroll={{ x: 900 }}
           locale={{ emptyText: '暂无待审核的自评' }}

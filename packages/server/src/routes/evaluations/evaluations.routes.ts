@@ -9,6 +9,7 @@ import {
   importFileIntoDraft,
   listEvaluationAudit,
   listEvaluations,
+  listReviewQueue,
   publishEvaluation,
   returnEvaluation,
   type ServiceContext,
@@ -78,6 +79,14 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; impo
       });
       return reply.status(201).send(result);
     },
+  );
+
+  app.get(
+    '/api/review-queue',
+    {
+      schema: { tags, summary: '审核队列：等待本人各审核角色处理的自评，按风险排序（最多 500 份，total 为全部份数）' },
+    },
+    async (request) => listReviewQueue(ctx, actorOf(request)),
   );
 
   app.get('/api/evaluations/:id', { schema: { tags, summary: '自评详情', params: idParams } }, async (request) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, rankByRisk } from './risk.ts';
+import { assessRisk, rankByRisk } from './review-risk.ts';
 
 describe('assessRisk', () => {
   it('gives a clean, well-spent, modestly scored evaluation no risk', () => {

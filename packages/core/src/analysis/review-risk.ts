@@ -1,8 +1,9 @@
-import type { Finding } from '@jixiao/core';
+import type { Severity } from '../audit/codes.ts';
+import { RISK_THRESHOLDS } from './cross-year.ts';
 
 /** What the risk ranking reads about one evaluation. */
 export type RiskInput = {
-  findings: readonly Pick<Finding, 'code' | 'severity'>[];
+  findings: readonly { code: string; severity: Severity }[];
   /** Budget execution rate in percent, null when it could not be computed. */
   executionRate: number | null;
   totalScore: number | null;
@@ -12,10 +13,8 @@ export type Risk = { score: number; reasons: string[] };
 
 const SEVERITY_POINTS = { error: 10, warning: 3, info: 0 } as const;
 
-/** Below this execution rate spending is low (rules.md LOW_EXECUTION uses the same bar). */
-const LOW_EXECUTION = 80;
+const { lowExecutionRate: LOW_EXECUTION, highScore: HIGH_SCORE } = RISK_THRESHOLDS;
 const VERY_LOW_EXECUTION = 60;
-const HIGH_SCORE = 90;
 
 /**
  * A reviewer's priority for one evaluation: the heavier its findings, the lower its spending, and the more a
