@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
+import { securityHeadersFor } from './http/security-headers.ts';
 import { authenticate } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { analysisRoutes } from './routes/analysis/analysis.routes.ts';
@@ -111,6 +111,9 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const DOCUMENTATION_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; object-src 'none'";
+
 declare module 'fastify' {
   // biome-ignore lint/style/useConsistentTypeDefinitions: augmenting Fastify's interface is the one way to type a decoration
   interface FastifyInstance {
@@ -146,17 +149,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   // Over plain http (a LAN deployment without TLS) upgrading requests would break loading the web app's scripts.
   const upgradeInsecureRequests = config.cookieSecure ? [] : null;
-  await app.register(fastifyHelmet, {
+  const securityHeaders = securityHeadersFor({
     contentSecurityPolicy: { directives: { ...CONTENT_SECURITY_POLICY, upgradeInsecureRequests } },
   });
   // swagger-ui's page boots from an inline script; only the API documentation gets that allowance.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/docs')) {
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; object-src 'none'",
-      );
-    }
+  const documentationHeaders = { ...securityHeaders, 'content-security-policy': DOCUMENTATION_CSP };
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/docs') ? documentationHeaders : securityHeaders);
+    done();
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

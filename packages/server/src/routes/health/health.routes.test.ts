@@ -53,6 +53,14 @@ describe('security headers', () => {
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/u);
       expect(csp).toContain("frame-ancestors 'none'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
+      // Refusals and errors carry them too.
+      for (const url of ['/api/evaluations', '/api/no-such-route']) {
+        const refused = await testApp.request(null, { method: 'GET', url });
+        expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+        expect(refused.headers['content-security-policy']).toBe(csp);
+        expect(refused.headers['x-frame-options']).toBe('SAMEORIGIN');
+        expect(refused.headers['strict-transport-security']).toContain('max-age=');
+      }
       const docs = await testApp.request(null, { method: 'GET', url: '/api/docs/static/index.html' });
       expect(String(docs.headers['content-security-policy'])).toContain("script-src 'self' 'unsafe-inline'");
     } finally {
