@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { type EvaluationStatus, type Role, WORKFLOW_RULES, type WorkflowAction } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
 import {
@@ -15,7 +14,7 @@ import { TEST_PASSWORD } from '@jixiao/services/testing';
 import type { InjectOptions } from 'fastify';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from './test-app.ts';
+import { createTestApp, SEED_BASE64, type Session, type TestApp } from './test-app.ts';
 
 /**
  * Every route × every subject, own and other organisation: the policy is written here as a table, independently
@@ -74,8 +73,7 @@ type Policy = {
   allowed: Set<Subject>;
 };
 
-const SEED = readFileSync(new URL('../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString('base64');
-const SEED_ZIP = Buffer.from(zipSync({ 'kaifu-2022.txt': Buffer.from(SEED, 'base64') })).toString('base64');
+const SEED_ZIP = Buffer.from(zipSync({ 'kaifu-2022.txt': Buffer.from(SEED_BASE64, 'base64') })).toString('base64');
 
 const transition = (action: WorkflowAction, from: EvaluationStatus, body: Record<string, unknown> = {}): Policy => ({
   status: from,
@@ -169,7 +167,7 @@ const POLICIES: Record<string, Policy> = {
     request: ({ unit }) => ({
       method: 'POST',
       url: '/api/evaluations/import',
-      payload: { organizationId: unit, fileName: `矩阵导入${Math.random()}.txt`, contentBase64: SEED },
+      payload: { organizationId: unit, fileName: `矩阵导入${Math.random()}.txt`, contentBase64: SEED_BASE64 },
     }),
     allowed: only('filler'),
   },
@@ -341,7 +339,7 @@ describe('authorization matrix: every route × every subject', () => {
     const imported = await importEvaluation(ctx, owner.filler, {
       organizationId: owner.organization,
       fileName: 'kaifu-2022.txt',
-      bytes: new Uint8Array(Buffer.from(SEED, 'base64')),
+      bytes: new Uint8Array(Buffer.from(SEED_BASE64, 'base64')),
     });
     const detail = await getEvaluation(ctx, owner.filler, imported.evaluation.id);
     return {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { DatabaseKind } from '@jixiao/db';
 import { createServiceFixture, type ServiceFixture, TEST_PASSWORD } from '@jixiao/services/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -6,12 +7,19 @@ import { CSRF_HEADER } from '../src/http/session.ts';
 
 export type Session = { cookie: string; csrf: string };
 
+/** The seed report (fixtures/seed/kaifu-2022.txt) as the import route takes it. */
+export const SEED_BASE64 = readFileSync(new URL('../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString(
+  'base64',
+);
+
 export type TestApp = {
   app: FastifyInstance;
   fixture: ServiceFixture;
   login: (username: string, password?: string) => Promise<Session>;
   /** Injects as a signed-in user (with the CSRF header) or anonymously (session null). */
   request: (session: Session | null, options: InjectOptions) => Promise<LightMyRequestResponse>;
+  /** The fixture's filler imports the seed report into the fixture's unit as a draft; its id. */
+  importSeed: () => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -40,11 +48,21 @@ export const createTestApp = async (
       ...options,
       headers: { ...(session ? { cookie: session.cookie, [CSRF_HEADER]: session.csrf } : {}), ...options.headers },
     });
+  const importSeed = async (): Promise<string> => {
+    const response = await request(await login('filler'), {
+      method: 'POST',
+      url: '/api/evaluations/import',
+      payload: { organizationId: fixture.organizations.unit, fileName: 'kaifu-2022.txt', contentBase64: SEED_BASE64 },
+    });
+    if (response.statusCode !== 201) throw new Error(`seed import failed: ${response.body}`);
+    return response.json<{ evaluation: { id: string } }>().evaluation.id;
+  };
   return {
     app,
     fixture,
     login,
     request,
+    importSeed,
     close: async () => {
       await app.close();
       await fixture.close();

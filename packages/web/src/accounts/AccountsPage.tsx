@@ -5,6 +5,7 @@ import type { CreatedUser, PasswordReset, UserItem } from '../api/account-types.
 import { api, errorMessage } from '../api/client.ts';
 import type { OrganizationItem } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { accountState } from './account-state.ts';
 import { CreateAccountDialog } from './CreateAccountDialog.tsx';
@@ -112,10 +113,7 @@ const AccountsPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12 }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          账户管理
-        </Typography.Title>
+      <PageHeader title="账户管理">
         <Space wrap>
           <Input.Search
             aria-label="查找账户"
@@ -128,7 +126,7 @@ const AccountsPage = () => {
             新增账户
           </Button>
         </Space>
-      </div>
+      </PageHeader>
       {users.state === 'error' ? <Alert type="error" showIcon title={users.message} /> : null}
       <Card size="small">
         <Table<UserItem>

@@ -1,9 +1,10 @@
 import { type DashboardSummary, STATUS_LABELS } from '@jixiao/core';
-import { Alert, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { Loading } from '../components/Loading.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { EChart } from './EChart.tsx';
 
@@ -116,10 +117,7 @@ const DashboardPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12 }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          绩效看板
-        </Typography.Title>
+      <PageHeader title="绩效看板">
         <Select
           aria-label="年度"
           allowClear
@@ -129,7 +127,7 @@ const DashboardPage = () => {
           onChange={(value: number | undefined) => setYear(value)}
           options={years.map((value) => ({ value, label: `${value} 年度` }))}
         />
-      </div>
+      </PageHeader>
       {data.state === 'error' ? (
         <Alert type="error" showIcon title={data.message} />
       ) : !summary || !charts ? (

@@ -7,6 +7,7 @@ import { base64Of } from '../api/file-base64.ts';
 import type { EvaluationView, Page } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { STATUS_COLORS } from '../shell/labels.ts';
 
@@ -62,10 +63,7 @@ const EvaluationsPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12 }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          自评填报
-        </Typography.Title>
+      <PageHeader title="自评填报">
         <Space wrap>
           <Button type="primary" onClick={() => setCreating(true)} disabled={!organizationId}>
             新建自评
@@ -85,7 +83,7 @@ const EvaluationsPage = () => {
             }}
           />
         </Space>
-      </div>
+      </PageHeader>
       <Typography.Text type="secondary">
         可导入 Word（.docx）、Excel（.xlsx / .xls）、文本（.txt）、Markdown（.md）或本系统导出的
         JSON；导入后生成草稿，核对后送审。

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { generateForm } from '@jixiao/core/testing';
 import { createDraft, submitEvaluation } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-
-const SEED = readFileSync(new URL('../../../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString('base64');
 
 type Dashboard = {
   fiscalYear: number | null;
@@ -34,13 +31,7 @@ describe('GET /api/analysis/dashboard', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     const { ctx, actors, organizations } = testApp.fixture;
-    const imported = await testApp.request(await testApp.login('filler'), {
-      method: 'POST',
-      url: '/api/evaluations/import',
-      payload: { organizationId: organizations.unit, fileName: 'kaifu-2022.txt', contentBase64: SEED },
-    });
-    expect(imported.statusCode).toBe(201);
-    seedId = imported.json<{ evaluation: { id: string } }>().evaluation.id;
+    seedId = await testApp.importSeed();
     // Another department's unit, a year later: the bureau sees both, each unit only its own.
     const other = await createDraft(ctx, actors.otherFiller, {
       organizationId: organizations.otherUnit,

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../../test/test-app.ts';
-
-const SEED = readFileSync(new URL('../../../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString('base64');
+import { createTestApp, SEED_BASE64, type Session, type TestApp } from '../../../test/test-app.ts';
 
 describe('POST /api/evaluations/import', () => {
   let testApp: TestApp;
@@ -21,7 +18,7 @@ describe('POST /api/evaluations/import', () => {
     testApp.request(session, { method: 'POST', url: '/api/evaluations/import', payload });
 
   it('imports the seed as a scored draft, then answers 409 for the same project again', async () => {
-    const payload = { organizationId: unitId, fileName: 'kaifu-2022.txt', contentBase64: SEED };
+    const payload = { organizationId: unitId, fileName: 'kaifu-2022.txt', contentBase64: SEED_BASE64 };
     const created = await importAs(filler, payload);
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({
@@ -31,12 +28,13 @@ describe('POST /api/evaluations/import', () => {
   });
 
   it('answers 400 for a missing file name, unknown fields and text that is not base64', async () => {
-    const missing = await importAs(filler, { organizationId: unitId, contentBase64: SEED });
+    const missing = await importAs(filler, { organizationId: unitId, contentBase64: SEED_BASE64 });
     expect(missing.json()).toMatchObject({
       error: { code: 'VALIDATION_FAILED', fields: { 'body.fileName': expect.any(String) } },
     });
     expect(
-      (await importAs(filler, { organizationId: unitId, fileName: 'a.txt', contentBase64: SEED, extra: 1 })).statusCode,
+      (await importAs(filler, { organizationId: unitId, fileName: 'a.txt', contentBase64: SEED_BASE64, extra: 1 }))
+        .statusCode,
     ).toBe(400);
     expect(
       (await importAs(filler, { organizationId: unitId, fileName: 'a.txt', contentBase64: '这不是 base64' }))
@@ -61,7 +59,7 @@ describe('POST /api/evaluations/import', () => {
   });
 
   it('answers 401 anonymously and 403 to every role but the filler', async () => {
-    const payload = { organizationId: unitId, fileName: 'kaifu-2022.txt', contentBase64: SEED };
+    const payload = { organizationId: unitId, fileName: 'kaifu-2022.txt', contentBase64: SEED_BASE64 };
     expect((await importAs(null, payload)).statusCode).toBe(401);
     for (const username of ['approver', 'department', 'finance', 'admin', 'other.filler']) {
       const response = await importAs(await testApp.login(username), payload);

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { assessRisk, type EvaluationResult } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
 import { approveEvaluation, createDraft, submitEvaluation } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-
-const SEED = readFileSync(new URL('../../../../../fixtures/seed/kaifu-2022.txt', import.meta.url)).toString('base64');
 
 type QueueItem = {
   id: string;
@@ -29,12 +26,7 @@ describe('GET /api/review-queue', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     const { ctx, actors, organizations } = testApp.fixture;
-    const imported = await testApp.request(await testApp.login('filler'), {
-      method: 'POST',
-      url: '/api/evaluations/import',
-      payload: { organizationId: organizations.unit, fileName: 'kaifu-2022.txt', contentBase64: SEED },
-    });
-    ids.seed = imported.json<{ evaluation: { id: string } }>().evaluation.id;
+    ids.seed = await testApp.importSeed();
     await submitEvaluation(ctx, actors.unit_filler, { evaluationId: ids.seed });
     const generated = await createDraft(ctx, actors.unit_filler, {
       organizationId: organizations.unit,
