@@ -100,6 +100,9 @@ try {
   await admin.goto(`${server.url}/app/accounts`);
   await admin.locator('.ant-table-row').first().waitFor();
   await shoot(admin, 'accounts');
+  await admin.goto(`${server.url}/app/organizations`);
+  await admin.locator('.ant-table-row').first().waitFor();
+  await shoot(admin, 'organizations');
 
   const work = mkdtempSync(join(tmpdir(), 'jixiao-shots-'));
   try {

@@ -201,9 +201,20 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => statistic('自评份数').textContent()).toBe(String(year.evaluations));
   });
 
-  it('lets the administrator add an account, hand over its temporary password once, and stop it', async () => {
+  it('lets the administrator add a unit, an account in it with a temporary password shown once, and stop it', async () => {
     const page = await newPage();
     await new LoginPage(page, server.url).signIn(DEMO_USERS.admin);
+    await page.getByRole('link', { name: '单位管理' }).first().click();
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const unitDialog = page.getByRole('dialog', { name: '新增单位' });
+    await unitDialog.getByLabel('单位名称').fill('开福区房屋安全鉴定中心');
+    await unitDialog.getByLabel('类型').click();
+    await page.getByTitle('预算单位').click();
+    await unitDialog.getByLabel('上级单位').click();
+    await page.getByTitle('开福区住房和城乡建设局（主管部门）').click();
+    await unitDialog.getByRole('button', { name: /创\s*建/u }).click();
+    await page.getByRole('cell', { name: '开福区房屋安全鉴定中心', exact: true }).waitFor();
+
     await page.getByRole('link', { name: '账户管理' }).first().click();
     await page.getByRole('cell', { name: DEMO_USERS.filler, exact: true }).waitFor();
 
@@ -212,7 +223,7 @@ describe('the web app in Chromium', () => {
     await dialog.getByLabel('用户名').fill('e2e.new-filler');
     await dialog.getByLabel('姓名').fill('新来的填报人');
     await dialog.getByLabel('所在单位').click();
-    await page.getByTitle('开福区城市房屋征收和补偿管理办公室（预算单位）').click();
+    await page.getByTitle('开福区房屋安全鉴定中心（预算单位）').click();
     await dialog.getByLabel('角色').click();
     await page.getByTitle('单位填报').click();
     await dialog.getByRole('button', { name: /创\s*建/u }).click();

@@ -7,6 +7,7 @@ export * from './bulk/bulk-summary.ts';
 export * from './errors.ts';
 export * from './model/form.ts';
 export * from './model/labels.ts';
+export * from './model/organization.ts';
 export * from './model/result.ts';
 export * from './model/schema.ts';
 export * from './narrative/figures.ts';

@@ -19,6 +19,7 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 const BulkAuditPage = lazy(() => import('./bulk/BulkAuditPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
+const OrganizationsPage = lazy(() => import('./accounts/OrganizationsPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
       { path: 'password', element: suspended(<PasswordPage />) },
       { path: 'accounts', element: suspended(<AccountsPage />) },
+      { path: 'organizations', element: suspended(<OrganizationsPage />) },
     ],
   },
   { path: '*', element: suspended(<NotFoundPage />) },

@@ -39,24 +39,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
 };
 
-export const ORGANIZATION_KINDS = ['finance_bureau', 'department', 'budget_unit'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
-  finance_bureau: '财政局',
-  department: '主管部门',
-  budget_unit: '预算单位',
-};
-
-/** On which kind of organisation each role may be granted (a unit fills, a department and the bureau review). */
-export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
-  unit_filler: ['budget_unit'],
-  unit_approver: ['budget_unit'],
-  department_reviewer: ['department'],
-  finance_reviewer: ['finance_bureau'],
-  admin: ['finance_bureau', 'department', 'budget_unit'],
-};
-
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   edit: '修改',
   submit: '送审',

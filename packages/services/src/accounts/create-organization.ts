@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ORGANIZATION_KIND_LABELS } from '@jixiao/core';
+import { AppError, ORGANIZATION_KIND_LABELS, ORGANIZATION_PARENT_KINDS } from '@jixiao/core';
 import { findOrganizationByName, insertOrganization, type Organization, type OrganizationKind } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,12 +10,6 @@ export type CreateOrganizationInput = {
   kind: OrganizationKind;
   parentId: string | null;
   code?: string | undefined;
-};
-
-const PARENT_KIND: Record<OrganizationKind, OrganizationKind | null> = {
-  finance_bureau: null,
-  department: 'finance_bureau',
-  budget_unit: 'department',
 };
 
 /**
@@ -31,7 +25,7 @@ export const createOrganization = async (
     const name = input.name.trim();
     if (name === '') throw new AppError('VALIDATION_FAILED', '单位名称不能为空', { fields: { name: '不能为空' } });
     const tree = await loadOrganizationTree(trx);
-    const expectedParent = PARENT_KIND[input.kind];
+    const expectedParent = ORGANIZATION_PARENT_KINDS[input.kind];
     if (expectedParent === null) {
       if (input.parentId !== null) throw new AppError('VALIDATION_FAILED', '财政局是组织树的根，不能有上级单位');
       if (actor !== null) throw new AppError('FORBIDDEN', '只能通过命令行初始化财政局');
@@ -47,7 +41,9 @@ export const createOrganization = async (
       }
       if (actor !== null) requireRoleOn(actor, tree, parent.id, 'admin');
     }
-    if (await findOrganizationByName(trx, name)) throw new AppError('CONFLICT', `单位“${name}”已存在`);
+    if (await findOrganizationByName(trx, name)) {
+      throw new AppError('CONFLICT', `单位“${name}”已存在`, { fields: { name: `单位“${name}”已存在` } });
+    }
     const organization = await insertOrganization(trx, {
       id: randomUUID(),
       parent_id: input.parentId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ROLE_ORGANIZATION_KINDS } from '@jixiao/core';
+import { AppError, ROLE_LABELS, ROLE_ORGANIZATION_KINDS } from '@jixiao/core';
 import { findUserByUsername, grantRole, insertUser } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -53,12 +53,15 @@ export const createUser = async (
     for (const grant of input.roles) {
       const organization = requireOrganization(tree, grant.organizationId);
       if (!ROLE_ORGANIZATION_KINDS[grant.role].some((kind) => kind === organization.kind)) {
-        throw new AppError('VALIDATION_FAILED', `角色 ${grant.role} 不能授予在“${organization.name}”上`);
+        const message = `“${ROLE_LABELS[grant.role]}”角色不能授予在“${organization.name}”上`;
+        throw new AppError('VALIDATION_FAILED', message, { fields: { roles: message } });
       }
       if (actor !== null) requireRoleOn(actor, tree, organization.id, 'admin');
     }
-    if (await findUserByUsername(trx, input.username))
-      throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
+    if (await findUserByUsername(trx, input.username)) {
+      const message = `用户名“${input.username}”已被使用`;
+      throw new AppError('CONFLICT', message, { fields: { username: message } });
+    }
     const now = ctx.now();
     const user = await insertUser(trx, {
       id: randomUUID(),

@@ -17,8 +17,12 @@ export const grantableRoles = (organization: Pick<OrganizationItem, 'kind'>): Ro
   return kind ? ROLES.filter((role) => ROLE_ORGANIZATION_KINDS[role].includes(kind)) : [];
 };
 
-/** "开福区教育局（主管部门）". */
-export const organizationLabel = (organization: Pick<OrganizationItem, 'name' | 'kind'>): string => {
-  const kind = kindOf(organization);
-  return kind ? `${organization.name}（${ORGANIZATION_KIND_LABELS[kind]}）` : organization.name;
+/** "主管部门"; a kind this version does not know is shown as it is. */
+export const kindLabel = (kind: string): string => {
+  const known = kindOf({ kind });
+  return known ? ORGANIZATION_KIND_LABELS[known] : kind;
 };
+
+/** "开福区教育局（主管部门）". */
+export const organizationLabel = (organization: Pick<OrganizationItem, 'name' | 'kind'>): string =>
+  kindOf(organization) ? `${organization.name}（${kindLabel(organization.kind)}）` : organization.name;

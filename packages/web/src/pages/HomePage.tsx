@@ -60,7 +60,8 @@ const HomePage = () => {
             {role === 'admin' ? (
               <Typography.Text>
                 在<Link to="/app/accounts">账户管理</Link>
-                中新增、停用、启用账户，重置密码或让账户退出登录；新增单位请使用命令行 jixiao org 或 API（/api/docs）。
+                中新增、停用、启用账户，重置密码或让账户退出登录；在<Link to="/app/organizations">单位管理</Link>
+                中新增主管部门和预算单位。
               </Typography.Text>
             ) : (
               <Table<EvaluationView>

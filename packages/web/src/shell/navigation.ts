@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: '/app/dashboard', label: '绩效看板', roles: ['finance_reviewer', 'department_reviewer'] },
   { key: '/app/bulk-audits', label: '批量审核', roles: ['department_reviewer', 'finance_reviewer'] },
   { key: '/app/accounts', label: '账户管理', roles: ['admin'] },
+  { key: '/app/organizations', label: '单位管理', roles: ['admin'] },
 ];
 
 export const navigationFor = (me: Me): NavItem[] =>

@@ -93,6 +93,26 @@ describe('admin account routes: disable, enable, reset-password, revoke-sessions
     expect((await testApp.request(admin, { method: 'GET', url: '/api/users' })).body).not.toContain(temporaryPassword);
   });
 
+  it('names the field at fault: a username taken, a role that does not fit the organisation', async () => {
+    const create = (username: string, role: string, organizationId: string) =>
+      testApp.request(admin, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { username, roles: [{ organizationId, role }] },
+      });
+    const { organizations } = testApp.fixture;
+    const taken = await create('filler', 'unit_filler', organizations.unit);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json<{ error: { fields: Record<string, string> } }>().error.fields).toEqual({
+      username: '用户名“filler”已被使用',
+    });
+    const misplaced = await create('routes.misplaced', 'unit_filler', organizations.department);
+    expect(misplaced.statusCode).toBe(400);
+    expect(misplaced.json<{ error: { fields: Record<string, string> } }>().error.fields['roles']).toBe(
+      '“单位填报”角色不能授予在“开福区住房和城乡建设局”上',
+    );
+  });
+
   it('ends every session of an account', async () => {
     const { username, id } = await newAccount();
     const sessions = [await testApp.login(username), await testApp.login(username)];

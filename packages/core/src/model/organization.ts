@@ -1,0 +1,27 @@
+import type { Role } from '../workflow/workflow.ts';
+
+/** The organisation tree (glossary): 财政局 → 主管部门 → 预算单位. */
+export const ORGANIZATION_KINDS = ['finance_bureau', 'department', 'budget_unit'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  finance_bureau: '财政局',
+  department: '主管部门',
+  budget_unit: '预算单位',
+};
+
+/** The kind of each kind's parent; the bureau is the root. */
+export const ORGANIZATION_PARENT_KINDS: Record<OrganizationKind, OrganizationKind | null> = {
+  finance_bureau: null,
+  department: 'finance_bureau',
+  budget_unit: 'department',
+};
+
+/** On which kind of organisation each role may be granted (a unit fills, a department and the bureau review). */
+export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
+  unit_filler: ['budget_unit'],
+  unit_approver: ['budget_unit'],
+  department_reviewer: ['department'],
+  finance_reviewer: ['finance_bureau'],
+  admin: ['finance_bureau', 'department', 'budget_unit'],
+};
