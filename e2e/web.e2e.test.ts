@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -269,5 +269,17 @@ describe('the public portal’s first load', () => {
 
   it('leaves the engine, the editor and the charts to later chunks', () => {
     expect(sizes.portalFirstLoadJsGzipKb).toBeLessThan(sizes.allJsGzipKb / 2);
+  });
+
+  // The tests build under vitest (NODE_ENV=test); what they drive and measure must be what users get.
+  it('is a production build: no JSX development runtime and no antd development class names', () => {
+    const assets = fileURLToPath(new URL('../packages/web/dist/assets', import.meta.url));
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((name) => name.includes('jsx-dev-runtime'))).toEqual([]);
+    const devOnly = scripts.filter((name) =>
+      readFileSync(join(assets, name), 'utf8').includes('css-dev-only-do-not-override'),
+    );
+    expect(devOnly).toEqual([]);
   });
 });
