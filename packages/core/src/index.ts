@@ -1,6 +1,7 @@
 export * from './analysis/cross-year.ts';
 export * from './analysis/dashboard.ts';
 export * from './analysis/review-risk.ts';
+export type * from './api/views.ts';
 export * from './audit/audit.ts';
 export * from './audit/codes.ts';
 export * from './bulk/bulk-summary.ts';

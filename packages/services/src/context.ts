@@ -1,4 +1,4 @@
-import type { Role } from '@jixiao/core';
+import type { RoleGrant } from '@jixiao/core';
 import type { Db } from '@jixiao/db';
 import type { ReplicaReads } from './replica/replica-reads.ts';
 
@@ -14,7 +14,8 @@ export const createServiceContext = (
   replica?: ReplicaReads,
 ): ServiceContext => ({ db, now, replica });
 
-export type ActorRole = { organizationId: string; role: Role };
+/** One role held on one organisation (and everything below it). */
+export type ActorRole = RoleGrant;
 
 /** The signed-in user a use case acts for. */
 export type Actor = { userId: string; username: string; displayName: string; roles: ActorRole[] };

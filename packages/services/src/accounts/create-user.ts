@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CreatedUser } from '@jixiao/core';
 import { AppError, ROLE_LABELS, ROLE_ORGANIZATION_KINDS } from '@jixiao/core';
 import { findUserByUsername, grantRole, insertUser } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
@@ -6,6 +7,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ActorRole, ServiceContext } from '../context.ts';
 import { assertPasswordPolicy, hashPassword, temporaryPasswordFor } from './password.ts';
 import { rememberPassword } from './password-history.ts';
+
+export type { CreatedUser } from '@jixiao/core';
 
 export type CreateUserInput = {
   username: string;
@@ -18,15 +21,6 @@ export type CreateUserInput = {
    * knows the password. The system (CLI, demo data) decides; by default it need not.
    */
   mustChangePassword?: boolean | undefined;
-};
-
-export type CreatedUser = {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: ActorRole[];
-  /** Only when the password was generated: the one time it leaves the server. */
-  temporaryPassword?: string;
 };
 
 const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;

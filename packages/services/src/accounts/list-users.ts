@@ -1,23 +1,11 @@
+import type { UserView } from '@jixiao/core';
 import { AppError } from '@jixiao/core';
 import { listUsersWithRolesIn } from '@jixiao/db';
 import { descendantIdsOf, loadOrganizationTree } from '../access/organization-scope.ts';
-import type { Actor, ActorRole, ServiceContext } from '../context.ts';
-import { type PasswordChangeReason, passwordChangeReason, passwordExpiresAt } from './password.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { passwordChangeReason, passwordExpiresAt } from './password.ts';
 
-export type UserView = {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  disabledAt: string | null;
-  lockedUntil: string | null;
-  passwordChangedAt: string;
-  passwordExpiresAt: string;
-  /** What the user will have to do at the next sign-in, as of now. */
-  passwordChangeRequired: PasswordChangeReason | null;
-  createdAt: string;
-  roles: ActorRole[];
-};
+export type { UserView } from '@jixiao/core';
 
 /** The accounts an admin manages: everyone holding a role inside the admin's subtrees. */
 export const listUsers = async (ctx: ServiceContext, actor: Actor): Promise<UserView[]> => {

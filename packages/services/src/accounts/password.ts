@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
+import type { PasswordChangeReason } from '@jixiao/core';
 import { AppError } from '@jixiao/core';
 import type { User } from '@jixiao/db';
 import { hash, verify } from '@node-rs/argon2';
+
+export type { PasswordChangeReason } from '@jixiao/core';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -37,9 +40,6 @@ export const assertPasswordPolicy = (password: string, username: string | null =
   const problem = passwordProblem(password, username);
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { [field]: problem } });
 };
-
-/** Why a signed-in user must change the password before doing anything else. */
-export type PasswordChangeReason = 'must_change' | 'expired';
 
 const DAY_MS = 86_400_000;
 

@@ -1,3 +1,4 @@
+import type { PasswordReset } from '@jixiao/core';
 import { AppError } from '@jixiao/core';
 import { deleteSessionsOfUser, resetFailedLogins, updateUserPassword } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -6,7 +7,7 @@ import { auditOrganizationOf, loadManagedUser } from './managed-user.ts';
 import { hashPassword, temporaryPasswordFor } from './password.ts';
 import { rememberPassword } from './password-history.ts';
 
-export type PasswordReset = { userId: string; username: string; temporaryPassword: string; revokedSessions: number };
+export type { PasswordReset } from '@jixiao/core';
 
 /**
  * Gives an account a generated temporary password, shown once to the admin, that must be changed at the next

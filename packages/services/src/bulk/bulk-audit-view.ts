@@ -1,30 +1,9 @@
-import { AppError, type BulkSummary, type Role } from '@jixiao/core';
-import {
-  type BulkAuditJob,
-  type BulkAuditJobRow,
-  type BulkAuditStatusColumn,
-  type Db,
-  findBulkAuditJob,
-} from '@jixiao/db';
+import type { BulkAuditView } from '@jixiao/core';
+import { AppError, type Role } from '@jixiao/core';
+import { type BulkAuditJob, type BulkAuditJobRow, type Db, findBulkAuditJob } from '@jixiao/db';
 import type { Actor } from '../context.ts';
 
-export type BulkAuditStatus = BulkAuditStatusColumn;
-
-/** A job as the API answers it: progress while it runs, the reason when it failed. */
-export type BulkAuditView = {
-  id: string;
-  fileName: string;
-  ruleSetId: string;
-  status: BulkAuditStatus;
-  done: number;
-  total: number;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
-
-export type BulkAuditDetail = BulkAuditView & { summary: BulkSummary | null };
+export type { BulkAuditDetail, BulkAuditStatus, BulkAuditView } from '@jixiao/core';
 
 export const toBulkAuditView = (job: BulkAuditJobRow): BulkAuditView => ({
   id: job.id,

@@ -1,23 +1,12 @@
+import type { RevisionDiff } from '@jixiao/core';
 import { AppError } from '@jixiao/core';
 import { findRevision } from '@jixiao/db';
 import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import {
-  loadVisibleEvaluation,
-  type RevisionView,
-  revisionForm,
-  revisionResult,
-  toRevisionView,
-} from './evaluation-view.ts';
-import { diffValues, type FieldChange } from './form-diff.ts';
+import { loadVisibleEvaluation, revisionForm, revisionResult, toRevisionView } from './evaluation-view.ts';
+import { diffValues } from './form-diff.ts';
 
-export type RevisionDiff = {
-  from: RevisionView;
-  to: RevisionView;
-  changes: FieldChange[];
-  totalScore: { before: number; after: number };
-  findingCodes: { added: string[]; removed: string[] };
-};
+export type { RevisionDiff } from '@jixiao/core';
 
 /** What changed in the form, the score and the findings between two revisions of one evaluation. */
 export const diffRevisions = async (

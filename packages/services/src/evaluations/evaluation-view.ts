@@ -1,10 +1,5 @@
-import {
-  AppError,
-  type EvaluationForm,
-  type EvaluationResult,
-  type EvaluationStatus,
-  STATUS_LABELS,
-} from '@jixiao/core';
+import type { EvaluationView, RevisionView } from '@jixiao/core';
+import { AppError, type EvaluationForm, type EvaluationResult, STATUS_LABELS } from '@jixiao/core';
 import {
   type Db,
   type Evaluation,
@@ -16,35 +11,7 @@ import {
 import { canSee, type OrganizationTree } from '../access/organization-scope.ts';
 import type { Actor } from '../context.ts';
 
-export type EvaluationView = {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  departmentName: string | null;
-  projectName: string;
-  fiscalYear: number;
-  status: EvaluationStatus;
-  statusLabel: string;
-  ruleSet: string;
-  version: number;
-  totalScore: number | null;
-  grade: string | null;
-  currentRevisionId: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type RevisionView = {
-  id: string;
-  revisionNo: number;
-  kind: string;
-  ruleSet: string;
-  totalScore: number;
-  grade: string;
-  createdBy: string;
-  createdAt: string;
-  sourceFileName: string | null;
-};
+export type { EvaluationView, RevisionView } from '@jixiao/core';
 
 export const toNumber = (value: string | number | null): number | null => (value === null ? null : Number(value));
 

@@ -1,5 +1,6 @@
-/** One changed leaf of a form: its path (as in findings, e.g. "indicators[3].actual") and both values. */
-export type FieldChange = { path: string; before: unknown; after: unknown };
+import type { FieldChange } from '@jixiao/core';
+
+export type { FieldChange } from '@jixiao/core';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,59 +1,11 @@
-import {
-  AppError,
-  availableActions,
-  type EvaluationForm,
-  type EvaluationResult,
-  type WorkflowAction,
-} from '@jixiao/core';
+import type { EvaluationDetail } from '@jixiao/core';
+import { AppError, availableActions } from '@jixiao/core';
 import { findRevision, listAttachments, listPublications, listReviews, listRevisions } from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import {
-  type EvaluationView,
-  loadVisibleEvaluation,
-  type RevisionView,
-  revisionForm,
-  revisionResult,
-  toRevisionView,
-  viewOf,
-} from './evaluation-view.ts';
+import { loadVisibleEvaluation, revisionForm, revisionResult, toRevisionView, viewOf } from './evaluation-view.ts';
 
-export type ReviewView = {
-  id: string;
-  stage: string;
-  decision: 'approved' | 'returned';
-  reason: string;
-  reviewerId: string;
-  revisionId: string;
-  createdAt: string;
-};
-
-export type PublicationView = {
-  id: string;
-  revisionId: string;
-  publishedAt: string;
-  unpublishedAt: string | null;
-  unpublishReason: string | null;
-};
-
-export type AttachmentView = {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  createdAt: string;
-};
-
-export type EvaluationDetail = EvaluationView & {
-  attachments: AttachmentView[];
-  form: EvaluationForm | null;
-  result: EvaluationResult | null;
-  revisions: RevisionView[];
-  reviews: ReviewView[];
-  publications: PublicationView[];
-  availableActions: WorkflowAction[];
-};
+export type { AttachmentView, EvaluationDetail, PublicationView, ReviewView } from '@jixiao/core';
 
 /** One evaluation with its current form and score, every revision, the review history and what the actor may do. */
 export const getEvaluation = async (

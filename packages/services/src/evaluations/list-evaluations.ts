@@ -1,8 +1,10 @@
-import type { EvaluationStatus } from '@jixiao/core';
+import type { EvaluationStatus, Page } from '@jixiao/core';
 import { listEvaluations as listEvaluationRows } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { type EvaluationView, toEvaluationView } from './evaluation-view.ts';
+
+export type { Page } from '@jixiao/core';
 
 export type ListEvaluationsInput = {
   status?: EvaluationStatus | undefined;
@@ -12,8 +14,6 @@ export type ListEvaluationsInput = {
   page: number;
   pageSize: number;
 };
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 /** The evaluations of every organisation the actor holds a role on (and below), filtered and paged. */
 export const listEvaluations = async (

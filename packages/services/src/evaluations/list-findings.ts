@@ -1,19 +1,10 @@
+import type { FindingListItem } from '@jixiao/core';
 import { type FindingRow, listCurrentFindings } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import type { Page } from './list-evaluations.ts';
 
-export type FindingListItem = {
-  evaluationId: string;
-  projectName: string;
-  fiscalYear: number;
-  organizationName: string;
-  status: string;
-  code: string;
-  severity: string;
-  message: string;
-  where: string;
-};
+export type { FindingListItem } from '@jixiao/core';
 
 export type ListFindingsInput = {
   code?: string | undefined;

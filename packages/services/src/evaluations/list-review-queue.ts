@@ -1,12 +1,11 @@
-import { assessRisk, type Risk, rankByRisk, severityFrom, waitingStatuses } from '@jixiao/core';
+import type { ReviewQueue } from '@jixiao/core';
+import { assessRisk, rankByRisk, severityFrom, waitingStatuses } from '@jixiao/core';
 import { listWaitingEvaluations } from '@jixiao/db';
 import { descendantIdsOf, loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { type EvaluationView, toEvaluationView } from './evaluation-view.ts';
+import { toEvaluationView } from './evaluation-view.ts';
 
-export type ReviewQueueItem = EvaluationView & { executionRate: number | null; risk: Risk };
-
-export type ReviewQueue = { items: ReviewQueueItem[]; total: number };
+export type { ReviewQueue, ReviewQueueItem } from '@jixiao/core';
 
 /** More than a reviewer reads in a sitting; the rest stay ranked behind them and counted in `total`. */
 export const REVIEW_QUEUE_LIMIT = 500;

@@ -1,3 +1,4 @@
+import type { PublishedListItem } from '@jixiao/core';
 import { GRADE_LABELS, isGrade } from '@jixiao/core';
 import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
@@ -5,16 +6,7 @@ import type { Page } from '../evaluations/list-evaluations.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
 import { publishedCache } from './published-cache.ts';
 
-export type PublishedListItem = {
-  id: string;
-  projectName: string;
-  department: string | null;
-  unit: string;
-  year: number;
-  totalScore: number | null;
-  grade: string | null;
-  gradeLabel: string | null;
-};
+export type { PublishedListItem } from '@jixiao/core';
 
 export type ListPublishedInput = {
   year?: number | undefined;

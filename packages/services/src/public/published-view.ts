@@ -1,17 +1,10 @@
-import { type EvaluationSummary, type NarrativeSection, summarizeEvaluation } from '@jixiao/core';
+import type { PublishedEvaluation } from '@jixiao/core';
+import { summarizeEvaluation } from '@jixiao/core';
 import type { Evaluation, EvaluationRevision } from '@jixiao/db';
 import { revisionForm, revisionResult } from '../evaluations/evaluation-view.ts';
 import { gradeLabel } from './list-published-evaluations.ts';
 
-/** What the public sees: the published revision's scores and explanations, not the internal audit findings. */
-export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file'> & {
-  id: string;
-  unit: string;
-  publishedAt: string;
-  gradeLabel: string | null;
-  annualGoal: { expected: string; actual: string };
-  narrative: { title: string; sections: NarrativeSection[] };
-};
+export type { PublishedEvaluation } from '@jixiao/core';
 
 /** The public page of one publication; built once, when it is published (and stored with it). */
 export const publishedViewOf = (

@@ -1,0 +1,190 @@
+import type { Risk } from '../analysis/review-risk.ts';
+import type { BulkSummary } from '../bulk/bulk-summary.ts';
+import type { EvaluationForm, NarrativeSection } from '../model/form.ts';
+import type { EvaluationResult } from '../model/result.ts';
+import type { EvaluationSummary } from '../summary.ts';
+import type { EvaluationStatus, Role, WorkflowAction } from '../workflow/workflow.ts';
+
+/*
+ * The shapes the HTTP API answers with: the services build them, the routes send them, the web app reads them.
+ * Types only, so the browser imports them (`import type`, erased) without the engine or any Node code.
+ */
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type RoleGrant = { organizationId: string; role: Role };
+
+/** Why the server will answer nothing but the password change until the password is changed. */
+export type PasswordChangeReason = 'must_change' | 'expired';
+
+/** GET /api/auth/me and the login's answer. */
+export type Me = {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: RoleGrant[];
+  csrfToken: string;
+  passwordChangeRequired: PasswordChangeReason | null;
+};
+
+export type OrganizationView = { id: string; name: string; kind: string; parentId: string | null };
+
+export type EvaluationView = {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  departmentName: string | null;
+  projectName: string;
+  fiscalYear: number;
+  status: EvaluationStatus;
+  statusLabel: string;
+  ruleSet: string;
+  version: number;
+  totalScore: number | null;
+  grade: string | null;
+  currentRevisionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type RevisionView = {
+  id: string;
+  revisionNo: number;
+  kind: string;
+  ruleSet: string;
+  totalScore: number;
+  grade: string;
+  createdBy: string;
+  createdAt: string;
+  sourceFileName: string | null;
+};
+
+export type ReviewView = {
+  id: string;
+  stage: string;
+  decision: 'approved' | 'returned';
+  reason: string;
+  reviewerId: string;
+  revisionId: string;
+  createdAt: string;
+};
+
+export type PublicationView = {
+  id: string;
+  revisionId: string;
+  publishedAt: string;
+  unpublishedAt: string | null;
+  unpublishReason: string | null;
+};
+
+export type AttachmentView = {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+};
+
+export type EvaluationDetail = EvaluationView & {
+  attachments: AttachmentView[];
+  form: EvaluationForm | null;
+  result: EvaluationResult | null;
+  revisions: RevisionView[];
+  reviews: ReviewView[];
+  publications: PublicationView[];
+  availableActions: WorkflowAction[];
+};
+
+/** One changed leaf of a form: its path (as in findings, e.g. "indicators[3].actual") and both values. */
+export type FieldChange = { path: string; before: unknown; after: unknown };
+
+export type RevisionDiff = {
+  from: RevisionView;
+  to: RevisionView;
+  changes: FieldChange[];
+  totalScore: { before: number; after: number };
+  findingCodes: { added: string[]; removed: string[] };
+};
+
+export type FindingListItem = {
+  evaluationId: string;
+  projectName: string;
+  fiscalYear: number;
+  organizationName: string;
+  status: string;
+  code: string;
+  severity: string;
+  message: string;
+  where: string;
+};
+
+/** GET /api/review-queue: what waits on the reviewer, riskiest first. */
+export type ReviewQueueItem = EvaluationView & { executionRate: number | null; risk: Risk };
+export type ReviewQueue = { items: ReviewQueueItem[]; total: number };
+
+export type PublishedListItem = {
+  id: string;
+  projectName: string;
+  department: string | null;
+  unit: string;
+  year: number;
+  totalScore: number | null;
+  grade: string | null;
+  gradeLabel: string | null;
+};
+
+/** What the public sees: the published revision's scores and explanations, not the internal audit findings. */
+export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file'> & {
+  id: string;
+  unit: string;
+  publishedAt: string;
+  gradeLabel: string | null;
+  annualGoal: { expected: string; actual: string };
+  narrative: { title: string; sections: NarrativeSection[] };
+};
+
+/** An account as an administrator sees it (GET /api/users). */
+export type UserView = {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  disabledAt: string | null;
+  lockedUntil: string | null;
+  passwordChangedAt: string;
+  passwordExpiresAt: string;
+  /** What the user will have to do at the next sign-in, as of now. */
+  passwordChangeRequired: PasswordChangeReason | null;
+  createdAt: string;
+  roles: RoleGrant[];
+};
+
+export type CreatedUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: RoleGrant[];
+  /** Only when the password was generated: the one time it leaves the server. */
+  temporaryPassword?: string;
+};
+
+export type PasswordReset = { userId: string; username: string; temporaryPassword: string; revokedSessions: number };
+
+export type BulkAuditStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A bulk audit job: progress while it runs, the reason when it failed. */
+export type BulkAuditView = {
+  id: string;
+  fileName: string;
+  ruleSetId: string;
+  status: BulkAuditStatus;
+  done: number;
+  total: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+export type BulkAuditDetail = BulkAuditView & { summary: BulkSummary | null };
