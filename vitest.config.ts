@@ -9,7 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // The browser tests poll the page for a save or a status change. On a CI machine whose two cores also run
     // PostgreSQL, Chromium and other test files, one round trip can take seconds; vitest's 1 s default fails them.
-    expect: { poll: { timeout: 15_000 } },
+    // A poll ends as soon as it holds: this is a ceiling, as Playwright's own 30 s wait is, not a timing.
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
   },
 });

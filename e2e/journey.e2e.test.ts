@@ -2,16 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EditorPage } from './pages/editor.page.ts';
 import { EvaluationsPage } from './pages/evaluations.page.ts';
 import { HomePage } from './pages/home.page.ts';
-import { LoginPage } from './pages/login.page.ts';
 import { PortalPage } from './pages/portal.page.ts';
 import { ReviewQueuePage } from './pages/review.page.ts';
-import { launchBrowser } from './support/browser.ts';
 import { DEMO_USERS, type E2eServer, SEED_REPORT, startE2eServer } from './support/server.ts';
+import { BrowserSessions } from './support/sessions.ts';
 
 const PROJECT = '征收工作经费';
 const RETURN_REASON = '预算执行率仅73.03%，请在“存在的问题及原因分析”中说明资金执行偏低的原因。';
@@ -21,31 +19,16 @@ const EXPLANATION = '资金执行率偏低，主要原因是部分征收项目�
  * The whole year in one run, from an empty unit: the filler imports the seed report, fixes a finding and
  * submits; the unit and the department approve; the finance bureau returns it with a reason; the filler
  * answers and resubmits; the bureau sees what changed, approves and publishes; a visitor downloads the PDF.
+ * Each person signs in once, on their own browser, and stays signed in through the year.
  */
 describe('one evaluation from import to publication, in Chromium', () => {
   let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const sessions = new BrowserSessions(() => server.url);
   const downloads = mkdtempSync(join(tmpdir(), 'jixiao-e2e-downloads-'));
-
-  /** Each person in their own browser context: their own cookies, as on their own computer. */
-  const signedIn = async (username: string | null): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    if (username) await new LoginPage(page, server.url).signIn(username);
-    return page;
-  };
 
   /** A reviewer opens the evaluation from their queue and decides. */
   const decide = async (username: string, decision: '审核通过' | '退回' | '公开', reason?: string) => {
-    const page = await signedIn(username);
+    const page = await sessions.signedIn(username);
     const queue = new ReviewQueuePage(page, server.url);
     await queue.open();
     const review = await queue.openReview(PROJECT);
@@ -55,18 +38,19 @@ describe('one evaluation from import to publication, in Chromium', () => {
 
   beforeAll(async () => {
     server = await startE2eServer('accounts');
-    browser = await launchBrowser();
+    await sessions.start();
   }, 180_000);
 
+  beforeEach(({ task, onTestFailed }) => onTestFailed(() => sessions.reportFailure(task.name)));
+
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await sessions.close();
     await server?.close();
     rmSync(downloads, { recursive: true, force: true });
   });
 
   it('the filler imports the seed report, fixes the total it states and submits', async () => {
-    const page = await signedIn(DEMO_USERS.filler);
+    const page = await sessions.signedIn(DEMO_USERS.filler);
     const evaluations = new EvaluationsPage(page, server.url);
     await evaluations.open();
     await evaluations.importFile(SEED_REPORT);
@@ -81,7 +65,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await page.getByLabel('自评总分').fill('97.30');
     await expect.poll(() => editor.findings()).not.toContain('总分与复核合计不符');
     await editor.save();
-    await expect.poll(() => editor.saveState().textContent()).toBe('已保存');
+    await editor.waitUntilSaved();
     await editor.submit();
     await page.waitForURL(/\/app$/u);
   }, 60_000);
@@ -94,8 +78,9 @@ describe('one evaluation from import to publication, in Chromium', () => {
   }, 60_000);
 
   it('the filler reads the reason, explains the low execution and resubmits', async () => {
-    const page = await signedIn(DEMO_USERS.filler);
+    const page = await sessions.signedIn(DEMO_USERS.filler);
     const home = new HomePage(page);
+    await home.visit(server.url);
     expect(await home.waitingProjects()).toEqual([PROJECT]);
     await home.open(PROJECT);
     const editor = new EditorPage(page);
@@ -105,7 +90,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
     const problems = page.getByLabel('第七部分正文');
     await problems.fill(`${await problems.inputValue()}${EXPLANATION}`);
     await editor.save();
-    await expect.poll(() => editor.saveState().textContent()).toBe('已保存');
+    await editor.waitUntilSaved();
     await editor.submit();
     await page.waitForURL(/\/app$/u);
   }, 60_000);
@@ -114,7 +99,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await decide(DEMO_USERS.unitApprover, '审核通过');
     await decide(DEMO_USERS.departmentReviewer, '审核通过');
 
-    const page = await signedIn(DEMO_USERS.financeReviewer);
+    const page = await sessions.signedIn(DEMO_USERS.financeReviewer);
     const queue = new ReviewQueuePage(page, server.url);
     await queue.open();
     const review = await queue.openReview(PROJECT);
@@ -131,7 +116,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
   }, 90_000);
 
   it('an anonymous visitor finds it on the portal and downloads its PDF', async () => {
-    const page = await signedIn(null);
+    const page = await sessions.newPage({ acceptDownloads: true });
     const portal = new PortalPage(page, server.url);
     await portal.open();
     expect(await portal.listedProjects()).toEqual([PROJECT]);
@@ -154,6 +139,6 @@ describe('one evaluation from import to publication, in Chromium', () => {
   }, 60_000);
 
   it('raised no uncaught error in any page', () => {
-    expect(errors).toEqual([]);
+    expect(sessions.errors).toEqual([]);
   });
 });

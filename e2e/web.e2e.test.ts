@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DashboardSummary } from '@jixiao/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUDGET_KB, type BundleSizes, measureBundle } from '../bench/web-bundle.ts';
 import { makeReportFolder } from '../packages/services/testing/make-report-folder.ts';
 import { zipFolder } from '../packages/services/testing/zip-folder.ts';
@@ -13,45 +12,35 @@ import { HomePage } from './pages/home.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { PortalPage } from './pages/portal.page.ts';
 import { ReviewQueuePage } from './pages/review.page.ts';
-import { launchBrowser } from './support/browser.ts';
 import { DEMO_USERS, type E2eServer, startE2eServer } from './support/server.ts';
+import { BrowserSessions } from './support/sessions.ts';
 
 const RETURNED_PROJECT = '公共文化服务经费（5）';
 
 describe('the web app in Chromium', () => {
   let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    return page;
-  };
+  const sessions = new BrowserSessions(() => server.url);
 
   beforeAll(async () => {
     server = await startE2eServer();
-    browser = await launchBrowser();
+    await sessions.start();
   }, 180_000);
 
+  beforeEach(({ task, onTestFailed }) => onTestFailed(() => sessions.reportFailure(task.name)));
+
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await sessions.close();
     await server?.close();
   });
 
   it('refuses a wrong password with the server’s Chinese message', async () => {
-    const page = await newPage();
+    const page = await sessions.newPage();
     const message = await new LoginPage(page, server.url).signInExpectingError(DEMO_USERS.filler, 'wrong-password');
     expect(message).toMatch(/用户名或密码/u);
   });
 
   it('lets a filler open a returned evaluation, see values read and scored live, save, and survive a conflict', async () => {
-    const page = await newPage();
-    await new LoginPage(page, server.url).signIn(DEMO_USERS.filler);
+    const page = await sessions.signedIn(DEMO_USERS.filler);
     const home = new HomePage(page);
     expect(await home.navigationItems()).toEqual(['待办', '自评填报']);
     expect(await home.waitingProjects()).toContain(RETURNED_PROJECT);
@@ -81,7 +70,7 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => rowThreeFinding.count()).toBe(0);
     await expect.poll(() => editor.saveState().textContent()).toBe('有未保存的修改');
     await editor.save();
-    await expect.poll(() => editor.saveState().textContent()).toBe('已保存');
+    await editor.waitUntilSaved();
 
     // Someone else saves in between (same account, another tab): the next save is refused, nothing is lost.
     const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'jixiao_csrf')?.value ?? '';
@@ -97,14 +86,14 @@ describe('the web app in Chromium', () => {
     await editor.conflictAlert().waitFor();
     expect(await editor.cell(1, '偏差原因分析及改进措施').inputValue()).toBe('我在冲突前输入的内容');
     await page.getByRole('button', { name: '用我的内容覆盖' }).click();
-    await expect.poll(() => editor.saveState().textContent()).toBe('已保存');
+    await editor.waitUntilSaved();
     const saved = await (await page.request.get(`${server.url}/api/evaluations/${id}`)).json();
     expect(saved.form.indicators[0].deviationNote).toBe('我在冲突前输入的内容');
     expect(saved.form.indicators[2].statedScore).toBe('9.50');
   }, 60_000);
 
   it('shows an anonymous visitor the published seed report with its 自评表 and narrative', async () => {
-    const page = await newPage();
+    const page = await sessions.newPage();
     const portal = new PortalPage(page, server.url);
     await portal.open();
     await portal.filterYear(2022);
@@ -122,8 +111,7 @@ describe('the web app in Chromium', () => {
   }, 60_000);
 
   it('lets the finance bureau rank by risk, publish an approved evaluation and return another with a reason', async () => {
-    const page = await newPage();
-    await new LoginPage(page, server.url).signIn(DEMO_USERS.financeReviewer);
+    const page = await sessions.signedIn(DEMO_USERS.financeReviewer);
     const queue = new ReviewQueuePage(page, server.url);
     await queue.open();
     // 老旧小区改造项目（4）: an error, ten warnings, 62% spent — riskier than the approved 城乡低保资金（6）.
@@ -138,15 +126,16 @@ describe('the web app in Chromium', () => {
     await risky.decide('退回', '执行率仅62%，请说明原因并核实超额完成的指标。');
     await page.waitForURL(/\/app\/review$/u);
 
-    const visitor = new PortalPage(await newPage(), server.url);
+    const visitor = new PortalPage(await sessions.newPage(), server.url);
     await visitor.open();
     expect(await visitor.listedProjects()).toContain('城乡低保资金（6）');
 
-    const filler = await newPage();
-    await new LoginPage(filler, server.url).signIn(DEMO_USERS.filler);
-    expect(await new HomePage(filler).waitingProjects()).toContain('老旧小区改造项目（4）');
-    await new HomePage(filler).open('老旧小区改造项目（4）');
-    await filler.getByText('退回原因：执行率仅62%，请说明原因并核实超额完成的指标。').waitFor();
+    const fillerPage = await sessions.signedIn(DEMO_USERS.filler);
+    const filler = new HomePage(fillerPage);
+    await filler.visit(server.url);
+    expect(await filler.waitingProjects()).toContain('老旧小区改造项目（4）');
+    await filler.open('老旧小区改造项目（4）');
+    await fillerPage.getByText('退回原因：执行率仅62%，请说明原因并核实超额完成的指标。').waitFor();
   }, 60_000);
 
   it('lets the 主管部门 reviewer audit a zip of reports in bulk and filter the result', async () => {
@@ -155,8 +144,7 @@ describe('the web app in Chromium', () => {
       const folder = await makeReportFolder(join(work, 'reports'), 6);
       const zip = join(work, '2023年自评报告.zip');
       writeFileSync(zip, zipFolder(join(work, 'reports')));
-      const page = await newPage();
-      await new LoginPage(page, server.url).signIn(DEMO_USERS.departmentReviewer);
+      const page = await sessions.signedIn(DEMO_USERS.departmentReviewer);
       await page.goto(`${server.url}/app/bulk-audits`);
       await page.locator('input[type=file]').setInputFiles(zip);
       await page.getByText(/逐份结果（\d+ \/ \d+）/u).waitFor({ timeout: 60_000 });
@@ -165,15 +153,14 @@ describe('the web app in Chromium', () => {
       // A zip is read at every depth: the broken file in the subfolder counts too.
       await page.getByText(`无法读取的文件（${folder.broken.length + 1}）`).waitFor();
       await page.getByLabel('筛选报告').fill('seed-kaifu-2022');
-      await page.getByText('逐份结果（2 / ' + read + '）').waitFor();
+      await page.getByText(`逐份结果（2 / ${read}）`).waitFor();
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   }, 90_000);
 
   it('shows the finance bureau the dashboard the server aggregates, and narrows it to a year', async () => {
-    const page = await newPage();
-    await new LoginPage(page, server.url).signIn(DEMO_USERS.financeReviewer);
+    const page = await sessions.signedIn(DEMO_USERS.financeReviewer);
     await page.goto(`${server.url}/app/dashboard`);
     const summaryOf = async (query: string): Promise<DashboardSummary> =>
       (await page.request.get(`${server.url}/api/analysis/dashboard${query}`)).json();
@@ -202,8 +189,7 @@ describe('the web app in Chromium', () => {
   });
 
   it('lets the administrator add a unit, an account in it with a temporary password shown once, and stop it', async () => {
-    const page = await newPage();
-    await new LoginPage(page, server.url).signIn(DEMO_USERS.admin);
+    const page = await sessions.signedIn(DEMO_USERS.admin);
     await page.getByRole('link', { name: '单位管理' }).first().click();
     await page.getByRole('button', { name: '新增单位' }).click();
     const unitDialog = page.getByRole('dialog', { name: '新增单位' });
@@ -233,7 +219,7 @@ describe('the web app in Chromium', () => {
     await shown.getByRole('button', { name: '我已告知本人' }).click();
 
     // The new person signs in with it and is held at the password change.
-    const newcomer = await newPage();
+    const newcomer = await sessions.newPage();
     await newcomer.goto(`${server.url}/login`);
     await newcomer.getByLabel('用户名').fill('e2e.new-filler');
     await newcomer.getByLabel('密码').fill(temporaryPassword);
@@ -251,7 +237,7 @@ describe('the web app in Chromium', () => {
   });
 
   it('raised no uncaught error in any page', () => {
-    expect(errors).toEqual([]);
+    expect(sessions.errors).toEqual([]);
   });
 });
 

@@ -43,6 +43,11 @@ export class EditorPage {
     await dialog.getByRole('button', { name: /^送\s*审$/u }).click();
   }
 
+  /** Until the save state reads 已保存 (a save answered and nothing typed since). */
+  async waitUntilSaved(): Promise<void> {
+    await this.page.locator('.save-state', { hasText: /^已保存$/u }).waitFor();
+  }
+
   saveState(): Locator {
     return this.page.locator('.save-state');
   }

@@ -3,6 +3,12 @@ import type { Page } from 'playwright-core';
 export class HomePage {
   constructor(private readonly page: Page) {}
 
+  /** 待办, loaded afresh. */
+  async visit(baseUrl: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/app`);
+    await this.page.getByRole('heading', { name: /您好/u }).waitFor();
+  }
+
   /** The project names listed as waiting for this person. */
   async waitingProjects(): Promise<string[]> {
     await this.page.locator('.ant-table-row').first().waitFor();
