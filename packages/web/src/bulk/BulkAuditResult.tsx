@@ -1,5 +1,5 @@
 import { type BulkCodeCount, type BulkFailure, type BulkSummary, FINDING_CODES, SEVERITY_LABELS } from '@jixiao/core';
-import { Button, Card, Col, Input, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { FilterValue } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { GradeTag, gradeWord } from '../components/GradeTag.tsx';
@@ -19,11 +19,9 @@ const Findings = ({ row }: { row: BulkTableRow }) =>
   row.findings.length === 0 ? (
     <Typography.Text type="secondary">没有审核发现</Typography.Text>
   ) : (
-    <List
-      size="small"
-      dataSource={row.findings}
-      renderItem={(finding) => (
-        <List.Item>
+    <ul className="plain-list">
+      {row.findings.map((finding) => (
+        <li key={`${finding.code}@${finding.where}:${finding.message}`} className="plain-list-item">
           <Space size={[8, 4]} wrap>
             <Tag color={SEVERITY_COLORS[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</Tag>
             <strong>{FINDING_CODES[finding.code].title}</strong>
@@ -31,9 +29,9 @@ const Findings = ({ row }: { row: BulkTableRow }) =>
             <span>{finding.message}</span>
             {finding.where ? <Typography.Text type="secondary">（{finding.where}）</Typography.Text> : null}
           </Space>
-        </List.Item>
-      )}
-    />
+        </li>
+      ))}
+    </ul>
   );
 
 /** A finished bulk audit: the counts, one sortable and filterable row per report, the codes, the unreadable files. */

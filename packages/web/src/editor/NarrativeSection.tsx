@@ -30,9 +30,9 @@ export const NarrativeSection = ({ form, readOnly, onChange, flagged }: Props) =
         {narrative.sections.map((section, index) => (
           <div key={section.number} id={`narrative-section-${section.number}`} className="narrative-section">
             <Space.Compact style={{ width: '100%' }}>
+              <Space.Addon>{toChineseNumber(section.number)}、</Space.Addon>
               <Input
                 aria-label={`第${toChineseNumber(section.number)}部分标题`}
-                addonBefore={`${toChineseNumber(section.number)}、`}
                 value={section.heading}
                 readOnly={readOnly}
                 onChange={(event) =>

@@ -1,5 +1,5 @@
 import { type EvaluationResult, FINDING_CODES, type Finding, GRADE_LABELS, SEVERITY_LABELS } from '@jixiao/core';
-import { Card, Empty, List, Popover, Statistic, Tag, Typography } from 'antd';
+import { Card, Empty, Popover, Statistic, Tag, Typography } from 'antd';
 import { GradeTag } from '../components/GradeTag.tsx';
 
 const SEVERITY_COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
@@ -50,11 +50,9 @@ export const ScorePanel = ({ result, onSelectFinding, title = '复核得分（�
         {findings.length === 0 ? (
           <Empty description="未发现问题" image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
-          <List
-            size="small"
-            dataSource={findings}
-            renderItem={(finding) => (
-              <List.Item style={{ padding: 0 }}>
+          <ul className="plain-list">
+            {findings.map((finding) => (
+              <li key={`${finding.code}@${finding.where}:${finding.message}`} className="plain-list-item flush">
                 <button
                   type="button"
                   className="finding-button"
@@ -65,9 +63,9 @@ export const ScorePanel = ({ result, onSelectFinding, title = '复核得分（�
                   <strong>{FINDING_CODES[finding.code].title}</strong>
                   <div className="finding-message">{finding.message}</div>
                 </button>
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
     </div>

@@ -1,5 +1,5 @@
 import type { RiskSignal, RiskSignalCode } from '@jixiao/core';
-import { Alert, Card, List, Tag } from 'antd';
+import { Alert, Card, Tag } from 'antd';
 import { api } from '../api/client.ts';
 import { useApi } from '../components/useApi.ts';
 
@@ -22,15 +22,13 @@ export const RiskSignalsCard = ({ evaluationId }: { evaluationId: string }) => {
       {signals.length === 0 ? (
         <span>未发现跨年度风险信号（与上年同一项目比较）。</span>
       ) : (
-        <List
-          size="small"
-          dataSource={signals}
-          renderItem={(signal) => (
-            <List.Item>
+        <ul className="plain-list">
+          {signals.map((signal) => (
+            <li key={`${signal.code}:${signal.message}`} className="plain-list-item">
               <Tag color="volcano">{SIGNAL_TITLES[signal.code]}</Tag> {signal.message}
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );
