@@ -20,7 +20,7 @@ import { createDraft, createOrganization, createServiceContext, createUser } fro
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { ensureWebBuild } from '../scripts/ensure-web-build.mjs';
-import { loadPublished } from './support/published-rows.ts';
+import { loadPublished } from '../packages/services/testing/published-rows.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 10);

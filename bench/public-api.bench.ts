@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createTestDatabase } from '@jixiao/db/testing';
 import { buildApp } from '@jixiao/server';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { loadPublished } from './support/published-rows.ts';
+import { loadPublished } from '../packages/services/testing/published-rows.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
 const seconds = Number(process.argv[3] ?? 5);

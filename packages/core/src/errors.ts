@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
+  BUSY: { status: 503, message: '服务器繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -44,3 +44,77 @@ export const findPublishedView = async (
     .where('e.status', '=', 'published')
     .where('p.unpublished_at', 'is', null)
     .executeTakeFirst();
+
+/** The fiscal years that have a published evaluation, newest first. */
+export const listPublishedYears = async (db: Db): Promise<number[]> =>
+  (
+    await db
+      .selectFrom('evaluations')
+      .select('fiscal_year')
+      .distinct()
+      .where('status', '=', 'published')
+      .orderBy('fiscal_year', 'desc')
+      .execute()
+  ).map((row) => row.fiscal_year);
+
+/** Where a page of published pages ended: the next page starts after it. */
+export type PublishedPageCursor = { projectName: string; id: string };
+
+export type PublishedPageRow = {
+  id: string;
+  fiscal_year: number;
+  project_name: string;
+  organization_name: string;
+  department_name: string | null;
+  /** The public page stored at publishing; null for a publication made before migration 0007. */
+  public_view: string | null;
+};
+
+/**
+ * One page of the published evaluations of a year with their stored public pages, in the public list's order
+ * (project name, then id), after `after`. Keyset paging within one year follows the published-listing index
+ * (year, project name, id) from where the last page ended, so every page costs the same however deep it is.
+ */
+export const listPublishedPagesOfYear = async (
+  db: Db,
+  { fiscalYear, after, limit }: { fiscalYear: number; after: PublishedPageCursor | null; limit: number },
+): Promise<PublishedPageRow[]> => {
+  let query = db
+    .selectFrom('evaluations as e')
+    .innerJoin('publications as p', (join) =>
+      join.onRef('p.evaluation_id', '=', 'e.id').on('p.unpublished_at', 'is', null),
+    )
+    .innerJoin('organizations as u', 'u.id', 'e.organization_id')
+    .leftJoin('organizations as d', 'd.id', 'u.parent_id')
+    .where('e.status', '=', 'published')
+    .where('e.fiscal_year', '=', fiscalYear);
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple('e.project_name', 'e.id'), '>', eb.tuple(after.projectName, after.id)));
+  }
+  return query
+    .select([
+      'e.id',
+      'e.fiscal_year',
+      'e.project_name',
+      'u.name as organization_name',
+      'd.name as department_name',
+      'p.public_view',
+    ])
+    .orderBy('e.project_name')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+};
+
+/** The revision an evaluation's publication in force shows; undefined when it is not published now. */
+export const findPublishedRevisionId = async (db: Db, evaluationId: string): Promise<string | undefined> =>
+  (
+    await db
+      .selectFrom('publications as p')
+      .innerJoin('evaluations as e', 'e.id', 'p.evaluation_id')
+      .select('p.revision_id')
+      .where('e.id', '=', evaluationId)
+      .where('e.status', '=', 'published')
+      .where('p.unpublished_at', 'is', null)
+      .executeTakeFirst()
+  )?.revision_id;

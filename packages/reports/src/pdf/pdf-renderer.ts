@@ -27,6 +27,12 @@ export class PdfRenderer {
   #page: Promise<Page> | null = null;
   #browser: Browser | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  #pending = 0;
+
+  /** Renders asked for and not finished yet (the one running included). */
+  get pending(): number {
+    return this.#pending;
+  }
 
   #open(): Promise<Page> {
     const executablePath = findChromium();
@@ -45,6 +51,7 @@ export class PdfRenderer {
   }
 
   render(html: string): Promise<Uint8Array> {
+    this.#pending += 1;
     const rendered = this.#queue.then(async () => {
       const page = await this.#open();
       await page.setContent(html, { waitUntil: 'load' });
@@ -60,7 +67,9 @@ export class PdfRenderer {
       return new Uint8Array(pdf);
     });
     this.#queue = rendered.catch(() => undefined);
-    return rendered;
+    return rendered.finally(() => {
+      this.#pending -= 1;
+    });
   }
 
   async close(): Promise<void> {

@@ -56,7 +56,11 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
         ...(fields && typeof fields === 'object' ? { fields: fields as Record<string, string> } : {}),
       },
     };
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // BUSY sheds load on purpose (the caller is told when to come back); other 5xx are faults.
+    if (appError.code === 'BUSY') request.log.warn({ code: appError.code, url: request.url }, appError.message);
+    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    const retryAfter = appError.details['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(appError.status).send(body);
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

@@ -1,10 +1,11 @@
 import { AppError, type EvaluationForm, type EvaluationResult } from '@jixiao/core';
-import { findRevision } from '@jixiao/db';
+import { findPublishedRevisionId, findRevision } from '@jixiao/db';
 import { contentDisposition, documentFileName, PdfRenderer, renderDocx, renderHtml, renderXlsx } from '@jixiao/reports';
 import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult } from '../evaluations/evaluation-view.ts';
-import { getPublishedEvaluationRevision } from '../public/get-published-evaluation.ts';
+import { readMayBeStale } from '../replica/replica-reads.ts';
+import { documentCache } from './document-cache.ts';
 
 export const DOCUMENT_KINDS = ['report.docx', 'report.pdf', 'report.html', 'table.xlsx'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -19,6 +20,12 @@ const CONTENT_TYPES: Record<DocumentKind, string> = {
 };
 
 let pdfRenderer: PdfRenderer | null = null;
+
+/**
+ * PDFs render one at a time (about a quarter of a second each); past this many waiting, a request is told to
+ * come back rather than queued, so a burst of downloads cannot grow the queue and everyone's wait without end.
+ */
+export const MAX_WAITING_PDF_RENDERS = 8;
 
 /** One Chromium for the whole process (a launch costs seconds); the server closes it on shutdown. */
 export const closeDocumentRenderer = async (): Promise<void> => {
@@ -37,6 +44,9 @@ const renderBytes = async (form: EvaluationForm, result: EvaluationResult, kind:
       return new TextEncoder().encode(renderHtml(form, result));
     case 'report.pdf':
       pdfRenderer ??= new PdfRenderer();
+      if (pdfRenderer.pending >= MAX_WAITING_PDF_RENDERS) {
+        throw new AppError('BUSY', '正在生成的 PDF 较多，请稍后再试', { retryAfterSeconds: 5 });
+      }
       return pdfRenderer.render(renderHtml(form, result));
   }
 };
@@ -72,12 +82,20 @@ export const renderEvaluationDocument = async (
   return render(revisionForm(revision), revisionResult(revision), kind);
 };
 
+/** A published revision never changes, so neither do its documents: the portal's downloads render once. */
+const publishedDocuments = documentCache<RenderedDocument>(64 * 1024 * 1024);
+
 /** A document of the published revision, for anyone. */
 export const renderPublishedDocument = async (
   ctx: ServiceContext,
   evaluationId: string,
   kind: DocumentKind,
 ): Promise<RenderedDocument> => {
-  const revision = await getPublishedEvaluationRevision(ctx, evaluationId);
-  return render(revisionForm(revision), revisionResult(revision), kind);
+  const revisionId = await readMayBeStale(ctx, (db) => findPublishedRevisionId(db, evaluationId));
+  if (!revisionId) throw new AppError('NOT_FOUND', '该自评不存在或未公开');
+  return publishedDocuments.get(`${revisionId}:${kind}`, async () => {
+    const revision = await readMayBeStale(ctx, (db) => findRevision(db, revisionId));
+    if (!revision) throw new AppError('NOT_FOUND', '该自评不存在或未公开');
+    return render(revisionForm(revision), revisionResult(revision), kind);
+  });
 };

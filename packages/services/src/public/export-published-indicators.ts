@@ -1,7 +1,14 @@
-import { listPublishedEvaluations as listPublishedRows } from '@jixiao/db';
+import { AppError } from '@jixiao/core';
+import {
+  listPublishedPagesOfYear,
+  listPublishedYears,
+  type PublishedPageCursor,
+  type PublishedPageRow,
+} from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
-import { getPublishedEvaluation } from './get-published-evaluation.ts';
+import { getPublishedEvaluationJson } from './get-published-evaluation.ts';
+import type { PublishedEvaluation } from './published-view.ts';
 
 /** One published indicator, flat: the open-data record (same fields and order in JSON and CSV). */
 export type PublishedIndicatorRecord = {
@@ -48,49 +55,86 @@ export const PUBLISHED_INDICATOR_FIELDS = [
   'publishedAt',
 ] as const satisfies readonly (keyof PublishedIndicatorRecord)[];
 
-const PAGE = 100;
+/** Evaluations read at a time: one page of records is all an export holds, however many are published. */
+export const OPEN_DATA_PAGE = 200;
+
+const recordsOf = (row: PublishedPageRow, published: PublishedEvaluation): PublishedIndicatorRecord[] =>
+  published.indicators.map((indicator) => ({
+    evaluationId: row.id,
+    year: row.fiscal_year,
+    department: row.department_name ?? '',
+    unit: row.organization_name,
+    projectName: published.projectName,
+    level1: indicator.level1,
+    level2: indicator.level2,
+    indicator: indicator.name,
+    target: indicator.target,
+    actual: indicator.actual,
+    weight: indicator.weight,
+    statedScore: indicator.statedScore,
+    score: indicator.score,
+    rule: indicator.rule,
+    explanation: indicator.explanation,
+    totalScore: published.totalScore,
+    grade: published.grade,
+    ruleSet: published.ruleSet,
+    publishedAt: published.publishedAt,
+  }));
+
+/** A page stored at publishing, or built for a publication older than stored pages; null once unpublished. */
+const publishedPageOf = async (ctx: ServiceContext, row: PublishedPageRow): Promise<PublishedEvaluation | null> => {
+  if (row.public_view !== null) return JSON.parse(row.public_view) as PublishedEvaluation;
+  try {
+    return JSON.parse(await getPublishedEvaluationJson(ctx, row.id)) as PublishedEvaluation;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+};
+
+async function* publishedIndicatorPages(
+  ctx: ServiceContext,
+  years: readonly number[],
+): AsyncGenerator<PublishedIndicatorRecord[]> {
+  for (const fiscalYear of years) {
+    let after: PublishedPageCursor | null = null;
+    for (;;) {
+      const cursor: PublishedPageCursor | null = after;
+      const rows: PublishedPageRow[] = await readMayBeStale(ctx, (db) =>
+        listPublishedPagesOfYear(db, { fiscalYear, after: cursor, limit: OPEN_DATA_PAGE }),
+      );
+      const records: PublishedIndicatorRecord[] = [];
+      for (const row of rows) {
+        const published = await publishedPageOf(ctx, row);
+        if (published) records.push(...recordsOf(row, published));
+      }
+      if (records.length > 0) yield records;
+      const last = rows.at(-1);
+      if (!last || rows.length < OPEN_DATA_PAGE) break;
+      after = { projectName: last.project_name, id: last.id };
+    }
+  }
+}
 
 /**
- * Every indicator of every published evaluation (optionally of one year), ordered as the public list is:
- * newest year first, then project name. Anonymous; what is not published is never included.
+ * Every indicator of every published evaluation (optionally of one year), in the public list's order (newest
+ * year first, then project name), as pages of records to stream: memory holds one page whatever the total.
+ * The first page is read before this resolves, so a database that cannot be read fails the request instead of
+ * cutting a download short. Each page is read where stale reads go (the replica when there is one); a
+ * publication made while a long export runs may or may not be in it, as with paging through the public list.
+ * Anonymous; what is not published is never included.
  */
-export const exportPublishedIndicators = async (
+export const openPublishedIndicators = async (
   ctx: ServiceContext,
   input: { year?: number | undefined } = {},
-): Promise<PublishedIndicatorRecord[]> => {
-  const records: PublishedIndicatorRecord[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { items } = await readMayBeStale(ctx, (db) =>
-      listPublishedRows(db, { fiscalYear: input.year, limit: PAGE, offset }),
-    );
-    for (const row of items) {
-      const published = await getPublishedEvaluation(ctx, row.id);
-      for (const indicator of published.indicators) {
-        records.push({
-          evaluationId: row.id,
-          year: row.fiscal_year,
-          department: row.department_name ?? '',
-          unit: row.organization_name,
-          projectName: published.projectName,
-          level1: indicator.level1,
-          level2: indicator.level2,
-          indicator: indicator.name,
-          target: indicator.target,
-          actual: indicator.actual,
-          weight: indicator.weight,
-          statedScore: indicator.statedScore,
-          score: indicator.score,
-          rule: indicator.rule,
-          explanation: indicator.explanation,
-          totalScore: published.totalScore,
-          grade: published.grade,
-          ruleSet: published.ruleSet,
-          publishedAt: published.publishedAt,
-        });
-      }
-    }
-    if (items.length < PAGE) return records;
-  }
+): Promise<AsyncIterable<PublishedIndicatorRecord[]>> => {
+  const years = input.year === undefined ? await readMayBeStale(ctx, listPublishedYears) : [input.year];
+  const pages = publishedIndicatorPages(ctx, years);
+  const first = await pages.next();
+  return (async function* () {
+    if (!first.done) yield first.value;
+    yield* pages;
+  })();
 };
 
 // A cell a spreadsheet would run as a formula (=, +, -, @ first, or a leading tab / carriage return) is
@@ -105,10 +149,29 @@ const csvCell = (value: string | number | null): string => {
 };
 
 /**
- * RFC 4180 CSV (CRLF line ends) with a UTF-8 byte-order mark, so that Excel opens the Chinese text correctly.
+ * RFC 4180 CSV (CRLF line ends) with a UTF-8 byte-order mark, so that Excel opens the Chinese text correctly;
+ * one chunk per page of records.
  */
-export const publishedIndicatorsCsv = (records: readonly PublishedIndicatorRecord[]): string => {
-  const lines = [PUBLISHED_INDICATOR_FIELDS.join(',')];
-  for (const record of records) lines.push(PUBLISHED_INDICATOR_FIELDS.map((field) => csvCell(record[field])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-};
+export async function* publishedIndicatorsCsv(
+  pages: AsyncIterable<readonly PublishedIndicatorRecord[]>,
+): AsyncGenerator<string> {
+  yield `\uFEFF${PUBLISHED_INDICATOR_FIELDS.join(',')}\r\n`;
+  for await (const records of pages) {
+    yield records
+      .map((record) => `${PUBLISHED_INDICATOR_FIELDS.map((field) => csvCell(record[field])).join(',')}\r\n`)
+      .join('');
+  }
+}
+
+/** `{"items":[…]}`, one chunk per page of records. */
+export async function* publishedIndicatorsJson(
+  pages: AsyncIterable<readonly PublishedIndicatorRecord[]>,
+): AsyncGenerator<string> {
+  yield '{"items":[';
+  let separator = '';
+  for await (const records of pages) {
+    yield separator + records.map((record) => JSON.stringify(record)).join(',');
+    separator = ',';
+  }
+  yield ']}';
+}

@@ -25,10 +25,6 @@ const loadPublished = async (db: Db, evaluationId: string) => {
   return { evaluation, publication, revision };
 };
 
-/** The revision the public may see: the one an active publication points at. */
-export const getPublishedEvaluationRevision = async (ctx: ServiceContext, evaluationId: string) =>
-  readMayBeStale(ctx, async (db) => (await loadPublished(db, evaluationId)).revision);
-
 /** A publication from before its page was stored with it (migration 0007): built from the revision. */
 const buildPublishedJson = async (db: Db, evaluationId: string): Promise<string> => {
   const { evaluation, publication, revision } = await loadPublished(db, evaluationId);

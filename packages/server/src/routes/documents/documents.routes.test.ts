@@ -1,6 +1,13 @@
 import { generateForm } from '@jixiao/core/testing';
 import { readReport } from '@jixiao/ingest';
-import { approveEvaluation, createDraft, publishEvaluation, submitEvaluation } from '@jixiao/services';
+import {
+  approveEvaluation,
+  createDraft,
+  MAX_WAITING_PDF_RENDERS,
+  publishEvaluation,
+  submitEvaluation,
+  unpublishEvaluation,
+} from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 
@@ -88,4 +95,47 @@ describe('document downloads', () => {
     });
     expect(otherUnit.statusCode).toBe(404);
   });
+
+  it('stops serving a document it has rendered once the evaluation is withdrawn', async () => {
+    const { ctx, actors, organizations } = testApp.fixture;
+    const id = (
+      await createDraft(ctx, actors.unit_filler, {
+        organizationId: organizations.unit,
+        form: { ...generateForm(23), fiscalYear: 2022, projectName: '撤回项目' },
+      })
+    ).id;
+    await submitEvaluation(ctx, actors.unit_filler, { evaluationId: id });
+    await approveEvaluation(ctx, actors.unit_approver, { evaluationId: id });
+    await approveEvaluation(ctx, actors.department_reviewer, { evaluationId: id });
+    await approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: id });
+    await publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: id });
+    const url = `/api/public/evaluations/${id}/documents/report.docx`;
+    const first = await testApp.request(null, { method: 'GET', url });
+    const again = await testApp.request(null, { method: 'GET', url });
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    await unpublishEvaluation(ctx, actors.finance_reviewer, { evaluationId: id, reason: '数据有误，撤回核实' });
+    expect((await testApp.request(null, { method: 'GET', url })).statusCode).toBe(404);
+  });
+
+  it(`answers 503 with Retry-After, not an ever longer wait, past ${MAX_WAITING_PDF_RENDERS} waiting PDFs`, async () => {
+    const session = await testApp.login('filler');
+    const burst = MAX_WAITING_PDF_RENDERS + 4;
+    const responses = await Promise.all(
+      Array.from({ length: burst }, () =>
+        testApp.request(session, { method: 'GET', url: `/api/evaluations/${draftId}/documents/report.pdf` }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(MAX_WAITING_PDF_RENDERS);
+    expect(statuses.filter((status) => status === 503)).toHaveLength(burst - MAX_WAITING_PDF_RENDERS);
+    const refused = responses.find((response) => response.statusCode === 503);
+    expect(refused?.headers['retry-after']).toBe('5');
+    expect(refused?.json()).toEqual({ error: { code: 'BUSY', message: '正在生成的 PDF 较多，请稍后再试' } });
+    // Once the queue has drained, the next one is served.
+    const later = await testApp.request(session, {
+      method: 'GET',
+      url: `/api/evaluations/${draftId}/documents/report.pdf`,
+    });
+    expect(later.statusCode).toBe(200);
+  }, 60_000);
 });

@@ -1,7 +1,10 @@
 import { generateForm } from '@jixiao/core/testing';
+import { createTestDatabase } from '@jixiao/db/testing';
 import { approveEvaluation, createDraft, publishEvaluation, submitEvaluation } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { buildApp } from '../../app.ts';
+import { OPEN_DATA_PER_MINUTE } from './public.routes.ts';
 
 type Record = { evaluationId: string; year: number; projectName: string; indicator: string; score: number };
 
@@ -94,5 +97,40 @@ describe('open data routes', () => {
     expect(first[indicatorColumn]).toBe('\'=HYPERLINK("x")，含"引号",逗号');
     expect(first[header.indexOf('score')]).toBe(String(json.items[0]?.score));
     expect(first).toHaveLength(header.length);
+  });
+});
+
+describe('open data downloads under failure and abuse', () => {
+  it('answers 500 without internals, not a cut-off 200, when the database cannot be read', async () => {
+    const handle = await createTestDatabase('pglite');
+    const app = await buildApp({ db: handle.db, databaseKind: handle.kind });
+    await handle.close();
+    for (const url of ['/api/public/indicators.csv', '/api/public/indicators.json']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: '服务器内部错误' } });
+    }
+    await app.close();
+  });
+
+  it(`lets one address start ${OPEN_DATA_PER_MINUTE} whole exports of a format a minute, then answers 429`, async () => {
+    const testApp = await createTestApp();
+    try {
+      const statuses: number[] = [];
+      for (let index = 0; index <= OPEN_DATA_PER_MINUTE; index++) {
+        statuses.push((await testApp.request(null, { method: 'GET', url: '/api/public/indicators.csv' })).statusCode);
+      }
+      expect(statuses).toEqual([...Array<number>(OPEN_DATA_PER_MINUTE).fill(200), 429]);
+      // The other format counts separately; the limit is per route.
+      expect((await testApp.request(null, { method: 'GET', url: '/api/public/indicators.json' })).statusCode).toBe(200);
+      const elsewhere = await testApp.request(null, {
+        method: 'GET',
+        url: '/api/public/indicators.csv',
+        remoteAddress: '10.0.0.7',
+      });
+      expect(elsewhere.statusCode).toBe(200);
+    } finally {
+      await testApp.close();
+    }
   });
 });

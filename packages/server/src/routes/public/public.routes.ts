@@ -1,13 +1,18 @@
+import { Readable } from 'node:stream';
 import {
-  exportPublishedIndicators,
   getPublishedEvaluationJson,
   listPublishedEvaluations,
+  openPublishedIndicators,
   publishedIndicatorsCsv,
+  publishedIndicatorsJson,
   type ServiceContext,
 } from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../http/common.schema.ts';
 import { openDataQuery, publicListQuery, publicListResponse } from './public.schema.ts';
+
+/** Whole open-data exports one client address may start per minute, in each format. */
+export const OPEN_DATA_PER_MINUTE = 10;
 
 /** Anonymous disclosure API: published evaluations only. */
 export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -32,27 +37,37 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
       reply.type('application/json; charset=utf-8').send(await getPublishedEvaluationJson(ctx, request.params.id)),
   );
 
-  // Open data at stable URLs: every indicator of every published evaluation, as JSON and as CSV.
+  // Open data at stable URLs: every indicator of every published evaluation, as JSON and as CSV. Both are
+  // streamed a page of evaluations at a time (a province's export is hundreds of megabytes); whole exports are
+  // heavy, so each address may start a few a minute.
+  const openData = { rateLimit: { max: OPEN_DATA_PER_MINUTE, timeWindow: '1 minute' } };
   app.get(
     '/api/public/indicators.json',
     {
       schema: { tags: ['public'], summary: '开放数据：全部已公开指标（JSON）', querystring: openDataQuery },
+      config: openData,
     },
-    async (request) => ({ items: await exportPublishedIndicators(ctx, request.query) }),
+    async (request, reply) => {
+      const pages = await openPublishedIndicators(ctx, request.query);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(Readable.from(publishedIndicatorsJson(pages), { objectMode: false }));
+    },
   );
 
   app.get(
     '/api/public/indicators.csv',
     {
       schema: { tags: ['public'], summary: '开放数据：全部已公开指标（CSV，UTF-8）', querystring: openDataQuery },
+      config: openData,
     },
     async (request, reply) => {
-      const csv = publishedIndicatorsCsv(await exportPublishedIndicators(ctx, request.query));
+      const pages = await openPublishedIndicators(ctx, request.query);
       const name = request.query.year ? `jixiao-indicators-${request.query.year}.csv` : 'jixiao-indicators.csv';
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .send(csv);
+        .send(Readable.from(publishedIndicatorsCsv(pages), { objectMode: false }));
     },
   );
 };

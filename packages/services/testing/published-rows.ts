@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { evaluate } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
 import { type Db, sql } from '@jixiao/db';
-import { publishedViewOf } from '@jixiao/services';
+import { publishedViewOf } from '../src/public/published-view.ts';
 
-/** Bulk rows straight through SQL: the bench measures reading, so loading skips the use cases. */
-export const loadPublished = async (db: Db, total: number): Promise<string[]> => {
+/**
+ * `total` published evaluations in bulk, straight through SQL (benchmarks and paging tests measure reading, so
+ * loading skips the use cases), over 5 fiscal years and 100 units. With `projectNames` below `total` the
+ * evaluations' names repeat (项目0 … 项目{projectNames - 1}), so paging must tell evaluations of one name
+ * apart; their projects keep distinct names, as a unit's projects of one year must.
+ */
+export const loadPublished = async (
+  db: Db,
+  total: number,
+  { projectNames = total }: { projectNames?: number } = {},
+): Promise<string[]> => {
   const now = new Date();
   const bureau = randomUUID();
   const departments = Array.from({ length: 10 }, () => randomUUID());
@@ -100,7 +109,7 @@ export const loadPublished = async (db: Db, total: number): Promise<string[]> =>
             organization_id: row.unit,
             project_id: row.project,
             fiscal_year: 2020 + (row.index % 5),
-            project_name: `项目${row.index}`,
+            project_name: `项目${row.index % projectNames}`,
             status: 'published' as const,
             rule_set_id: 'national-2020',
             rule_set_version: '1.0.0',
