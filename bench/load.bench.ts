@@ -19,8 +19,8 @@ import { migrate, openDatabase } from '@jixiao/db';
 import { createDraft, createOrganization, createServiceContext, createUser } from '@jixiao/services';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { ensureWebBuild } from '../scripts/ensure-web-build.mjs';
 import { loadPublished } from '../packages/services/testing/published-rows.ts';
+import { ensureWebBuild } from '../scripts/ensure-web-build.mjs';
 
 const count = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 10);

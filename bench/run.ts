@@ -16,6 +16,8 @@ const BENCHES: readonly { file: string; env?: Record<string, string>; needs?: bo
   { file: 'bench/public-api.bench.ts' },
   { file: 'bench/public-api.bench.ts', env: { JIXIAO_BENCH_DATABASE: 'postgres' } },
   { file: 'bench/documents.bench.ts', needs: hasLibreOffice },
+  { file: 'bench/load.bench.ts' },
+  { file: 'bench/open-data.bench.ts' },
 ];
 
 for (const bench of BENCHES) {
