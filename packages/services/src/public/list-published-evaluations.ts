@@ -18,14 +18,21 @@ export type ListPublishedInput = {
 const gradeLabel = (grade: string | null): string | null =>
   grade !== null && isGrade(grade) ? GRADE_LABELS[grade] : null;
 
-const cached = publishedCache<Page<PublishedListItem>>();
+// Kept as the JSON text the route sends: a cached page goes out without being serialised again.
+const cached = publishedCache<string>();
 
-/** Anonymous: the published evaluations only, newest year first. */
-export const listPublishedEvaluations = (
+/** Anonymous: a page of the published evaluations only, newest year first, as JSON text. */
+export const listPublishedEvaluationsJson = (ctx: ServiceContext, input: ListPublishedInput): Promise<string> =>
+  cached(ctx, JSON.stringify([input.year, input.department, input.page, input.pageSize]), async () =>
+    JSON.stringify(await loadPage(ctx, input)),
+  );
+
+/** Anonymous: a page of the published evaluations only, newest year first. */
+export const listPublishedEvaluations = async (
   ctx: ServiceContext,
   input: ListPublishedInput,
 ): Promise<Page<PublishedListItem>> =>
-  cached(ctx, JSON.stringify([input.year, input.department, input.page, input.pageSize]), () => loadPage(ctx, input));
+  JSON.parse(await listPublishedEvaluationsJson(ctx, input)) as Page<PublishedListItem>;
 
 const loadPage = async (ctx: ServiceContext, input: ListPublishedInput): Promise<Page<PublishedListItem>> => {
   const { items, total } = await readMayBeStale(ctx, (db) =>

@@ -10,6 +10,7 @@ import {
 } from '@jixiao/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { publicListResponse } from './public.schema.ts';
 
 describe('public routes', () => {
   let testApp: TestApp;
@@ -39,6 +40,9 @@ describe('public routes', () => {
   it('lists published evaluations only, anonymously, with filters and paging', async () => {
     const response = await testApp.request(null, { method: 'GET', url: '/api/public/evaluations?year=2022' });
     expect(response.statusCode).toBe(200);
+    // Sent as cached JSON text, past the schema's serializer: it must still be what the schema documents.
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(publicListResponse.strict().safeParse(response.json()).success).toBe(true);
     expect(response.json()).toEqual({
       items: [
         {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import {
   getPublishedEvaluationJson,
-  listPublishedEvaluations,
+  listPublishedEvaluationsJson,
   openPublishedIndicators,
   publishedIndicatorsCsv,
   publishedIndicatorsJson,
@@ -9,6 +9,7 @@ import {
 } from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../http/common.schema.ts';
+import { sendSerializedJson } from '../../http/serialized-json.ts';
 import { openDataQuery, publicListQuery, publicListResponse } from './public.schema.ts';
 
 /** Whole open-data exports one client address may start per minute, in each format. */
@@ -26,15 +27,15 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         response: { 200: publicListResponse },
       },
     },
-    async (request) => listPublishedEvaluations(ctx, request.query),
+    // The page is cached as the JSON it is sent as: no serialising per request (its shape is the schema's, by type).
+    async (request, reply) => sendSerializedJson(reply, await listPublishedEvaluationsJson(ctx, request.query)),
   );
 
   app.get(
     '/api/public/evaluations/:id',
     { schema: { tags: ['public'], summary: '已公开的绩效自评详情（指标、得分与计分说明）', params: idParams } },
     // The JSON stored at publishing goes out as it is: no parsing and re-serialising per request.
-    async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send(await getPublishedEvaluationJson(ctx, request.params.id)),
+    async (request, reply) => sendSerializedJson(reply, await getPublishedEvaluationJson(ctx, request.params.id)),
   );
 
   // Open data at stable URLs: every indicator of every published evaluation, as JSON and as CSV. Both are
