@@ -6,6 +6,7 @@
  * signed in, with CSRF). Throughput, p50 / p99 and errors; writes bench/results/load.json.
  *
  *   npx tsx bench/load.bench.ts [N=100000] [seconds=10] [connections=100]
+ *   JIXIAO_BENCH_PROFILE=/tmp/prof npx tsx bench/load.bench.ts …   (a CPU profile of the app server, too)
  *
  * Needs PostgreSQL (JIXIAO_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/test); the database is
  * created for the run and dropped after.
@@ -41,11 +42,18 @@ const withAdmin = async (run: (client: pg.Client) => Promise<void>) => {
 
 const serve = (mode: 'app' | 'bare', port: number, env: Record<string, string>): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/serve-for-load.ts', mode, String(port)], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    // JIXIAO_BENCH_PROFILE=DIR: the app server writes a V8 CPU profile of the whole run into DIR when it exits.
+    const profile = mode === 'app' && process.env['JIXIAO_BENCH_PROFILE'];
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, '--import', 'tsx', 'bench/support/serve-for-load.ts', mode, String(port)],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child);
     });
