@@ -1,6 +1,7 @@
 export { sql } from 'kysely';
 export * from './backup.ts';
 export * from './connect.ts';
+export * from './distribution.ts';
 export * from './hash.ts';
 export * from './migrate.ts';
 export * from './replication.ts';

@@ -1,15 +1,14 @@
 import { emptyForm } from '@jixiao/core';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import { base64Of } from '../api/file-base64.ts';
 import type { EvaluationView, Page } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
-import { GradeTag } from '../components/GradeTag.tsx';
+import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
-import { STATUS_COLORS } from '../shell/labels.ts';
 
 type ImportResult = { evaluation: EvaluationView; warnings: { message: string }[] };
 
@@ -105,31 +104,10 @@ const EvaluationsPage = () => {
               ),
             },
             { title: '年度', dataIndex: 'fiscalYear', width: 70 },
-            {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              width: 130,
-              render: (label: string, item) => <Tag color={STATUS_COLORS[item.status]}>{label}</Tag>,
-            },
-            {
-              title: '复核得分',
-              dataIndex: 'totalScore',
-              width: 90,
-              align: 'right',
-              render: (score: number | null) => (score === null ? '—' : score.toFixed(2)),
-            },
-            {
-              title: '等级',
-              dataIndex: 'grade',
-              width: 64,
-              render: (grade: string | null) => <GradeTag grade={grade} />,
-            },
-            {
-              title: '更新时间',
-              dataIndex: 'updatedAt',
-              width: 170,
-              render: (value: string) => new Date(value).toLocaleString('zh-CN'),
-            },
+            statusColumn(),
+            scoreColumn(),
+            gradeColumn(),
+            updatedColumn(),
           ]}
         />
       </Card>

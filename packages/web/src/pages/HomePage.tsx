@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { EvaluationStatus, EvaluationView, Me, Page, ReviewQueue, RoleName } from '../api/types.ts';
 import { isReviewer, useSession } from '../auth/session.ts';
-import { GradeTag } from '../components/GradeTag.tsx';
+import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { useApi } from '../components/useApi.ts';
-import { ROLE_TEXT, STATUS_COLORS, WAITING_ON } from '../shell/labels.ts';
+import { ROLE_TEXT, WAITING_ON } from '../shell/labels.ts';
 
 /** Where a person goes to act on an evaluation: fillers edit, reviewers review. */
 export const evaluationLink = (me: Me, evaluation: EvaluationView): string =>
@@ -82,31 +82,10 @@ const HomePage = () => {
                   },
                   { title: '年度', dataIndex: 'fiscalYear', width: 70 },
                   { title: '单位', dataIndex: 'organizationName' },
-                  {
-                    title: '状态',
-                    dataIndex: 'statusLabel',
-                    width: 130,
-                    render: (label: string, item) => <Tag color={STATUS_COLORS[item.status]}>{label}</Tag>,
-                  },
-                  {
-                    title: '复核得分',
-                    dataIndex: 'totalScore',
-                    width: 90,
-                    align: 'right',
-                    render: (score: number | null) => (score === null ? '—' : score.toFixed(2)),
-                  },
-                  {
-                    title: '等级',
-                    dataIndex: 'grade',
-                    width: 64,
-                    render: (grade: string | null) => <GradeTag grade={grade} />,
-                  },
-                  {
-                    title: '更新时间',
-                    dataIndex: 'updatedAt',
-                    width: 170,
-                    render: (value: string) => new Date(value).toLocaleString('zh-CN'),
-                  },
+                  statusColumn(),
+                  scoreColumn(),
+                  gradeColumn(),
+                  updatedColumn(),
                 ]}
               />
             )}

@@ -3,9 +3,8 @@ import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { ReviewQueue, ReviewQueueItem } from '../api/types.ts';
-import { GradeTag } from '../components/GradeTag.tsx';
+import { gradeColumn, scoreColumn, statusColumn } from '../components/evaluation-columns.tsx';
 import { useApi } from '../components/useApi.ts';
-import { STATUS_COLORS } from '../shell/labels.ts';
 import '../editor/editor.css';
 
 /** What waits on this reviewer, riskiest first, with the reasons for the ranking; the server ranks. */
@@ -59,12 +58,7 @@ const ReviewQueuePage = () => {
               render: (name: string, item) => <Link to={`/app/review/${item.id}`}>{name}</Link>,
             },
             { title: '单位', dataIndex: 'organizationName' },
-            {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              width: 130,
-              render: (label: string, item) => <Tag color={STATUS_COLORS[item.status]}>{label}</Tag>,
-            },
+            statusColumn(),
             {
               title: '执行率',
               dataIndex: 'executionRate',
@@ -72,19 +66,8 @@ const ReviewQueuePage = () => {
               align: 'right',
               render: (rate: number | null) => (rate === null ? '—' : `${rate}%`),
             },
-            {
-              title: '复核得分',
-              dataIndex: 'totalScore',
-              width: 90,
-              align: 'right',
-              render: (score: number | null) => (score === null ? '—' : score.toFixed(2)),
-            },
-            {
-              title: '等级',
-              dataIndex: 'grade',
-              width: 64,
-              render: (grade: string | null) => <GradeTag grade={grade} />,
-            },
+            scoreColumn(),
+            gradeColumn(),
           ]}
         />
       </Card>
