@@ -114,6 +114,9 @@ const measure = async (count: number) => {
   try {
     await migrate(handle.db);
     await loadPublished(handle.db, count);
+    // Settled first, as in the load benchmark: no autovacuum or checkpoint in the middle of a download.
+    await sql`VACUUM ANALYZE`.execute(handle.db);
+    await sql`CHECKPOINT`.execute(handle.db);
     await bareRead(handle.db);
     const baseline = await bareRead(handle.db);
     const base = `http://127.0.0.1:${PORT}`;
