@@ -119,18 +119,22 @@ describe('document downloads', () => {
 
   it(`answers 503 with Retry-After, not an ever longer wait, past ${MAX_WAITING_PDF_RENDERS} waiting PDFs`, async () => {
     const session = await testApp.login('filler');
-    const burst = MAX_WAITING_PDF_RENDERS + 4;
+    // Twice the limit at once: however the machine schedules them, more arrive than may wait.
+    const burst = MAX_WAITING_PDF_RENDERS * 2;
     const responses = await Promise.all(
       Array.from({ length: burst }, () =>
         testApp.request(session, { method: 'GET', url: `/api/evaluations/${draftId}/documents/report.pdf` }),
       ),
     );
     const statuses = responses.map((response) => response.statusCode);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(MAX_WAITING_PDF_RENDERS);
-    expect(statuses.filter((status) => status === 503)).toHaveLength(burst - MAX_WAITING_PDF_RENDERS);
-    const refused = responses.find((response) => response.statusCode === 503);
-    expect(refused?.headers['retry-after']).toBe('5');
-    expect(refused?.json()).toEqual({ error: { code: 'BUSY', message: '正在生成的 PDF 较多，请稍后再试' } });
+    expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(MAX_WAITING_PDF_RENDERS);
+    const refused = responses.filter((response) => response.statusCode === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const response of refused) {
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.json()).toEqual({ error: { code: 'BUSY', message: '正在生成的 PDF 较多，请稍后再试' } });
+    }
     // Once the queue has drained, the next one is served.
     const later = await testApp.request(session, {
       method: 'GET',
