@@ -31,19 +31,21 @@ export const markUnpublished = async (
 export const listPublications = async (db: Db, evaluationId: string): Promise<Publication[]> =>
   db.selectFrom('publications').selectAll().where('evaluation_id', '=', evaluationId).orderBy('published_at').execute();
 
+/** Evaluations published now (`e`), each with the publication in force (`p`): what the public may see. */
+const publishedNow = (db: Db) =>
+  db
+    .selectFrom('evaluations as e')
+    .innerJoin('publications as p', (join) =>
+      join.onRef('p.evaluation_id', '=', 'e.id').on('p.unpublished_at', 'is', null),
+    )
+    .where('e.status', '=', 'published');
+
 /** The stored public JSON of an evaluation that is published now; undefined when it is not published. */
 export const findPublishedView = async (
   db: Db,
   evaluationId: string,
 ): Promise<{ public_view: string | null } | undefined> =>
-  db
-    .selectFrom('publications as p')
-    .innerJoin('evaluations as e', 'e.id', 'p.evaluation_id')
-    .select('p.public_view')
-    .where('e.id', '=', evaluationId)
-    .where('e.status', '=', 'published')
-    .where('p.unpublished_at', 'is', null)
-    .executeTakeFirst();
+  publishedNow(db).select('p.public_view').where('e.id', '=', evaluationId).executeTakeFirst();
 
 /** The fiscal years that have a published evaluation, newest first. */
 export const listPublishedYears = async (db: Db): Promise<number[]> =>
@@ -79,14 +81,9 @@ export const listPublishedPagesOfYear = async (
   db: Db,
   { fiscalYear, after, limit }: { fiscalYear: number; after: PublishedPageCursor | null; limit: number },
 ): Promise<PublishedPageRow[]> => {
-  let query = db
-    .selectFrom('evaluations as e')
-    .innerJoin('publications as p', (join) =>
-      join.onRef('p.evaluation_id', '=', 'e.id').on('p.unpublished_at', 'is', null),
-    )
+  let query = publishedNow(db)
     .innerJoin('organizations as u', 'u.id', 'e.organization_id')
     .leftJoin('organizations as d', 'd.id', 'u.parent_id')
-    .where('e.status', '=', 'published')
     .where('e.fiscal_year', '=', fiscalYear);
   if (after) {
     query = query.where((eb) => eb(eb.refTuple('e.project_name', 'e.id'), '>', eb.tuple(after.projectName, after.id)));
@@ -108,13 +105,4 @@ export const listPublishedPagesOfYear = async (
 
 /** The revision an evaluation's publication in force shows; undefined when it is not published now. */
 export const findPublishedRevisionId = async (db: Db, evaluationId: string): Promise<string | undefined> =>
-  (
-    await db
-      .selectFrom('publications as p')
-      .innerJoin('evaluations as e', 'e.id', 'p.evaluation_id')
-      .select('p.revision_id')
-      .where('e.id', '=', evaluationId)
-      .where('e.status', '=', 'published')
-      .where('p.unpublished_at', 'is', null)
-      .executeTakeFirst()
-  )?.revision_id;
+  (await publishedNow(db).select('p.revision_id').where('e.id', '=', evaluationId).executeTakeFirst())?.revision_id;

@@ -4,6 +4,7 @@ import { contentDisposition, documentFileName, PdfRenderer, renderDocx, renderHt
 import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult } from '../evaluations/evaluation-view.ts';
+import { NOT_PUBLISHED } from '../public/get-published-evaluation.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
 import { documentCache } from './document-cache.ts';
 
@@ -92,10 +93,10 @@ export const renderPublishedDocument = async (
   kind: DocumentKind,
 ): Promise<RenderedDocument> => {
   const revisionId = await readMayBeStale(ctx, (db) => findPublishedRevisionId(db, evaluationId));
-  if (!revisionId) throw new AppError('NOT_FOUND', '该自评不存在或未公开');
+  if (!revisionId) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
   return publishedDocuments.get(`${revisionId}:${kind}`, async () => {
     const revision = await readMayBeStale(ctx, (db) => findRevision(db, revisionId));
-    if (!revision) throw new AppError('NOT_FOUND', '该自评不存在或未公开');
+    if (!revision) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
     return render(revisionForm(revision), revisionResult(revision), kind);
   });
 };

@@ -14,7 +14,8 @@ import { type PublishedEvaluation, publishedViewOf } from './published-view.ts';
 
 export type { PublishedEvaluation } from './published-view.ts';
 
-const NOT_PUBLISHED = '该自评不存在或未公开';
+/** What the public is told of an evaluation that does not exist or is not published now (they look alike). */
+export const NOT_PUBLISHED = '该自评不存在或未公开';
 
 const loadPublished = async (db: Db, evaluationId: string) => {
   const evaluation = await findEvaluationById(db, evaluationId);
