@@ -12,14 +12,13 @@
  * created for the run and dropped after.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateForm } from '@jixiao/core/testing';
 import { migrate, openDatabase, sql } from '@jixiao/db';
+import { createPostgresDatabase } from '@jixiao/db/testing';
 import { createDraft, createOrganization, createServiceContext, createUser } from '@jixiao/services';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadPublished } from '../packages/services/testing/published-rows.ts';
 import { ensureWebBuild } from '../scripts/ensure-web-build.mjs';
 
@@ -27,18 +26,7 @@ const count = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 10);
 const connections = Number(process.argv[4] ?? 100);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const adminUrl = process.env['JIXIAO_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'Load@bench2026';
-
-const withAdmin = async (run: (client: pg.Client) => Promise<void>) => {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await run(client);
-  } finally {
-    await client.end();
-  }
-};
 
 const serve = (mode: 'app' | 'bare', port: number, env: Record<string, string>): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
@@ -74,13 +62,8 @@ const run = async (options: autocannon.Options): Promise<Measured> => {
   };
 };
 
-const database = `jixiao_load_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
-await withAdmin(async (client) => {
-  await client.query(`CREATE DATABASE ${database}`);
-});
-const url = new URL(adminUrl);
-url.pathname = `/${database}`;
-const databaseUrl = url.toString();
+const database = await createPostgresDatabase();
+const databaseUrl = database.url;
 const children: ChildProcess[] = [];
 try {
   await ensureWebBuild();
@@ -230,7 +213,5 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
-  await withAdmin(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  });
+  await database.drop();
 }

@@ -10,11 +10,10 @@
  *   npx tsx bench/open-data.bench.ts [N=20000]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Db, migrate, openDatabase, sql } from '@jixiao/db';
-import pg from 'pg';
+import { createPostgresDatabase } from '@jixiao/db/testing';
 import { loadPublished } from '../packages/services/testing/published-rows.ts';
 
 const large = Number(process.argv[2] ?? 20_000);
@@ -22,18 +21,6 @@ const small = Math.max(1, Math.round(large / 10));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 3911;
 const HEAP_CAP_MB = 96;
-const adminUrl = process.env['JIXIAO_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const admin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-};
-
 type Download = { firstByteMs: number; totalMs: number; bytes: number; lines: number; serverPeakRssGrowthMb: number };
 
 /** The server in its own process (as in production), so its memory is its own and the client's is not in it. */
@@ -106,11 +93,8 @@ const bareRead = async (db: Db): Promise<{ totalMs: number; bytes: number }> => 
 };
 
 const measure = async (count: number) => {
-  const database = `jixiao_open_data_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
+  const database = await createPostgresDatabase();
+  const handle = await openDatabase({ databaseUrl: database.url });
   try {
     await migrate(handle.db);
     await loadPublished(handle.db, count);
@@ -121,7 +105,7 @@ const measure = async (count: number) => {
     const baseline = await bareRead(handle.db);
     const base = `http://127.0.0.1:${PORT}`;
     const withServer = async <T>(nodeArgs: string[], run: (pid: number) => Promise<T>): Promise<T> => {
-      const server = await serve(url.toString(), nodeArgs);
+      const server = await serve(database.url, nodeArgs);
       try {
         // A first download warms the server's code paths and the database's cache, as the baseline's first read did.
         await download(server.pid ?? 0, `${base}/api/public/indicators.csv?year=2024`);
@@ -143,7 +127,7 @@ const measure = async (count: number) => {
     return { evaluations: count, baseline, csv, json, csvHeapCapped };
   } finally {
     await handle.close();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   }
 };
 

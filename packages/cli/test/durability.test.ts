@@ -1,13 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateForm } from '@jixiao/core/testing';
-import { testDatabaseKinds } from '@jixiao/db/testing';
+import { createPostgresDatabase, testDatabaseKinds } from '@jixiao/db/testing';
 import { DEMO_LOGINS } from '@jixiao/services';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -74,27 +72,9 @@ const signIn = async (url: string, username: string): Promise<Client> => {
   };
 };
 
-const postgresDatabase = async (): Promise<{ url: string; drop: () => Promise<void> }> => {
-  const admin = process.env['JIXIAO_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `jixiao_test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-};
-
 describe.each(testDatabaseKinds())('kill -9 during a stream of writes on %s', (kind) => {
   it('keeps every acknowledged write and a verifiable audit chain', async () => {
-    const database = kind === 'postgres' ? await postgresDatabase() : null;
+    const database = kind === 'postgres' ? await createPostgresDatabase() : null;
     const args = kind === 'pglite' ? ['--data', mkdtempSync(join(tmpdir(), 'jixiao-durable-'))] : [];
     const env = database ? { DATABASE_URL: database.url } : {};
     try {

@@ -48,6 +48,27 @@ const withAdmin = async (run: (client: pg.Client) => Promise<void>): Promise<voi
   }
 };
 
+/**
+ * A fresh, empty PostgreSQL database on the test server, by URL: for a test or benchmark that hands it to a server
+ * in another process. `drop` removes it (a killed run's is dropped by a later run once stale).
+ */
+export const createPostgresDatabase = async (): Promise<{ url: string; drop: () => Promise<void> }> => {
+  const name = newDatabaseName();
+  await withAdmin(async (client) => {
+    await dropStaleDatabases(client);
+    await client.query(`CREATE DATABASE ${name}`);
+  });
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      withAdmin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
+  };
+};
+
 /** An empty database (in-memory PGlite, or a fresh PostgreSQL database dropped on close), optionally migrated. */
 export const createTestDatabase = async (
   kind: DatabaseKind,
@@ -57,21 +78,13 @@ export const createTestDatabase = async (
   if (kind === 'pglite') {
     handle = await openDatabase({ memory: true });
   } else {
-    const name = newDatabaseName();
-    await withAdmin(async (client) => {
-      await dropStaleDatabases(client);
-      await client.query(`CREATE DATABASE ${name}`);
-    });
-    const url = new URL(adminUrl());
-    url.pathname = `/${name}`;
-    const opened = await openDatabase({ databaseUrl: url.toString() });
+    const database = await createPostgresDatabase();
+    const opened = await openDatabase({ databaseUrl: database.url });
     handle = {
       ...opened,
       close: async () => {
         await opened.close();
-        await withAdmin(async (client) => {
-          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        });
+        await database.drop();
       },
     };
   }
