@@ -58,10 +58,10 @@ export class BrowserSessions {
   }
 
   /** The page of a person, signed in the first time it is asked for and kept signed in after. */
-  async signedIn(username: string, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  async signedIn(username: string): Promise<Page> {
     const known = this.people.get(username);
     if (known) return known;
-    const page = await this.newPage(options);
+    const page = await this.newPage();
     await new LoginPage(page, this.baseUrl()).signIn(username);
     this.people.set(username, page);
     return page;

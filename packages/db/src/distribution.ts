@@ -8,8 +8,11 @@ import type { Db } from './connect.ts';
  *   evaluation with its revisions, reviews and publications lives on one node;
  * - coordinator: kept on the coordinator alone. The audit log is one hash chain in one order (a table lock
  *   assigns `seq`), which a sharded table cannot keep; distributing it means one chain per unit.
- * Every table of the migrated schema is placed here exactly once (distribution.test.ts holds the catalog to it).
+ * Every table of the migrated schema is placed here exactly once (services/src/demo/tenancy.test.ts holds the
+ * catalog and the data to it).
  */
+export type TablePlacement = 'reference' | 'distributed' | 'coordinator';
+
 export const TABLE_PLACEMENT = {
   organizations: 'reference',
   users: 'reference',
@@ -27,9 +30,12 @@ export const TABLE_PLACEMENT = {
   audit_log: 'coordinator',
   bulk_audit_jobs: 'coordinator',
   schema_migrations: 'coordinator',
-} as const satisfies Record<string, 'reference' | 'distributed' | 'coordinator'>;
+} as const satisfies Record<string, TablePlacement>;
 
-export type TablePlacement = (typeof TABLE_PLACEMENT)[keyof typeof TABLE_PLACEMENT];
+const placements: ReadonlyMap<string, TablePlacement> = new Map(Object.entries(TABLE_PLACEMENT));
+
+/** Where a table goes; undefined for a table nobody has placed. */
+export const placementOf = (table: string): TablePlacement | undefined => placements.get(table);
 
 /** The column every distributed table is sharded by: the owning budget unit. */
 export const DISTRIBUTION_COLUMN = 'organization_id';

@@ -5,6 +5,7 @@ import {
   DISTRIBUTION_COLUMN,
   listForeignKeys,
   listTableShapes,
+  placementOf,
   sql,
   TABLE_PLACEMENT,
 } from '@jixiao/db';
@@ -18,9 +19,6 @@ const seed = {
   bytes: new Uint8Array(readFileSync(new URL('../../../../fixtures/seed/kaifu-2022.txt', import.meta.url))),
   fileName: 'kaifu-2022.txt',
 };
-
-const placementOf = (table: string) =>
-  Object.hasOwn(TABLE_PLACEMENT, table) ? TABLE_PLACEMENT[table as keyof typeof TABLE_PLACEMENT] : undefined;
 
 /**
  * The schema as a Citus cluster would need it (db/src/distribution.ts), checked on the migrated catalog and on
