@@ -11,9 +11,8 @@
  * Needs PostgreSQL (JIXIAO_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/test); the database is
  * created for the run and dropped after.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { generateForm } from '@jixiao/core/testing';
 import { migrate, openDatabase, sql } from '@jixiao/db';
 import { createPostgresDatabase } from '@jixiao/db/testing';
@@ -21,31 +20,19 @@ import { createDraft, createOrganization, createServiceContext, createUser } fro
 import autocannon from 'autocannon';
 import { loadPublished } from '../packages/services/testing/published-rows.ts';
 import { ensureWebBuild } from '../scripts/ensure-web-build.mjs';
+import { spawnServer } from './support/spawn-server.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 10);
 const connections = Number(process.argv[4] ?? 100);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'Load@bench2026';
 
+// JIXIAO_BENCH_PROFILE=DIR: the app server writes a V8 CPU profile of the whole run into DIR when it exits.
+const profile = process.env['JIXIAO_BENCH_PROFILE'];
 const serve = (mode: 'app' | 'bare', port: number, env: Record<string, string>): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    // JIXIAO_BENCH_PROFILE=DIR: the app server writes a V8 CPU profile of the whole run into DIR when it exits.
-    const profile = mode === 'app' && process.env['JIXIAO_BENCH_PROFILE'];
-    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, '--import', 'tsx', 'bench/support/serve-for-load.ts', mode, String(port)],
-      {
-        cwd: root,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  spawnServer(mode, port, {
+    env,
+    nodeArgs: mode === 'app' && profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
   });
 
 type Measured = { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number };

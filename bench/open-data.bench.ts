@@ -9,37 +9,17 @@
  *
  *   npx tsx bench/open-data.bench.ts [N=20000]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Db, migrate, openDatabase, sql } from '@jixiao/db';
 import { createPostgresDatabase } from '@jixiao/db/testing';
 import { loadPublished } from '../packages/services/testing/published-rows.ts';
+import { spawnServer } from './support/spawn-server.ts';
 
 const large = Number(process.argv[2] ?? 20_000);
 const small = Math.max(1, Math.round(large / 10));
-const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 3911;
 const HEAP_CAP_MB = 96;
 type Download = { firstByteMs: number; totalMs: number; bytes: number; lines: number; serverPeakRssGrowthMb: number };
-
-/** The server in its own process (as in production), so its memory is its own and the client's is not in it. */
-const serve = (databaseUrl: string, nodeArgs: string[] = []): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, '--import', 'tsx', 'bench/support/serve-for-load.ts', 'app', String(PORT)],
-      {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
 
 const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -105,7 +85,7 @@ const measure = async (count: number) => {
     const baseline = await bareRead(handle.db);
     const base = `http://127.0.0.1:${PORT}`;
     const withServer = async <T>(nodeArgs: string[], run: (pid: number) => Promise<T>): Promise<T> => {
-      const server = await serve(database.url, nodeArgs);
+      const server = await spawnServer('app', PORT, { env: { DATABASE_URL: database.url }, nodeArgs });
       try {
         // A first download warms the server's code paths and the database's cache, as the baseline's first read did.
         await download(server.pid ?? 0, `${base}/api/public/indicators.csv?year=2024`);
