@@ -92,9 +92,26 @@ export type UnitFacts = {
   activeStaff: number | null;
 };
 
+/**
+ * What kind of form a document turned out to be. Only a self-evaluation is scored as one; the others are
+ * recognised so that a reader can say what it found instead of half-reading it.
+ */
+export const FORM_KINDS = [
+  'self-evaluation',
+  'unscored',
+  'department-overall',
+  'target-declaration',
+  'funds-only',
+] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
 export type EvaluationForm = {
   formVersion: 1;
   formType: 'project';
+  /** The kind of form read (a form filled in the app is a self-evaluation). */
+  formKind: FormKind;
+  /** False when the source stops before the table's end (a page cut mid-table): checks of what is unseen are off. */
+  complete: boolean;
   fiscalYear: number | null;
   projectName: string;
   projectCode: string;
@@ -136,6 +153,8 @@ export const emptyIndicator = (overrides: Partial<IndicatorRow> = {}): Indicator
 export const emptyForm = (): EvaluationForm => ({
   formVersion: 1,
   formType: 'project',
+  formKind: 'self-evaluation',
+  complete: true,
   fiscalYear: null,
   projectName: '',
   projectCode: '',

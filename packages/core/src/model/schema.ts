@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type EvaluationForm, LEVEL1_KEYS, LEVEL2_KEYS } from './form.ts';
+import { type EvaluationForm, FORM_KINDS, LEVEL1_KEYS, LEVEL2_KEYS } from './form.ts';
 
 /** Cells are free text but bounded: a form is filled by people, not pasted megabytes. */
 const cell = z.string().max(2000);
@@ -29,6 +29,9 @@ export const evaluationFormSchema = z
   .object({
     formVersion: z.literal(1),
     formType: z.literal('project'),
+    // Forms stored or exported before these fields existed were all read or filled as complete self-evaluations.
+    formKind: z.enum(FORM_KINDS).default('self-evaluation'),
+    complete: z.boolean().default(true),
     fiscalYear: z.number().int().min(2000).max(2100).nullable(),
     projectName: cell,
     projectCode: cell,
