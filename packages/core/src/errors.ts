@@ -19,7 +19,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '无权执行此操作' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
-  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账户已暂时锁定，请稍后再试' },
+  LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '密码已过期或为临时密码，请先修改密码' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },

@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Db } from './connect.ts';
 import type { Database } from './schema.ts';
 
-type TableName = Exclude<keyof Database, 'schema_migrations'>;
+/** Sign-in throttling is transient: a restored server starts with clean counters. */
+type TableName = Exclude<keyof Database, 'schema_migrations' | 'login_failures' | 'login_source_failures'>;
 
 /** Insert order: parents before children. evaluations.current_revision_id is restored in a second pass. */
 export const BACKUP_TABLES: readonly TableName[] = [

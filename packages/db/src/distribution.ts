@@ -29,6 +29,8 @@ export const TABLE_PLACEMENT = {
   attachments: 'distributed',
   audit_log: 'coordinator',
   bulk_audit_jobs: 'coordinator',
+  login_failures: 'coordinator',
+  login_source_failures: 'coordinator',
   schema_migrations: 'coordinator',
 } as const satisfies Record<string, TablePlacement>;
 

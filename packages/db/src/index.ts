@@ -11,6 +11,7 @@ export * from './repositories/bulk-audit-jobs.repository.ts';
 export * from './repositories/dashboard.repository.ts';
 export * from './repositories/evaluations.repository.ts';
 export * from './repositories/findings.repository.ts';
+export * from './repositories/login-failures.repository.ts';
 export * from './repositories/organizations.repository.ts';
 export * from './repositories/password-history.repository.ts';
 export * from './repositories/projects.repository.ts';

@@ -41,8 +41,6 @@ export type UsersTable = {
   username: string;
   display_name: string;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   /** Set exactly when `disabled` is (a CHECK constraint keeps the two together). */
   disabled_at: Timestamp | null;
@@ -214,6 +212,18 @@ export type BulkAuditJobsTable = {
   finished_at: Timestamp | null;
 };
 
+/** Failed sign-ins of one name as typed (an account's or not) from one source address (services: login-throttle). */
+export type LoginFailuresTable = {
+  source: string;
+  username: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+};
+
+/** Failed sign-ins from one source address across all names, in a fixed window. */
+export type LoginSourceFailuresTable = { source: string; window_started_at: Timestamp; failures: number };
+
 export type SchemaMigrationsTable = { id: string; checksum: string; applied_at: Timestamp };
 
 export type Database = {
@@ -232,6 +242,8 @@ export type Database = {
   attachments: AttachmentsTable;
   audit_log: AuditLogTable;
   bulk_audit_jobs: BulkAuditJobsTable;
+  login_failures: LoginFailuresTable;
+  login_source_failures: LoginSourceFailuresTable;
   schema_migrations: SchemaMigrationsTable;
 };
 

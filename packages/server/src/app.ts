@@ -21,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
+import { fastifyTrustProxy, type TrustProxy } from './http/deployment-settings.ts';
 import { securityHeadersFor } from './http/security-headers.ts';
 import { authenticate } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -39,21 +40,24 @@ import { ruleSetRoutes } from './routes/rule-sets/rule-sets.routes.ts';
 import { userRoutes } from './routes/users/users.routes.ts';
 
 export type AppConfig = {
-  /** Secure cookies (HTTPS only); off for http://localhost. */
+  /** Secure cookies (HTTPS only); off for http://localhost. Also upgrades insecure requests in the CSP. */
   cookieSecure: boolean;
   /** Largest JSON body in bytes. */
+  /** Whose X-Forwarded-For to believe for the client address (rate limits, sign-in throttling); none by default. */
+  trustProxy: TrustProxy;
   bodyLimit: number;
   /** Largest import body (a base64 report file). */
   importBodyLimit: number;
   /** Largest zip uploaded for a bulk audit, in bytes before base64. */
   bulkAuditZipLimit: number;
-  /** Login attempts per client address per minute (account lockout guards each account separately). */
+  /** Login attempts per client address per minute (failures are also throttled per name and address). */
   loginRateLimit: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
   cookieSecure: false,
   bodyLimit: 1024 * 1024,
+  trustProxy: false,
   importBodyLimit: 30 * 1024 * 1024,
   bulkAuditZipLimit: MAX_BULK_ZIP_BYTES,
   loginRateLimit: 30,
@@ -134,7 +138,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   // Every route as registered, so the authorization matrix test can insist that each one has a policy.
   const routeTable: RouteEntry[] = [];

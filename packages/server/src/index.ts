@@ -1,2 +1,3 @@
 export * from './app.ts';
+export * from './http/deployment-settings.ts';
 export * from './server.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type DatabaseHandle, migrate, openDatabase } from '@jixiao/db';
 import { createServiceContext, type DemoDataResult, loadDemoData } from '@jixiao/services';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, LOG_REDACT_PATHS } from './app.ts';
+import { type AppConfig, buildApp, LOG_REDACT_PATHS } from './app.ts';
 import { DEFAULT_WEB_ROOT } from './http/web-app.ts';
 
 export type ServeOptions = {
@@ -17,6 +17,8 @@ export type ServeOptions = {
   logLevel?: string;
   /** The built web app's directory; packages/web/dist by default (served only when built). */
   webRoot?: string | undefined;
+  /** Behind TLS and a reverse proxy: Secure cookies and the proxies whose X-Forwarded-For is believed. */
+  deployment?: Partial<Pick<AppConfig, 'cookieSecure' | 'trustProxy'>>;
 };
 
 export type RunningServer = {
@@ -46,6 +48,7 @@ export const startServer = async (options: ServeOptions): Promise<RunningServer>
       replica: database.replica?.db,
       logger: { level: options.logLevel ?? 'info', redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' } },
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+      config: options.deployment ?? {},
     });
     app.addHook('onClose', async () => {
       await database.close();

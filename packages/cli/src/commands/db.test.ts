@@ -132,7 +132,7 @@ describe('jixiao db / org / user on the embedded database', () => {
     const signIn = async (password: string) => {
       const handle = await openDatabase({ dataDir: source });
       try {
-        return await login(createServiceContext(handle.db), 'caizheng', password);
+        return await login(createServiceContext(handle.db), 'caizheng', password, '192.0.2.1');
       } finally {
         await handle.close();
       }

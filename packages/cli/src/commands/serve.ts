@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { AppError, ROLE_LABELS } from '@jixiao/core';
-import { startServer } from '@jixiao/server';
+import { parseSwitch, parseTrustProxy, startServer } from '@jixiao/server';
 import { DEMO_LOGINS } from '@jixiao/services';
 import type { Command } from 'commander';
 import { envVar } from './database-options.ts';
 
-type ServeOptions = { port: string; host: string; data?: string; demo?: boolean };
+type ServeOptions = {
+  port: string;
+  host: string;
+  data?: string;
+  demo?: boolean;
+  secureCookies?: boolean;
+  trustProxy?: string;
+};
 
 /** The seed report shipped in the repository; the demo district's published 2022 evaluation. */
 export const DEMO_SEED_FILE = fileURLToPath(new URL('../../../../fixtures/seed/kaifu-2022.txt', import.meta.url));
@@ -19,6 +26,14 @@ export const registerServeCommand = (program: Command): void => {
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--data <dir>', '内嵌数据库目录（默认 JIXIAO_DATA_DIR 或 ./data）')
     .option('--demo', '数据库为空时载入演示数据（开福区财政局、部门、单位与各状态的自评）')
+    .option(
+      '--secure-cookies',
+      '仅经 HTTPS 发送会话 Cookie（Secure；TLS 之后部署时开启；或 JIXIAO_SECURE_COOKIES=true）',
+    )
+    .option(
+      '--trust-proxy <value>',
+      '信任的反向代理：true、跳数，或以逗号分隔的地址与网段；客户端地址取自其 X-Forwarded-For（或 JIXIAO_TRUST_PROXY）',
+    )
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -30,6 +45,10 @@ export const registerServeCommand = (program: Command): void => {
         databaseUrl: envVar('DATABASE_URL'),
         readReplicaUrl: envVar('DATABASE_READ_URL'),
         demoSeedFile: options.demo ? DEMO_SEED_FILE : undefined,
+        deployment: {
+          cookieSecure: options.secureCookies ?? parseSwitch('JIXIAO_SECURE_COOKIES', envVar('JIXIAO_SECURE_COOKIES')),
+          trustProxy: parseTrustProxy(options.trustProxy ?? envVar('JIXIAO_TRUST_PROXY') ?? 'false'),
+        },
       });
       process.stdout.write(
         `Jixiao 已启动：${running.url}（数据库：${running.database.kind} ${running.database.location}）\n`,

@@ -151,7 +151,6 @@ export type UserView = {
   displayName: string;
   disabled: boolean;
   disabledAt: string | null;
-  lockedUntil: string | null;
   passwordChangedAt: string;
   passwordExpiresAt: string;
   /** What the user will have to do at the next sign-in, as of now. */

@@ -35,3 +35,31 @@ export const deleteSessionsOfUser = async (db: Db, userId: string, exceptId: str
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 };
+
+/**
+ * Ends the sessions of a user but `currentId` and the `others` most recently used of the rest; how many it
+ * ended.
+ */
+export const deleteSessionsBeyond = async (
+  db: Db,
+  userId: string,
+  currentId: string,
+  others: number,
+): Promise<number> => {
+  const kept = db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('id', '!=', currentId)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(others);
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', currentId)
+    .where('id', 'not in', kept)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+};

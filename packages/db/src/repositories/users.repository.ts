@@ -62,28 +62,6 @@ export const listUserRoles = async (db: Db, userId: string): Promise<UserRole[]>
       .execute()
   ).map((row) => ({ organizationId: row.organization_id, role: row.role }));
 
-/** Counts a failed login; locks the account until `lockUntil` once `maxFailures` is reached. */
-export const recordFailedLogin = async (
-  db: Db,
-  userId: string,
-  maxFailures: number,
-  lockUntil: Date,
-): Promise<{ failedLogins: number; lockedUntil: Date | null }> => {
-  const row = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning(['failed_logins'])
-    .executeTakeFirstOrThrow();
-  if (row.failed_logins < maxFailures) return { failedLogins: row.failed_logins, lockedUntil: null };
-  await db.updateTable('users').set({ locked_until: lockUntil, failed_logins: 0 }).where('id', '=', userId).execute();
-  return { failedLogins: row.failed_logins, lockedUntil: lockUntil };
-};
-
-export const resetFailedLogins = async (db: Db, userId: string): Promise<void> => {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-};
-
 export type UserWithRoles = Pick<
   User,
   | 'id'
@@ -91,7 +69,6 @@ export type UserWithRoles = Pick<
   | 'display_name'
   | 'disabled'
   | 'disabled_at'
-  | 'locked_until'
   | 'password_changed_at'
   | 'must_change_password'
   | 'created_at'
@@ -110,7 +87,6 @@ export const listUsersWithRolesIn = async (db: Db, organizationIds: readonly str
       'display_name',
       'disabled',
       'disabled_at',
-      'locked_until',
       'password_changed_at',
       'must_change_password',
       'created_at',

@@ -41,14 +41,14 @@ describe.each(testDatabaseKinds())('password expiry, must-change and history on 
   it(`lets a password live ${PASSWORD_MAX_AGE_DAYS} days, then signs in restricted until it is changed`, async () => {
     const { username } = await newAccount(null);
     advanceDays(PASSWORD_MAX_AGE_DAYS - 1);
-    expect((await login(fixture.ctx, username, TEST_PASSWORD)).passwordChange).toBeNull();
+    expect((await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1')).passwordChange).toBeNull();
     // A session opened just before the deadline is restricted once the deadline passes.
     advanceDays(1 - 5 / 1440);
-    const early = await login(fixture.ctx, username, TEST_PASSWORD);
+    const early = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');
     expect(early.passwordChange).toBeNull();
     advanceDays(10 / 1440);
     expect((await getSession(fixture.ctx, early.token))?.passwordChange).toBe('expired');
-    const late = await login(fixture.ctx, username, TEST_PASSWORD);
+    const late = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');
     expect(late.passwordChange).toBe('expired');
     await changePassword(fixture.ctx, late.actor, {
       currentPassword: TEST_PASSWORD,
@@ -57,12 +57,12 @@ describe.each(testDatabaseKinds())('password expiry, must-change and history on 
     });
     expect((await getSession(fixture.ctx, late.token))?.passwordChange).toBeNull();
     advanceDays(PASSWORD_MAX_AGE_DAYS - 1);
-    expect((await login(fixture.ctx, username, 'Renewed-pass-2025')).passwordChange).toBeNull();
+    expect((await login(fixture.ctx, username, 'Renewed-pass-2025', '192.0.2.1')).passwordChange).toBeNull();
   });
 
   it("makes an admin's new account change its password at first login, and not the system's", async () => {
     const byAdmin = await newAccount(fixture.actors.admin);
-    const signedIn = await login(fixture.ctx, byAdmin.username, TEST_PASSWORD);
+    const signedIn = await login(fixture.ctx, byAdmin.username, TEST_PASSWORD, '192.0.2.1');
     expect(signedIn.passwordChange).toBe('must_change');
     expect((await getSession(fixture.ctx, signedIn.token))?.passwordChange).toBe('must_change');
     await changePassword(fixture.ctx, signedIn.actor, {
@@ -70,14 +70,14 @@ describe.each(testDatabaseKinds())('password expiry, must-change and history on 
       newPassword: 'My-own-pass-2025',
       sessionToken: signedIn.token,
     });
-    expect((await login(fixture.ctx, byAdmin.username, 'My-own-pass-2025')).passwordChange).toBeNull();
+    expect((await login(fixture.ctx, byAdmin.username, 'My-own-pass-2025', '192.0.2.1')).passwordChange).toBeNull();
     const bySystem = await newAccount(null);
-    expect((await login(fixture.ctx, bySystem.username, TEST_PASSWORD)).passwordChange).toBeNull();
+    expect((await login(fixture.ctx, bySystem.username, TEST_PASSWORD, '192.0.2.1')).passwordChange).toBeNull();
   });
 
   it('refuses a wrong current password, a weak one, one containing the username, naming the rule', async () => {
     const { username } = await newAccount(null);
-    const signedIn = await login(fixture.ctx, username, TEST_PASSWORD);
+    const signedIn = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');
     const attempt = (currentPassword: string, newPassword: string) =>
       changePassword(fixture.ctx, signedIn.actor, { currentPassword, newPassword, sessionToken: signedIn.token });
     await expect(attempt('Wrong-pass-2025', 'Fresh-pass-2025')).rejects.toMatchObject({
@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())('password expiry, must-change and history on 
 
   it(`refuses any of the last ${PASSWORD_HISTORY_SIZE} passwords and accepts an older one again`, async () => {
     const { username } = await newAccount(null);
-    const signedIn = await login(fixture.ctx, username, TEST_PASSWORD);
+    const signedIn = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');
     let current = TEST_PASSWORD;
     const changeTo = async (newPassword: string) => {
       await changePassword(fixture.ctx, signedIn.actor, {
@@ -125,13 +125,13 @@ describe.each(testDatabaseKinds())('password expiry, must-change and history on 
     await expect(changeTo('History-pass-2')).rejects.toMatchObject({ message: reused });
     await changeTo(`History-pass-${PASSWORD_HISTORY_SIZE}`);
     await changeTo(TEST_PASSWORD);
-    expect((await login(fixture.ctx, username, TEST_PASSWORD)).actor.username).toBe(username);
+    expect((await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1')).actor.username).toBe(username);
   });
 
   it("ends the user's other sessions on a change, keeps the one it was made in, and audits it", async () => {
     const { username, userId } = await newAccount(null);
-    const laptop = await login(fixture.ctx, username, TEST_PASSWORD);
-    const phone = await login(fixture.ctx, username, TEST_PASSWORD);
+    const laptop = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');
+    const phone = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');
     const changed = await changePassword(fixture.ctx, laptop.actor, {
       currentPassword: TEST_PASSWORD,
       newPassword: 'After-change-2025',
@@ -140,7 +140,9 @@ describe.each(testDatabaseKinds())('password expiry, must-change and history on 
     expect(changed).toEqual({ revokedSessions: 1 });
     expect(await getSession(fixture.ctx, laptop.token)).toBeDefined();
     expect(await getSession(fixture.ctx, phone.token)).toBeUndefined();
-    await expect(login(fixture.ctx, username, TEST_PASSWORD)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     const entries = await listAuditEntries(fixture.ctx.db, { entityId: userId, limit: 100 });
     const change = entries.find((entry) => entry.action === 'user.password_change');
     expect(change).toMatchObject({ actor_id: userId, details: { revokedSessions: 1, wasRequired: null } });

@@ -21,7 +21,6 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor): Promise<User
     displayName: user.display_name,
     disabled: user.disabled,
     disabledAt: user.disabled_at?.toISOString() ?? null,
-    lockedUntil: user.locked_until?.toISOString() ?? null,
     passwordChangedAt: user.password_changed_at.toISOString(),
     passwordExpiresAt: passwordExpiresAt(user.password_changed_at).toISOString(),
     passwordChangeRequired: passwordChangeReason(user, now),

@@ -1,6 +1,6 @@
 import type { PasswordReset } from '@jixiao/core';
 import { AppError } from '@jixiao/core';
-import { deleteSessionsOfUser, resetFailedLogins, updateUserPassword } from '@jixiao/db';
+import { deleteSessionsOfUser, updateUserPassword } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { auditOrganizationOf, loadManagedUser } from './managed-user.ts';
@@ -11,8 +11,7 @@ export type { PasswordReset } from '@jixiao/core';
 
 /**
  * Gives an account a generated temporary password, shown once to the admin, that must be changed at the next
- * sign-in. Also lifts a lockout and ends the account's sessions: whoever held them may be who made a reset
- * necessary. The password itself is never stored or audited, only its hash.
+ * sign-in. Also ends the account's sessions: whoever held them may be who made a reset necessary. The password itself is never stored or audited, only its hash.
  */
 export const resetUserPassword = async (
   ctx: ServiceContext,
@@ -29,7 +28,6 @@ export const resetUserPassword = async (
     const now = ctx.now();
     await updateUserPassword(trx, userId, { passwordHash, changedAt: now, mustChange: true });
     await rememberPassword(trx, userId, passwordHash, now);
-    await resetFailedLogins(trx, userId);
     const revokedSessions = await deleteSessionsOfUser(trx, userId);
     await recordAudit(ctx, trx, {
       organizationId: auditOrganizationOf(managed),

@@ -33,12 +33,12 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
     expect(published.items).toEqual([
       expect.objectContaining({ projectName: '征收工作经费', unit: '开福区城市房屋征收和补偿管理办公室', year: 2022 }),
     ]);
-    const bureau = await login(ctx, 'caizheng.reviewer', DEMO_LOGINS[0]?.password ?? '');
+    const bureau = await login(ctx, 'caizheng.reviewer', DEMO_LOGINS[0]?.password ?? '', '192.0.2.1');
     const all = await listEvaluations(ctx, bureau.actor, { page: 1, pageSize: 100 });
     expect(new Set(all.items.map((item) => item.status))).toEqual(new Set(EVALUATION_STATUSES));
     // The README's logins work as printed: no forced password change.
     for (const demo of DEMO_LOGINS) {
-      const signedIn = await login(ctx, demo.username, demo.password);
+      const signedIn = await login(ctx, demo.username, demo.password, '192.0.2.1');
       expect(signedIn.actor.roles[0]?.role).toBe(demo.role);
       expect(signedIn.passwordChange).toBeNull();
     }

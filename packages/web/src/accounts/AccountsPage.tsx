@@ -31,7 +31,6 @@ const AccountsPage = () => {
   const [words, setWords] = useState('');
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
-  const now = new Date();
 
   const organizationById = useMemo(
     () => new Map((organizations.state === 'ready' ? organizations.data : []).map((item) => [item.id, item])),
@@ -158,7 +157,7 @@ const AccountsPage = () => {
               key: 'state',
               width: 150,
               render: (_value, user) => {
-                const state = accountState(user, now);
+                const state = accountState(user);
                 return (
                   <Tooltip title={state.detail}>
                     <Tag color={state.color}>{state.label}</Tag>

@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { UserItem } from '../api/account-types.ts';
 import { accountState } from './account-state.ts';
 
-const NOW = new Date('2026-03-01T10:00:00');
-
 const user = (overrides: Partial<UserItem>): UserItem => ({
   id: 'u1',
   username: 'zhengshou.filler',
   displayName: '征收办填报人',
   disabled: false,
   disabledAt: null,
-  lockedUntil: null,
   passwordChangedAt: '2026-01-01T09:00:00',
   passwordExpiresAt: '2026-04-01T09:00:00',
   passwordChangeRequired: null,
@@ -23,13 +20,11 @@ describe('accountState', () => {
   it.each([
     ['in order', user({}), '正常', '密码有效期至 2026-04-01 09:00'],
     [
-      'stopped, even when also locked',
-      user({ disabled: true, disabledAt: '2026-02-03T08:05:00', lockedUntil: '2026-03-01T10:10:00' }),
+      'stopped, even when its password must change',
+      user({ disabled: true, disabledAt: '2026-02-03T08:05:00', passwordChangeRequired: 'must_change' }),
       '已停用',
       '停用于 2026-02-03 08:05',
     ],
-    ['locked out now', user({ lockedUntil: '2026-03-01T10:10:00' }), '已锁定', '连续登录失败，锁定至 2026-03-01 10:10'],
-    ['past its lockout', user({ lockedUntil: '2026-03-01T09:59:00' }), '正常', '密码有效期至 2026-04-01 09:00'],
     [
       'waiting for the first change',
       user({ passwordChangeRequired: 'must_change' }),
@@ -38,6 +33,6 @@ describe('accountState', () => {
     ],
     ['expired', user({ passwordChangeRequired: 'expired' }), '密码已过期', '密码于 2026-04-01 09:00 过期'],
   ])('%s', (_case, account, label, detail) => {
-    expect(accountState(account, NOW)).toMatchObject({ label, detail });
+    expect(accountState(account)).toMatchObject({ label, detail });
   });
 });

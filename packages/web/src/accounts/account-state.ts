@@ -9,15 +9,11 @@ const timeOf = (iso: string): string => {
 };
 
 /**
- * What an administrator needs to know of an account at a glance, most pressing first: stopped, locked out after
- * failed sign-ins, waiting for its first password change, password expired, or in order.
+ * What an administrator needs to know of an account at a glance, most pressing first: stopped, waiting for its first password change, password expired, or in order.
  */
-export const accountState = (user: UserItem, now: Date): AccountState => {
+export const accountState = (user: UserItem): AccountState => {
   if (user.disabled) {
     return { label: '已停用', color: 'default', detail: user.disabledAt ? `停用于 ${timeOf(user.disabledAt)}` : null };
-  }
-  if (user.lockedUntil !== null && new Date(user.lockedUntil) > now) {
-    return { label: '已锁定', color: 'error', detail: `连续登录失败，锁定至 ${timeOf(user.lockedUntil)}` };
   }
   switch (user.passwordChangeRequired) {
     case 'must_change':

@@ -55,17 +55,24 @@ describe('auth routes', () => {
     expect(oversize.json()).toMatchObject({ error: { code: 'FILE_TOO_LARGE' } });
   });
 
-  it('answers 401 for a wrong password, and 423 once the account is locked', async () => {
-    const wrong = () =>
-      testApp.request(null, {
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'approver', password: 'Wrong-pass-123' },
-      });
-    for (let attempt = 1; attempt < 5; attempt += 1) expect((await wrong()).statusCode).toBe(401);
-    const locked = await wrong();
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json<{ error: { message: string } }>().error.message).toMatch(/锁定/);
+  it('throttles an address guessing a name, known or not, alike, and lets the owner in from elsewhere', async () => {
+    const attempt = (username: string, password: string, remoteAddress: string) =>
+      testApp.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password } });
+    const answers = async (username: string, remoteAddress: string) => {
+      const seen = [];
+      for (let failure = 0; failure < 6; failure += 1) {
+        const response = await attempt(username, 'Wrong-pass-123', remoteAddress);
+        seen.push([response.statusCode, response.headers['retry-after'], response.body]);
+      }
+      return seen;
+    };
+    const known = await answers('approver', '203.0.113.1');
+    expect(await answers('no.such.account', '203.0.113.2')).toEqual(known);
+    expect(known.map(([status]) => status)).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(known[4]?.[1]).toBe('60');
+    expect(JSON.parse(String(known[4]?.[2]))).toMatchObject({ error: { code: 'LOGIN_THROTTLED' } });
+    expect((await attempt('approver', 'Test-password-2024', '203.0.113.1')).statusCode).toBe(429);
+    expect((await attempt('approver', 'Test-password-2024', '198.51.100.1')).statusCode).toBe(200);
   });
 
   it('limits login attempts per client address with 429', async () => {

@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, { ctx,
       schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: meResponse } },
     },
     async (request, reply) => {
-      const signedIn = await login(ctx, request.body.username, request.body.password);
+      const signedIn = await login(ctx, request.body.username, request.body.password, request.ip);
       setSessionCookies(reply, cookies, signedIn);
       return { ...signedIn.actor, csrfToken: signedIn.csrfToken, passwordChangeRequired: signedIn.passwordChange };
     },
