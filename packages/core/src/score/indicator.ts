@@ -8,7 +8,7 @@ import { cellValue, readNumberCell } from './cells.ts';
 import { COMPARATOR_SIGNS, directionOf } from './direction.ts';
 import { explain } from './explain.ts';
 import { parseValueCached } from './parse-cache.ts';
-import { detectTier, TIER_LABELS } from './qualitative.ts';
+import { qualitativeTier, TIER_LABELS } from './qualitative.ts';
 import { quantityShare, rangeShare, type Share } from './shares.ts';
 
 type Computed = {
@@ -91,14 +91,12 @@ const scoreQualitative = (
   where: string,
   label: string,
 ): Outcome => {
-  const actualText = actual.kind === 'qualitative' ? actual.text : actual.raw;
-  const targetText = target.kind === 'qualitative' ? target.text : null;
-  const detected = detectTier(actualText, targetText, ruleSet.qualitative);
-  if (!detected) {
+  const detected = qualitativeTier(actual, target, ruleSet.qualitative);
+  if (detected.tier === null) {
     return blocked(
       'UNPARSEABLE_VALUE',
       where,
-      `${label}的实际完成值“${actual.raw}”不是可识别的完成程度用语，无法按定性指标计分`,
+      `${label}的实际完成值“${actual.raw}”${detected.why}，无法按定性指标计分`,
     );
   }
   return {
