@@ -1,7 +1,7 @@
-import type { EvaluationForm } from './model/form.ts';
+import type { EvaluationForm, FundCells } from './model/form.ts';
 import { LEVEL1_LABELS, LEVEL2_LABELS } from './model/labels.ts';
 import { type EvaluationResult, type Finding, GRADE_LABELS } from './model/result.ts';
-import { readFen } from './score/cells.ts';
+import { fundColumn } from './score/execution.ts';
 import { fromFen } from './util/money.ts';
 
 /** One indicator as reported to people and machines: the row as written and the engine's reading of it. */
@@ -29,7 +29,8 @@ export type EvaluationSummary = {
   ruleSet: string;
   funds: { initialBudget: number | null; adjustedBudget: number | null; executed: number | null; unit: string };
   executionRate: number | null;
-  executionScore: number;
+  /** Null when execution carries no weight (the reader found no 分值 in the fund block: weight "0"). */
+  executionScore: number | null;
   executionExplanation: string;
   statedTotal: number | null;
   recomputedTotal: number;
@@ -41,9 +42,10 @@ export type EvaluationSummary = {
   findings: Finding[];
 };
 
-const amount = (raw: string, unit: EvaluationForm['funds']['unit']): number | null => {
-  const fen = readFen(raw, unit);
-  return fen === null ? null : Number(fromFen(fen, unit).toFixed());
+/** The amount the engine used: the 年度资金总额 cell, or the 其中 rows' sum where that cell is blank or 0 (EXEC-1). */
+const amount = (funds: EvaluationForm['funds'], key: keyof FundCells): number | null => {
+  const { fen } = fundColumn(funds, key);
+  return fen === null ? null : Number(fromFen(fen, funds.unit).toFixed());
 };
 
 export const summarizeEvaluation = (
@@ -58,13 +60,13 @@ export const summarizeEvaluation = (
   year: form.fiscalYear,
   ruleSet: result.ruleSet,
   funds: {
-    initialBudget: amount(form.funds.total.initialBudget, form.funds.unit),
-    adjustedBudget: amount(form.funds.total.adjustedBudget, form.funds.unit),
-    executed: amount(form.funds.total.executed, form.funds.unit),
+    initialBudget: amount(form.funds, 'initialBudget'),
+    adjustedBudget: amount(form.funds, 'adjustedBudget'),
+    executed: amount(form.funds, 'executed'),
     unit: form.funds.unit,
   },
   executionRate: result.execution.rate,
-  executionScore: result.execution.points,
+  executionScore: result.execution.weight > 0 ? result.execution.points : null,
   executionExplanation: result.execution.explanation.text,
   statedTotal: result.statedTotal,
   recomputedTotal: result.checkTotal,

@@ -117,6 +117,7 @@ const CASES: [FindingCode, Edit, string][] = [
     'BUDGET_MISSING',
     (f) => {
       f.funds.total.initialBudget = '';
+      f.funds.currentAppropriation.initialBudget = '';
     },
     '无法计算预算执行率',
   ],
@@ -161,6 +162,20 @@ const CASES: [FindingCode, Edit, string][] = [
       f.projectName = '　';
     },
     '项目名称未填写',
+  ],
+  [
+    'INCOMPLETE_FORM',
+    (f) => {
+      f.complete = false;
+    },
+    '需要完整表格的核对未进行',
+  ],
+  [
+    'NOT_A_SELF_EVALUATION',
+    (f) => {
+      f.formKind = 'target-declaration';
+    },
+    '绩效目标申报表（只有年度指标值，没有实际完成值）',
   ],
   [
     'COST_INDICATOR_MISSING',

@@ -11,6 +11,7 @@ import {
   checkTotal,
   checkWeightsTotal,
 } from './checks/arithmetic.ts';
+import { checkFormKind, checkIncompleteForm } from './checks/form-kind.ts';
 import {
   checkBudgetBasis,
   checkExecutionCap,
@@ -32,41 +33,64 @@ import { checkNarrativeFigures } from './checks/narrative.ts';
 import { checkImplementingUnit, checkProjectFields, checkStaffing } from './checks/project.ts';
 import { checkTypos } from './checks/typo.ts';
 import type { Severity } from './codes.ts';
-import type { AuditCheck } from './context.ts';
+import { type AuditCheck, isRefusedKind } from './context.ts';
+
+/**
+ * What a check needs of the form to be judged at all: stated scores (not on an unscored form, which has no 分值
+ * or 得分 to check) and the whole table (not on a cut form: findings.md INCOMPLETE_FORM).
+ */
+type Need = 'scores' | 'wholeTable';
+
+type AuditEntry = { check: AuditCheck; needs: readonly Need[] };
 
 /** The audit table (rules.md §8), in the order findings are reported within a severity. */
-export const AUDIT_CHECKS: readonly AuditCheck[] = [
-  checkTotal,
-  checkExecutionFigures,
-  checkWeightsTotal,
-  checkLevelWeights,
-  checkScoreAboveWeight,
-  checkGrade,
-  checkBudgetBasis,
-  checkFundSplit,
-  checkBlockers,
-  checkNarrativeFigures,
-  checkMetTargetBelowWeight,
-  checkScoreNotPerRule,
-  checkShortfallWithoutNote,
-  checkOverAchievement,
-  checkLowExecution,
-  checkProjectFields,
-  checkOverspend,
-  checkExecutionCap,
-  checkNondefaultWeights,
-  checkImplementingUnit,
-  checkPlaceholderRows,
-  checkStaffing,
-  checkQualitativeOnlyOutcome,
-  checkCostIndicator,
-  checkTypos,
+const AUDIT_TABLE: readonly AuditEntry[] = [
+  { check: checkTotal, needs: ['scores', 'wholeTable'] },
+  { check: checkExecutionFigures, needs: [] },
+  { check: checkWeightsTotal, needs: ['scores', 'wholeTable'] },
+  { check: checkLevelWeights, needs: ['scores', 'wholeTable'] },
+  { check: checkScoreAboveWeight, needs: ['scores'] },
+  { check: checkGrade, needs: ['scores', 'wholeTable'] },
+  { check: checkBudgetBasis, needs: [] },
+  { check: checkFundSplit, needs: [] },
+  { check: checkBlockers, needs: [] },
+  { check: checkNarrativeFigures, needs: [] },
+  { check: checkMetTargetBelowWeight, needs: ['scores'] },
+  { check: checkScoreNotPerRule, needs: ['scores'] },
+  { check: checkShortfallWithoutNote, needs: ['scores'] },
+  { check: checkOverAchievement, needs: [] },
+  { check: checkLowExecution, needs: [] },
+  { check: checkProjectFields, needs: [] },
+  { check: checkOverspend, needs: [] },
+  { check: checkExecutionCap, needs: ['scores', 'wholeTable'] },
+  { check: checkNondefaultWeights, needs: ['scores'] },
+  { check: checkImplementingUnit, needs: [] },
+  { check: checkPlaceholderRows, needs: [] },
+  { check: checkStaffing, needs: [] },
+  { check: checkQualitativeOnlyOutcome, needs: [] },
+  { check: checkCostIndicator, needs: [] },
+  { check: checkTypos, needs: [] },
+  { check: checkIncompleteForm, needs: [] },
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Runs every check; findings come out errors first, then warnings, then info. */
-export const auditEvaluation = (form: EvaluationForm, score: ScoredForm, ruleSet: RuleSet): Finding[] =>
-  AUDIT_CHECKS.flatMap((check) => check({ form, score, ruleSet })).sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+const NEED_MET: Record<Need, (form: EvaluationForm) => boolean> = {
+  scores: (form) => form.formKind !== 'unscored',
+  wholeTable: (form) => form.complete,
+};
+
+const applies = (form: EvaluationForm, needs: readonly Need[]): boolean => needs.every((need) => NEED_MET[need](form));
+
+/**
+ * Runs every check that applies to the kind of form read; findings come out errors first, then warnings, then
+ * info. A target declaration or a funds-only page is not audited as a self-evaluation: it gets the refusal
+ * (and INCOMPLETE_FORM if cut) only, since every other check would judge actual values or scores it cannot have.
+ */
+export const auditEvaluation = (form: EvaluationForm, score: ScoredForm, ruleSet: RuleSet): Finding[] => {
+  const context = { form, score, ruleSet };
+  const findings = isRefusedKind(form.formKind)
+    ? [...checkFormKind(context), ...checkIncompleteForm(context)]
+    : AUDIT_TABLE.flatMap((entry) => (applies(form, entry.needs) ? entry.check(context) : []));
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+};

@@ -38,6 +38,8 @@ export const FINDING_CODES = {
   NONDEFAULT_WEIGHTS: { severity: 'info', title: '分值与规则默认值不同' },
   PROJECT_FIELD_BLANK: { severity: 'warning', title: '项目基本信息未填' },
   TYPO_SUSPECT: { severity: 'info', title: '疑似错别字' },
+  INCOMPLETE_FORM: { severity: 'info', title: '自评表不完整（表格中断）' },
+  NOT_A_SELF_EVALUATION: { severity: 'error', title: '不是绩效自评表' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

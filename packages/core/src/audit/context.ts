@@ -1,4 +1,4 @@
-import type { EvaluationForm } from '../model/form.ts';
+import type { EvaluationForm, FormKind } from '../model/form.ts';
 import type { Finding } from '../model/result.ts';
 import type { RuleSet } from '../rules/schema.ts';
 import type { ScoredForm } from '../score/evaluate.ts';
@@ -27,3 +27,14 @@ export const isBlankText = (text: string): boolean => !NOT_BLANK.test(text);
 /** Exact comparison of 2-dp values (scores, weights, rates) in hundredths: |a − b| > tolerance. */
 export const differsBy = (a: number, b: number, tolerance: number): boolean =>
   Math.abs(Math.round(a * 100) - Math.round(b * 100)) > Math.round(tolerance * 100);
+
+/** Kinds that are not self-evaluations at all: refused with NOT_A_SELF_EVALUATION instead of being audited. */
+export const isRefusedKind = (kind: FormKind): kind is 'target-declaration' | 'funds-only' =>
+  kind === 'target-declaration' || kind === 'funds-only';
+
+/**
+ * The row a cut form stops in: its last row, whose cells may end mid-way. Nothing is judged from that row's
+ * cells (a value cut to "服务范…" or a score not reached is not the unit's mistake); its name still counts.
+ */
+export const cutRowIndex = (form: EvaluationForm): number | null =>
+  form.complete || form.indicators.length === 0 ? null : form.indicators.length - 1;

@@ -12,12 +12,17 @@ export type ScoreCellResult =
     }
   | { ok: false; error: ParseError };
 
-const PLAIN_NUMBER = new RegExp(`^(${NUMBER_SOURCE})(分|万元|元)?$`, 'u');
+const PLAIN_NUMBER = new RegExp(`^(${NUMBER_SOURCE})(分|万元|亿元|千元|万|元)?$`, 'u');
 
-/** 分值 / 得分 / money cells: a plain number ("7.3", "5分", "38万元"), null when blank, or a coded error. */
+/**
+ * 分值 / 得分 / money cells: a plain number ("7.3", "5分", "38万元", "2,000元", "¥1,000", "300萬元"), null when
+ * blank, or a coded error.
+ */
 export const parseScoreCell = (raw: string): ScoreCellResult => {
   if (isNullCell(raw)) return { ok: true, value: null, unit: null };
-  const text = normalizeCell(raw).replace(/\s/gu, '');
+  const text = normalizeCell(raw)
+    .replace(/\s/gu, '')
+    .replace(/^[¥￥]/u, '');
   const match = text.match(PLAIN_NUMBER);
   if (match?.[1]) return { ok: true, value: canonicalNumber(match[1]), unit: match[2] ?? null };
   return {

@@ -1,4 +1,5 @@
 import { type Decimal, dec } from '../util/decimal.ts';
+import { toSimplified } from './normalize.ts';
 
 /**
  * Units seen after numbers in published 自评表, longest first so a prefix match takes "人次" before "人".
@@ -93,10 +94,10 @@ export const KNOWN_UNITS: readonly string[] = [
   'm',
 ].sort((a, b) => b.length - a.length);
 
-/** Units are normalised once: "百分比", "百分点" and "％" mean %, "㎡" and "平米" mean 平方米. */
+/** Units are normalised once: "百分比", "百分点" and "％" mean %, "㎡" and "平米" mean 平方米, 萬元 means 万元. */
 export const normalizeUnit = (unit: string | null | undefined): string | null => {
   if (unit === null || unit === undefined) return null;
-  const text = unit.normalize('NFKC').replace(/\s/g, '');
+  const text = toSimplified(unit.normalize('NFKC')).replace(/\s/g, '');
   if (text === '') return null;
   if (text === '百分比' || text === '百分点' || text === '个百分点' || text === '%') return '%';
   if (text === '㎡' || text === 'm²' || text === 'm2' || text === '平米') return '平方米';
@@ -155,8 +156,7 @@ const looksLikeUnit = (part: string): boolean =>
  * Brackets that hold words rather than units ("（含前期调查摸底工作）") are ignored.
  */
 export const unitFromName = (name: string): string | null => {
-  const match = name
-    .normalize('NFKC')
+  const match = toSimplified(name.normalize('NFKC'))
     .trim()
     .replace(/[。.;；:：]+$/u, '')
     .match(/[([【]([^()[\]【】]{1,16})[)\]】]$/u);

@@ -12,6 +12,23 @@ export type NumberCell =
 
 const numberCells = new Map<string, NumberCell>();
 
+/** A cell's own money unit, brought to the two the form uses: 万 is 万元, 亿元 is 10 000 万元, 千元 is 1 000 元. */
+const moneyValue = (value: Decimal, unit: string | null): NumberCell => {
+  switch (unit) {
+    case '万':
+    case '万元':
+      return { state: 'value', value, unit: '万元' };
+    case '亿元':
+      return { state: 'value', value: value.times(10_000), unit: '万元' };
+    case '千元':
+      return { state: 'value', value: value.times(1_000), unit: '元' };
+    case '元':
+      return { state: 'value', value, unit: '元' };
+    default:
+      return { state: 'value', value, unit: null };
+  }
+};
+
 /** Reads 分值 / 得分 / money cells ("5", "7.3", "5分", "　38"); memoised like the value parser (bounded). */
 export const readNumberCell = (raw: string): NumberCell => {
   const hit = numberCells.get(raw);
@@ -21,11 +38,7 @@ export const readNumberCell = (raw: string): NumberCell => {
     ? { state: 'invalid', message: parsed.error.message }
     : parsed.value === null
       ? { state: 'blank' }
-      : {
-          state: 'value',
-          value: dec(parsed.value),
-          unit: parsed.unit === '万元' || parsed.unit === '元' ? parsed.unit : null,
-        };
+      : moneyValue(dec(parsed.value), parsed.unit);
   if (numberCells.size >= 20_000) numberCells.clear();
   numberCells.set(raw, cell);
   return cell;

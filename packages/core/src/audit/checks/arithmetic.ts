@@ -1,6 +1,7 @@
-import { LEVEL1_KEYS, type Level1 } from '../../model/form.ts';
+import { type Funds, LEVEL1_KEYS, type Level1 } from '../../model/form.ts';
 import { LEVEL1_LABELS } from '../../model/labels.ts';
 import { cellValue, readNumberCell, readPercentCell } from '../../score/cells.ts';
+import { fundColumn } from '../../score/execution.ts';
 import { gradeLabel, readStatedGrade } from '../../score/grade.ts';
 import { type Decimal, dec, fmt2, plain, ZERO } from '../../util/decimal.ts';
 import { type AuditCheck, finding, rowName } from '../context.ts';
@@ -28,13 +29,26 @@ export const checkTotal: AuditCheck = ({ form, score, ruleSet }) => {
   ];
 };
 
-/** EXEC-2 / EXEC-3 against the stated 执行率 and 得分 on the fund row. */
+const FUND_COLUMNS = ['initialBudget', 'adjustedBudget', 'executed'] as const;
+
+/**
+ * A stated 0 beside a 年度资金总额 row that was blank or 0 (the money being in the 其中 rows) is the template's
+ * formula over empty cells, not a figure the unit computed.
+ */
+const isTemplateZero = (stated: Decimal, funds: Funds): boolean =>
+  stated.eq(0) && FUND_COLUMNS.some((key) => fundColumn(funds, key).fromSubRows);
+
+/** EXEC-2 / EXEC-3 against the stated 执行率 and 得分 on the fund row (the 得分 only when execution carries weight). */
 export const checkExecutionFigures: AuditCheck = ({ form, score, ruleSet }) => {
   const { execution } = score;
   if (execution.basis !== 'computed' || execution.rate === null) return [];
   const findings = [];
   const statedRate = readPercentCell(form.funds.statedExecutionRate);
-  if (statedRate !== null && differs(statedRate, execution.rate, ruleSet.tolerance.ratePoints)) {
+  if (
+    statedRate !== null &&
+    !isTemplateZero(statedRate, form.funds) &&
+    differs(statedRate, execution.rate, ruleSet.tolerance.ratePoints)
+  ) {
     findings.push(
       finding(
         'EXEC_RATE_MISMATCH',
@@ -44,7 +58,12 @@ export const checkExecutionFigures: AuditCheck = ({ form, score, ruleSet }) => {
     );
   }
   const statedScore = cellValue(readNumberCell(form.funds.statedExecutionScore));
-  if (statedScore !== null && differs(statedScore, execution.points, ruleSet.tolerance.score)) {
+  if (
+    statedScore !== null &&
+    execution.weight > 0 &&
+    !isTemplateZero(statedScore, form.funds) &&
+    differs(statedScore, execution.points, ruleSet.tolerance.score)
+  ) {
     findings.push(
       finding(
         'EXEC_SCORE_MISMATCH',
@@ -107,17 +126,21 @@ export const checkLevelWeights: AuditCheck = ({ form, ruleSet }) => {
   });
 };
 
-/** WEIGHT-1 / EXEC-3: execution or level-1 weights that differ from the rule set's defaults (allowed, but noted). */
+/**
+ * WEIGHT-1 / EXEC-3: execution or level-1 weights that differ from the rule set's defaults (allowed, but noted),
+ * in one finding. On a cut form only declared block weights count: the visible rows of a block may not be all.
+ */
 export const checkNondefaultWeights: AuditCheck = ({ form, score, ruleSet }) => {
-  const findings = [];
-  if (differs(score.execution.weight, ruleSet.executionWeight, ruleSet.tolerance.score)) {
-    findings.push(
-      finding(
-        'NONDEFAULT_WEIGHTS',
-        'funds.executionWeight',
-        `预算执行率分值为 ${fmt2(score.execution.weight)} 分，规则集默认 ${ruleSet.executionWeight} 分。`,
-      ),
-    );
+  const differences: { where: string; text: string }[] = [];
+  const executionWeight = score.execution.weight;
+  if (differs(executionWeight, ruleSet.executionWeight, ruleSet.tolerance.score)) {
+    differences.push({
+      where: 'funds.executionWeight',
+      text:
+        executionWeight === 0
+          ? `资金表未设分值，预算执行不计分（规则集默认 ${ruleSet.executionWeight} 分）`
+          : `预算执行率分值为 ${fmt2(executionWeight)} 分，规则集默认 ${ruleSet.executionWeight} 分`,
+    });
   }
   const sums = level1Sums(form.indicators);
   const scoredLevels = new Set(
@@ -126,18 +149,17 @@ export const checkNondefaultWeights: AuditCheck = ({ form, score, ruleSet }) => 
   for (const key of LEVEL1_KEYS) {
     if (key === 'satisfaction' && !ruleSet.satisfactionIsLevel1) continue;
     const declared = cellValue(readNumberCell(form.declaredLevel1Weights[key]));
-    const actual = declared ?? (scoredLevels.has(key) ? sums[key] : null);
+    const actual = declared ?? (form.complete && scoredLevels.has(key) ? sums[key] : null);
     if (actual !== null && differs(actual, ruleSet.level1Weights[key], ruleSet.tolerance.score)) {
-      findings.push(
-        finding(
-          'NONDEFAULT_WEIGHTS',
-          `declaredLevel1Weights.${key}`,
-          `${LEVEL1_LABELS[key]}分值为 ${fmt2(actual)} 分，规则集默认 ${ruleSet.level1Weights[key]} 分。`,
-        ),
-      );
+      differences.push({
+        where: `declaredLevel1Weights.${key}`,
+        text: `${LEVEL1_LABELS[key]}分值为 ${fmt2(actual)} 分，规则集默认 ${ruleSet.level1Weights[key]} 分`,
+      });
     }
   }
-  return findings;
+  const [first] = differences;
+  if (!first) return [];
+  return [finding('NONDEFAULT_WEIGHTS', first.where, `${differences.map((item) => item.text).join('；')}。`)];
 };
 
 /** QUANT-CAP-1: a stated indicator score above its weight. */

@@ -1,6 +1,7 @@
 import type { FundCells } from '../../model/form.ts';
 import { findSection, sectionWhere } from '../../narrative/sections.ts';
 import { readFen } from '../../score/cells.ts';
+import { fundColumn } from '../../score/execution.ts';
 import { dec, fmt2 } from '../../util/decimal.ts';
 import { formatAmount } from '../../util/money.ts';
 import { type AuditCheck, type AuditContext, finding, isBlankText, rowName } from '../context.ts';
@@ -50,14 +51,17 @@ export const checkOverspend: AuditCheck = ({ form, score }) => {
   ];
 };
 
-/** EXEC-4: 当年财政拨款 + 上年结转资金 + 其他资金 = 年度资金总额 in every column where a sub-row is filled. */
+/**
+ * EXEC-4: 当年财政拨款 + 上年结转资金 + 其他资金 = 年度资金总额 in every column where a sub-row is filled — except
+ * where the total cell is blank or 0 and the money is the sub-rows' (EXEC-1 takes their sum as the total).
+ */
 export const checkFundSplit: AuditCheck = ({ form }) => {
   const { funds } = form;
   const unit = funds.unit;
   const subRows = [funds.currentAppropriation, funds.priorYearCarryover, funds.other];
   return COLUMNS.flatMap(({ key, label }) => {
     const parts = subRows.map((row) => readFen(row[key], unit));
-    if (parts.every((part) => part === null)) return [];
+    if (parts.every((part) => part === null) || fundColumn(funds, key).fromSubRows) return [];
     const sum = parts.reduce<number>((total, part) => total + (part ?? 0), 0);
     const total = readFen(funds.total[key], unit) ?? 0;
     if (sum === total) return [];

@@ -1,7 +1,16 @@
+import type { EvaluationForm, Level1 } from '../../model/form.ts';
 import { LEVEL2_LABELS } from '../../model/labels.ts';
 import type { IndicatorScore } from '../../model/result.ts';
 import { dec, fmt2 } from '../../util/decimal.ts';
-import { type AuditCheck, type AuditContext, differsBy, finding, isBlankText, rowName } from '../context.ts';
+import {
+  type AuditCheck,
+  type AuditContext,
+  cutRowIndex,
+  differsBy,
+  finding,
+  isBlankText,
+  rowName,
+} from '../context.ts';
 
 const noteOf = ({ form }: AuditContext, item: IndicatorScore): string =>
   form.indicators[item.index]?.deviationNote ?? '';
@@ -32,9 +41,25 @@ const scored = (context: AuditContext): IndicatorScore[] => {
   return rows;
 };
 
+/** The rows whose cells are judged: not placeholders, and not the row a cut form stops in. */
+const judged = (context: AuditContext): IndicatorScore[] => {
+  const cut = cutRowIndex(context.form);
+  return cut === null ? scored(context) : scored(context).filter((item) => item.index !== cut);
+};
+
+/**
+ * Whether a level-1 block was seen to its end: always on a whole form; on a cut one only when a row of another
+ * level-1 block follows it, so that a check of what the block lacks does not judge a block the page cut short.
+ */
+const blockSeenInFull = (form: EvaluationForm, level1: Level1): boolean => {
+  if (form.complete) return true;
+  const start = form.indicators.findIndex((row) => row.level1 === level1);
+  return start >= 0 && form.indicators.slice(start + 1).some((row) => row.level1 !== null && row.level1 !== level1);
+};
+
 /** GEN-3 blockers become the finding of the same code: TARGET_MISSING, ACTUAL_MISSING, UNPARSEABLE_VALUE … */
 export const checkBlockers: AuditCheck = (context) =>
-  scored(context).flatMap((item) => {
+  judged(context).flatMap((item) => {
     if (!item.blocker) return [];
     const rests =
       item.basis === 'stated' ? `该项得分暂按填报的 ${fmt2(item.points)} 分计入。` : '该项未填得分，按0分计入。';
@@ -47,7 +72,7 @@ export const checkBlockers: AuditCheck = (context) =>
   });
 
 export const checkMetTargetBelowWeight: AuditCheck = (context) =>
-  scored(context).flatMap((item) =>
+  judged(context).flatMap((item) =>
     metTargetBelowWeight(context, item) && item.weight !== null && item.statedScore !== null
       ? [
           finding(
@@ -61,7 +86,7 @@ export const checkMetTargetBelowWeight: AuditCheck = (context) =>
 
 /** QUAL-4: any other stated score that differs from the rule score; a warning when the unit scored itself higher. */
 export const checkScoreNotPerRule: AuditCheck = (context) =>
-  scored(context).flatMap((item) => {
+  judged(context).flatMap((item) => {
     if (item.basis !== 'computed' || item.statedScore === null || metTargetBelowWeight(context, item)) return [];
     if (!differsBy(item.statedScore, item.points, context.ruleSet.tolerance.score)) return [];
     return [
@@ -76,7 +101,7 @@ export const checkScoreNotPerRule: AuditCheck = (context) =>
 
 /** The stated or rule score is below the weight and 偏差原因分析及改进措施 is empty. */
 export const checkShortfallWithoutNote: AuditCheck = (context) =>
-  scored(context).flatMap((item) => {
+  judged(context).flatMap((item) => {
     if (item.weight === null || item.weight <= 0 || !isBlankText(noteOf(context, item))) return [];
     if (metTargetBelowWeight(context, item)) return [];
     const tolerance = context.ruleSet.tolerance.score;
@@ -100,7 +125,7 @@ export const checkShortfallWithoutNote: AuditCheck = (context) =>
 /** QUANT-DEV-1: the actual beats the target by the threshold or more. */
 export const checkOverAchievement: AuditCheck = (context) => {
   const { threshold, deduction } = context.ruleSet.overAchievement;
-  return scored(context).flatMap((item) => {
+  return judged(context).flatMap((item) => {
     if (item.deviation === null || item.deviation < threshold) return [];
     const row = context.form.indicators[item.index];
     const deducted = deduction > 0 ? `，按规则扣 ${deduction} 分` : '';
@@ -114,9 +139,10 @@ export const checkOverAchievement: AuditCheck = (context) => {
   });
 };
 
-/** PARSE-2: one finding listing every placeholder or empty row. */
+/** PARSE-2: one finding listing every placeholder or empty row (not the row a cut form stops in). */
 export const checkPlaceholderRows: AuditCheck = ({ form, score }) => {
-  const rows = score.indicators.filter((item) => item.placeholder);
+  const cut = cutRowIndex(form);
+  const rows = score.indicators.filter((item) => item.placeholder && item.index !== cut);
   if (rows.length === 0) return [];
   const described = rows.map((item) => {
     const row = form.indicators[item.index];
@@ -134,8 +160,9 @@ export const checkPlaceholderRows: AuditCheck = ({ form, score }) => {
   ];
 };
 
-/** Every scored outcome (效益) indicator is qualitative. */
+/** Every scored outcome (效益) indicator is qualitative (judged once the 效益 block was seen to its end). */
 export const checkQualitativeOnlyOutcome: AuditCheck = (context) => {
+  if (!blockSeenInFull(context.form, 'outcome')) return [];
   const outcome = scored(context).filter((item) => context.form.indicators[item.index]?.level1 === 'outcome');
   if (outcome.length === 0 || !outcome.every((item) => item.qualitative)) return [];
   const names = outcome.map((item) => `“${context.form.indicators[item.index]?.name.trim()}”`).join('、');
@@ -149,8 +176,9 @@ export const checkQualitativeOnlyOutcome: AuditCheck = (context) => {
   ];
 };
 
-/** No scored 成本指标 under 产出指标 (2021 indicator guidance). */
+/** No scored 成本指标 under 产出指标 (2021 indicator guidance), judged once the 产出 block was seen to its end. */
 export const checkCostIndicator: AuditCheck = (context) => {
+  if (!blockSeenInFull(context.form, 'output')) return [];
   const hasCost = scored(context).some((item) => {
     const row = context.form.indicators[item.index];
     return row?.level2 === 'cost' && row.level1 !== 'outcome' && row.level1 !== 'satisfaction';
