@@ -1,24 +1,15 @@
 import { AppError } from '@jixiao/core';
 import { docxReader } from './docx/docx-reader.ts';
+import { textReader } from './form/document-reader.ts';
 import { jsonReader } from './json/json-reader.ts';
-import { markdownReader } from './markdown/markdown-reader.ts';
 import { pdfReader } from './pdf/pdf-reader.ts';
 import { looksBinary } from './text/decode.ts';
-import { textReader } from './text/text-reader.ts';
 import type { ImportResult, ReportInput, ReportReader } from './types.ts';
 import { xlsReader } from './xls/xls-reader.ts';
 import { xlsxReader } from './xlsx/xlsx-reader.ts';
 
 /** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
-export const READERS: ReportReader[] = [
-  docxReader,
-  xlsxReader,
-  xlsReader,
-  pdfReader,
-  jsonReader,
-  markdownReader,
-  textReader,
-];
+export const READERS: ReportReader[] = [docxReader, xlsxReader, xlsReader, pdfReader, jsonReader, textReader];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, index) => bytes[index] === byte);
@@ -68,10 +59,8 @@ export const readReport = async (input: ReportInput): Promise<ImportResult> => {
     };
   }
   if (container === 'zip' || container === 'ole' || container === 'pdf') {
-    // A zip whose name says nothing (or the wrong thing) goes to the Word reader, which names what it really is.
-    const binaryReader =
-      sniffed.find((reader) => ['docx', 'xlsx', 'xls', 'pdf'].includes(reader.format)) ??
-      (container === 'zip' ? docxReader : undefined);
+    // The content decides, the name only breaks a tie: an .xls saved without its extension, a .docx called .xlsx.
+    const binaryReader = readerByContent(container, bytes) ?? sniffed.find((reader) => BINARY.includes(reader.format));
     if (!binaryReader) {
       return {
         ok: false,
@@ -91,25 +80,55 @@ export const readReport = async (input: ReportInput): Promise<ImportResult> => {
       error: new AppError('BINARY_FILE', `${fileName}：文件含有二进制内容，不是文本，也不是受支持的文档格式`),
     };
   }
-  const reader =
-    sniffed.find((candidate) => ['text', 'markdown', 'json'].includes(candidate.format)) ?? guessTextReader(bytes);
+  const reader = sniffed.find((candidate) => ['text', 'json'].includes(candidate.format)) ?? guessTextReader(bytes);
   return readSafely(reader, input);
 };
 
-/** A reader's unexpected exception becomes a coded error naming the file: one bad file never stops a run. */
+/**
+ * A reader's unexpected exception becomes a coded error naming the file: one bad file never stops a run. The
+ * exception's own text stays out of it — it describes our code, not the file, and must not reach a client.
+ */
 const readSafely = async (reader: ReportReader, input: ReportInput): Promise<ImportResult> => {
   try {
     return await reader.read(input);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: new AppError('INTERNAL', `${input.fileName}：读取失败（${reason.slice(0, 200)}）`) };
+  } catch {
+    return {
+      ok: false,
+      error: new AppError(
+        'UNREADABLE_FILE',
+        `${input.fileName}：文件内容无法解析（格式异常或已损坏），请检查文件后重试`,
+      ),
+    };
   }
 };
 
-/** No telling extension: JSON if it opens like JSON, markdown if it has pipe tables, else flattened text. */
+const BINARY: readonly ReportReader['format'][] = ['docx', 'xlsx', 'xls', 'pdf'];
+
+const includesAscii = (bytes: Uint8Array, text: string): boolean => {
+  const needle = new TextEncoder().encode(text);
+  const limit = bytes.length - needle.length;
+  outer: for (let i = 0; i <= limit; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+};
+
+/** Which reader a container's content calls for: a zip by its main part's name in the archive, OLE and PDF by kind. */
+const readerByContent = (container: 'zip' | 'ole' | 'pdf', bytes: Uint8Array): ReportReader | undefined => {
+  switch (container) {
+    case 'pdf':
+      return pdfReader;
+    case 'ole':
+      return xlsReader;
+    case 'zip':
+      if (includesAscii(bytes, 'xl/workbook.xml') && !includesAscii(bytes, 'word/document.xml')) return xlsxReader;
+      return docxReader;
+  }
+};
+
+/** JSON if it opens like JSON; anything else is text, whose layout the text reader finds from the content. */
 const guessTextReader = (bytes: Uint8Array): ReportReader => {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).trimStart();
-  if (head.startsWith('{')) return jsonReader;
-  if (/^\s*\|.*\|\s*$/mu.test(head)) return markdownReader;
-  return textReader;
+  return head.startsWith('{') ? jsonReader : textReader;
 };

@@ -7,7 +7,13 @@ export type ImportWarning = { code: string; message: string; where: string };
 
 export type ImportedReport = { form: EvaluationForm; format: ReportFormat; warnings: ImportWarning[] };
 
-export type ImportResult = { ok: true; report: ImportedReport } | { ok: false; error: AppError };
+/**
+ * A read file: every form it holds (a department's disclosure prints one 自评表 per project), `report` being the
+ * first. Each form carries its own warnings (the file's, such as decoding, are on every form).
+ */
+export type ImportResult =
+  | { ok: true; report: ImportedReport; reports: ImportedReport[] }
+  | { ok: false; error: AppError };
 
 export type ReportInput = { bytes: Uint8Array; fileName: string };
 

@@ -1,5 +1,6 @@
 import { AppError } from '@jixiao/core';
-import { formFromBlocks } from '../form/form-from-blocks.ts';
+import { formsFromBlocks } from '../form/form-from-blocks.ts';
+import { importedForms } from '../form/imported.ts';
 import { parseOfficeXml } from '../safety/xml.ts';
 import { extractZipEntries } from '../safety/zip.ts';
 import type { ImportResult, ReportReader } from '../types.ts';
@@ -45,8 +46,8 @@ const readDocx = async (bytes: Uint8Array, fileName: string): Promise<ImportResu
           : `${fileName}：该文件实际是${actual === 'xlsx' ? 'Excel 工作簿（.xlsx）' : 'PowerPoint 演示文稿（.pptx）'}，不是 Word 文档（.docx）`;
       return { ok: false, error: new AppError('UNSUPPORTED_FORMAT', message) };
     }
-    const form = formFromBlocks(blocksFromDocumentXml(parseOfficeXml(document, DOCUMENT_PART, fileName)), fileName);
-    return { ok: true, report: { form, format: 'docx', warnings: [] } };
+    const blocks = blocksFromDocumentXml(parseOfficeXml(document, DOCUMENT_PART, fileName));
+    return importedForms(formsFromBlocks(blocks, fileName), 'docx');
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error };
     throw error;

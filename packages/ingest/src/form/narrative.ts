@@ -1,6 +1,6 @@
 import type { Narrative, NarrativeSection } from '@jixiao/core';
 import type { Block } from '../document.ts';
-import { cellText } from './labels.ts';
+import { cellText } from './chinese.ts';
 
 const NUMERALS = '一二三四五六七八九十';
 const HEADING = /^[\s\u3000#]*([一二三四五六七八九十]{1,2})[、.．]\s*(.+)$/u;

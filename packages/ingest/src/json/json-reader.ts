@@ -52,6 +52,7 @@ export const jsonReader: ReportReader = {
         }),
       };
     }
-    return { ok: true, report: { form: parsed.data, format: 'json', warnings: decoded.warnings } };
+    const report = { form: parsed.data, format: 'json' as const, warnings: decoded.warnings };
+    return { ok: true, report, reports: [report] };
   },
 };

@@ -1,5 +1,4 @@
 import type { Block } from '../document.ts';
-import { textDocumentReader } from '../form/document-reader.ts';
 
 const TABLE_LINE = /^\s*\|.*\|\s*$/u;
 const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
@@ -41,10 +40,3 @@ export const blocksFromMarkdown = (text: string): Block[] => {
   if (table) blocks.push({ kind: 'table', rows: table });
   return blocks;
 };
-
-export const markdownReader = textDocumentReader(
-  'markdown',
-  /\.(md|markdown)$/iu,
-  20 * 1024 * 1024,
-  blocksFromMarkdown,
-);

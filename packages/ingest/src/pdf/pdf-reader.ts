@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '@jixiao/core';
 import type { Block } from '../document.ts';
-import { formFromBlocks } from '../form/form-from-blocks.ts';
+import { formsFromBlocks } from '../form/form-from-blocks.ts';
+import { importedForms } from '../form/imported.ts';
 import type { ImportResult, ReportInput, ReportReader } from '../types.ts';
 import { normalizeGlyphs } from './glyphs.ts';
 import { blocksOfPage, type TextRun } from './page-blocks.ts';
@@ -108,8 +109,7 @@ const readPdf = async ({ bytes, fileName }: ReportInput): Promise<ImportResult> 
     if (textRuns === 0) {
       return failure('NO_TEXT_LAYER', `${fileName}：PDF 没有可提取的文字（可能是扫描件），请导入 Word / Excel 原件`);
     }
-    const form = formFromBlocks(blocks, fileName);
-    return { ok: true, report: { form, format: 'pdf', warnings: [] } };
+    return importedForms(formsFromBlocks(blocks, fileName), 'pdf');
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error };
     return failure(

@@ -1,13 +1,14 @@
 import { AppError } from '@jixiao/core';
-import { formFromBlocks } from '../form/form-from-blocks.ts';
-import { compact } from '../form/labels.ts';
+import { compact } from '../form/chinese.ts';
+import { formsFromBlocks } from '../form/form-from-blocks.ts';
+import { importedForms } from '../form/imported.ts';
+import { findIndicatorHeader } from '../form/indicators.ts';
 import type { ImportResult, ImportWarning, ReportReader } from '../types.ts';
 import { readWorkbook, type Sheet } from './workbook.ts';
 
 const MAX_XLSX_BYTES = 30 * 1024 * 1024;
 
-const hasIndicatorHeader = (sheet: Sheet): boolean =>
-  sheet.rows.some((row) => row.some((cell) => /^(一级指标|三级指标)/u.test(compact(cell))));
+const hasIndicatorHeader = (sheet: Sheet): boolean => findIndicatorHeader(sheet.rows) >= 0;
 
 /**
  * The 自评表 sheet among the many a budget-system export holds (项目基本信息, 绩效目标申报表, 执行监控 …): a
@@ -15,31 +16,43 @@ const hasIndicatorHeader = (sheet: Sheet): boolean =>
  */
 export const evaluationSheet = (sheets: readonly Sheet[]): Sheet | undefined => {
   const candidates = sheets.filter(hasIndicatorHeader);
-  return candidates.find((sheet) => sheet.name.includes('自评')) ?? candidates[0];
+  return candidates.find((sheet) => compact(sheet.name).includes('自评')) ?? candidates[0];
 };
 
-/** The form from a workbook's sheets (xlsx or xls): the 自评表 sheet, and the warnings raised on it. */
+/** The forms of a workbook (xlsx or xls): those of the 自评表 sheet, with the warnings raised on it. */
 export const formFromWorkbook = (
   sheets: readonly Sheet[],
   warnings: readonly ImportWarning[],
   fileName: string,
   format: 'xlsx' | 'xls',
 ): ImportResult => {
-  const sheet = evaluationSheet(sheets);
+  const sheet = evaluationSheet(sheets) ?? sheets.find((candidate) => candidate.rows.length > 0);
   if (!sheet) {
     return {
       ok: false,
-      error: new AppError(
-        'UNKNOWN_LAYOUT',
-        `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
-      ),
+      error: new AppError('UNKNOWN_LAYOUT', `${fileName}：工作簿中没有任何有内容的工作表`),
     };
   }
-  const form = formFromBlocks([{ kind: 'table', rows: sheet.rows }], `${fileName}（工作表“${sheet.name}”）`);
-  return {
-    ok: true,
-    report: { form, format, warnings: warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)) },
-  };
+  const source = `${fileName}（工作表“${sheet.name}”）`;
+  try {
+    const forms = formsFromBlocks([{ kind: 'table', rows: sheet.rows }], source);
+    return importedForms(
+      forms,
+      format,
+      warnings.filter((warning) => warning.where.startsWith(`${sheet.name}!`)),
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'UNKNOWN_LAYOUT') {
+      return {
+        ok: false,
+        error: new AppError(
+          'UNKNOWN_LAYOUT',
+          `${fileName}：在工作表 ${sheets.map((item) => `“${item.name}”`).join('、')} 中未找到“绩效指标”表头（一级指标/二级指标/三级指标）`,
+        ),
+      };
+    }
+    throw error;
+  }
 };
 
 const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {

@@ -1,0 +1,57 @@
+import type { EvaluationForm } from '@jixiao/core';
+import { cellText, compact } from './chinese.ts';
+
+type Grid = readonly (readonly string[])[];
+
+/** Where a label cell sits: the table row and column. */
+type Hit = { row: number; column: number };
+
+const findLabel = (grid: Grid, pattern: RegExp, from = 0): Hit | null => {
+  for (let row = from; row < grid.length; row++) {
+    const cells = grid[row] ?? [];
+    for (let column = 0; column < cells.length; column++) {
+      if (pattern.test(compact(cells[column] ?? ''))) return { row, column };
+    }
+  }
+  return null;
+};
+
+/** The first non-empty cell after a label in its row (the label's value in a two-column layout). */
+export const valueAfter = (grid: Grid, pattern: RegExp): string | null => {
+  const hit = findLabel(grid, pattern);
+  if (!hit) return null;
+  const cells = grid[hit.row] ?? [];
+  const label = compact(cells[hit.column] ?? '');
+  for (let column = hit.column + 1; column < cells.length; column++) {
+    const value = cellText(cells[column] ?? '');
+    if (compact(value) === label) continue; // a merged label repeated by the reader
+    return value;
+  }
+  return '';
+};
+
+export type ProjectFields = Pick<EvaluationForm, 'projectName' | 'projectCode' | 'department' | 'implementingUnit'>;
+
+export const projectFieldsFrom = (grid: Grid): ProjectFields => ({
+  projectName: valueAfter(grid, /^(项目(支出)?名称|转移支付\(项目\)名称|专项名称|项目\(专项\)名称)$/u) ?? '',
+  projectCode: valueAfter(grid, /^项目编码$|^项目代码$/u) ?? '',
+  department: valueAfter(grid, /^(主管部门|地方主管部门|市县主管部门|主管单位|预算部门)(\(单位\))?$/u) ?? '',
+  implementingUnit: valueAfter(grid, /^(实施单位|项目实施单位|资金使用单位|项目单位|预算单位名称|单位名称)$/u) ?? '',
+});
+
+/** 年度总体目标: the row after the 预期目标 / 实际完成情况 header holds the two texts. */
+export const annualGoalFrom = (grid: Grid): EvaluationForm['annualGoal'] => {
+  const header = findLabel(grid, /^(预期目标|年初设定目标|年初绩效目标|年初目标|全年绩效目标)$/u);
+  if (!header) {
+    const inline = valueAfter(grid, /^(年度总体目标|年度绩效目标|总体目标|年度目标)(完成情况)?$/u);
+    return { expected: inline ?? '', actual: '' };
+  }
+  const headerCells = grid[header.row] ?? [];
+  const actualColumn = headerCells.findIndex((cell) => /实际完成|完成情况/u.test(compact(cell)));
+  const next = grid[header.row + 1] ?? [];
+  if (next.length === headerCells.length && actualColumn >= 0) {
+    return { expected: cellText(next[header.column] ?? ''), actual: cellText(next[actualColumn] ?? '') };
+  }
+  const texts = next.map(cellText).filter((cell) => cell !== '' && !/总体目标/u.test(compact(cell)));
+  return { expected: texts[0] ?? '', actual: texts[1] ?? '' };
+};
