@@ -98,5 +98,9 @@ describe('checkCase', () => {
     ]);
     const warned = form({ funds: blank, warnings: [{ code: 'FUNDS_NOT_FOUND', message: '未找到项目资金表' }] });
     expect(failedNames(unscored, read(form(), warned))).toEqual([]);
+    // A form reported as another kind of form is a refusal: its funds are not asked for.
+    const declaration = { ...selfEvaluation, kind: 'target-declaration', readable: false };
+    const refused = form({ funds: blank, findings: [{ code: 'NOT_A_SELF_EVALUATION' }] });
+    expect(failedNames(declaration, read(refused))).toEqual([]);
   });
 });

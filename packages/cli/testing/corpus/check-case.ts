@@ -102,11 +102,14 @@ const warnsAboutFunds = (form: FormOutcome): boolean =>
 
 /**
  * Forms (by index in the file) read with every fund figure blank and no warning saying so: a reader that lost
- * the fund block must say it did, or a rate of "—" looks like a unit that spent nothing.
+ * the fund block must say it did, or a rate of "—" looks like a unit that spent nothing. A form the engine
+ * reports as NOT_A_SELF_EVALUATION is a refusal, not a reading, so its funds are not asked for.
  */
 export const formsWithSilentBlankFunds = (outcome: EngineOutcome): number[] =>
   outcome.ok
-    ? outcome.summaries.flatMap((form, index) => (fundsBlank(form.funds) && !warnsAboutFunds(form) ? [index] : []))
+    ? outcome.summaries.flatMap((form, index) =>
+        fundsBlank(form.funds) && !warnsAboutFunds(form) && !codesOf(form).has(REFUSAL_CODE) ? [index] : [],
+      )
     : [];
 
 const readChecks = (expected: ExpectedCase, outcome: EngineOutcome): Check[] => {
