@@ -40,6 +40,9 @@ const NEGATED: Case[] = [
   ['有效', '未按计划推进', '10', 'notAchieved', 3, '否定了“按计划推进”'],
   ['有效保障', '已完成，但效果不明显', '10', 'notAchieved', 3, '取其中最低档位'],
   ['完成', '大部分未完成', '10', 'notAchieved', 3, '否定了“完成”'],
+  ['满意', '群众满意度不高', '10', 'notAchieved', 3, '“不”否定了“高”'],
+  ['有效', '完成情况不理想', '10', 'notAchieved', 3, '取其中最低档位'],
+  ['满意度≥90%', '满意度未达90%', '10', 'notAchieved', 3, '“未”否定了“达”'],
 ];
 
 /** 基本/部分 with a negated term, a negated whole (未全部) and a pending predicate (有待) are partial (0.70). */
@@ -80,6 +83,8 @@ const NOT_NEGATED: Case[] = [
   ['全覆盖', '应保尽保，不漏一户', '10', 'achieved', 10, '不良事项“漏”'],
   ['正常开展', '巡查从未间断', '10', 'achieved', 10, '不良事项“间断”'],
   ['规范', '一丝不苟', '10', 'achieved', 10, '一丝不苟”是肯定的说法'],
+  ['安全', '无不良反应', '10', 'achieved', 10, '不良事项“不良反应”'],
+  ['合规', '未发现违规违纪问题', '10', 'achieved', 10, '不良事项“违规”'],
 ];
 
 /** An adverse event that did happen, against a target that it should not: notAchieved. */
@@ -115,6 +120,13 @@ describe('QUAL-2 step 0: negation first', () => {
     expect(result).toMatchObject({ tier: 'achieved', points: 5, basis: 'computed' });
     const complaints = score({ name: '投诉件数', target: '0件', actual: '零投诉', weight: '5' });
     expect(complaints).toMatchObject({ tier: 'achieved', points: 5 });
+  });
+
+  it('leaves a lone 无 a null value (PARSE-2), on either side', () => {
+    const target = score({ target: '无', actual: '无安全事故', weight: '5', statedScore: '5' });
+    expect(target).toMatchObject({ blocker: { code: 'TARGET_MISSING' }, basis: 'stated', points: 5 });
+    const actual = score({ target: '无安全事故', actual: '无', weight: '5', statedScore: '5' });
+    expect(actual).toMatchObject({ blocker: { code: 'ACTUAL_MISSING' }, basis: 'stated', points: 5 });
   });
 
   it.each([
