@@ -12,7 +12,7 @@ import {
   MAX_BULK_ZIP_BYTES,
   type ServiceContext,
 } from '@jixiao/services';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -20,8 +20,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { fastifyTrustProxy, type TrustProxy } from './http/deployment-settings.ts';
+import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { securityHeadersFor } from './http/security-headers.ts';
 import { authenticate } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -42,9 +42,9 @@ import { userRoutes } from './routes/users/users.routes.ts';
 export type AppConfig = {
   /** Secure cookies (HTTPS only); off for http://localhost. Also upgrades insecure requests in the CSP. */
   cookieSecure: boolean;
-  /** Largest JSON body in bytes. */
   /** Whose X-Forwarded-For to believe for the client address (rate limits, sign-in throttling); none by default. */
   trustProxy: TrustProxy;
+  /** Largest JSON body in bytes. */
   bodyLimit: number;
   /** Largest import body (a base64 report file). */
   importBodyLimit: number;
@@ -56,8 +56,8 @@ export type AppConfig = {
 
 export const DEFAULT_CONFIG: AppConfig = {
   cookieSecure: false,
-  bodyLimit: 1024 * 1024,
   trustProxy: false,
+  bodyLimit: 1024 * 1024,
   importBodyLimit: 30 * 1024 * 1024,
   bulkAuditZipLimit: MAX_BULK_ZIP_BYTES,
   loginRateLimit: 30,
@@ -96,7 +96,8 @@ export const LOG_REDACT_PATHS = [
 // Validation messages in Chinese, for every schema in this process.
 z.config(z.locales.zhCN());
 
-export type RouteEntry = { method: string; url: string };
+/** A registered route; its schema lets tests hold every input to the rules (authorization matrix, safe text). */
+export type RouteEntry = { method: string; url: string; schema: FastifySchema | undefined };
 
 /**
  * The content security policy of every response: scripts only from this origin (the web app is built to
@@ -143,7 +144,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Every route as registered, so the authorization matrix test can insist that each one has a policy.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, schema: route.schema });
   });
   app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { type EvaluationForm, FORM_KINDS, LEVEL1_KEYS, LEVEL2_KEYS } from './form.ts';
+import { safeText } from './safe-text.ts';
 
 /** Cells are free text but bounded: a form is filled by people, not pasted megabytes. */
-const cell = z.string().max(2000);
-const longText = z.string().max(20000);
+const cell = safeText().max(2000);
+const longText = safeText().max(20000);
 
 const fundCells = z.object({ initialBudget: cell, adjustedBudget: cell, executed: cell }).strict();
 
@@ -59,7 +60,7 @@ export const evaluationFormSchema = z
         title: cell,
         sections: z
           .array(
-            z.object({ number: z.number().int().min(1).max(50), heading: cell, body: z.string().max(200000) }).strict(),
+            z.object({ number: z.number().int().min(1).max(50), heading: cell, body: safeText().max(200000) }).strict(),
           )
           .max(50),
       })

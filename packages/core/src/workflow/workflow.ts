@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { meaningfulText } from '../util/meaningful-text.ts';
 
 /**
  * The review workflow of one evaluation (glossary: 填报 → 送审 → 审核 → 退回 / 通过 → 公开), as data:
@@ -131,7 +132,7 @@ export const decideTransition = (
       message: `“${ACTION_LABELS[action]}”需要以下角色之一：${found.roles.map((role) => ROLE_LABELS[role]).join('、')}`,
     };
   }
-  if (found.reasonRequired && reason.trim() === '') {
+  if (found.reasonRequired && meaningfulText(reason) === '') {
     return { ok: false, code: 'VALIDATION_FAILED', message: `“${ACTION_LABELS[action]}”必须填写原因` };
   }
   return { ok: true, rule: found };

@@ -1,3 +1,4 @@
+import { safeText } from '@jixiao/core';
 import { z } from 'zod';
 
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -8,7 +9,7 @@ export const pagingQuery = {
 };
 
 export const reasonBody = z.strictObject({
-  reason: z.string().max(2000).optional(),
+  reason: safeText().max(2000).optional(),
   expectedVersion: z.number().int().min(1).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ORGANIZATION_KIND_LABELS, ORGANIZATION_PARENT_KINDS } from '@jixiao/core';
+import { AppError, meaningfulText, ORGANIZATION_KIND_LABELS, ORGANIZATION_PARENT_KINDS } from '@jixiao/core';
 import { findOrganizationByName, insertOrganization, type Organization, type OrganizationKind } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -22,7 +22,7 @@ export const createOrganization = async (
   input: CreateOrganizationInput,
 ): Promise<Organization> =>
   ctx.db.transaction().execute(async (trx) => {
-    const name = input.name.trim();
+    const name = meaningfulText(input.name);
     if (name === '') throw new AppError('VALIDATION_FAILED', '单位名称不能为空', { fields: { name: '不能为空' } });
     const tree = await loadOrganizationTree(trx);
     const expectedParent = ORGANIZATION_PARENT_KINDS[input.kind];

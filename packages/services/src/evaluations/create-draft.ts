@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type EvaluationForm, evaluationFormSchema } from '@jixiao/core';
+import { AppError, type EvaluationForm, evaluationFormSchema, meaningfulText } from '@jixiao/core';
 import { type Db, findProject, insertEvaluation, insertProject } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -21,7 +21,7 @@ export const assertStorableForm = (form: EvaluationForm): EvaluationForm => {
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', '自评表数据格式不正确', { issues: parsed.error.issues.length });
   const fields: Record<string, string> = {};
-  if (form.projectName.trim() === '') fields['form.projectName'] = '项目名称不能为空';
+  if (meaningfulText(form.projectName) === '') fields['form.projectName'] = '项目名称不能为空';
   if (form.fiscalYear === null) fields['form.fiscalYear'] = '预算年度不能为空';
   if (Object.keys(fields).length > 0)
     throw new AppError('VALIDATION_FAILED', Object.values(fields).join('；'), { fields });
@@ -38,7 +38,7 @@ export const createDraftIn = async (
 ): Promise<EvaluationView> => {
   const form = assertStorableForm(input.form);
   const fiscalYear = form.fiscalYear ?? 0;
-  const projectName = form.projectName.trim();
+  const projectName = meaningfulText(form.projectName);
   const tree = await loadOrganizationTree(trx);
   const organization = requireOrganization(tree, input.organizationId);
   if (organization.kind !== 'budget_unit') throw new AppError('VALIDATION_FAILED', '自评只能由预算单位填报');

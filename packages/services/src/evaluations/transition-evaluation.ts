@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertTransition, type EvaluationStatus, type WorkflowAction } from '@jixiao/core';
+import { AppError, assertTransition, type EvaluationStatus, meaningfulText, type WorkflowAction } from '@jixiao/core';
 import {
   type Db,
   type Evaluation,
@@ -111,7 +111,7 @@ export const transitionEvaluation = async (
   input: TransitionInput,
 ): Promise<EvaluationView> =>
   ctx.db.transaction().execute(async (trx) => {
-    const reason = (input.reason ?? '').trim();
+    const reason = meaningfulText(input.reason ?? '');
     const tree = await loadOrganizationTree(trx);
     const evaluation = await loadVisibleEvaluation(trx, actor, tree, input.evaluationId, { forUpdate: true });
     const rule = assertTransition(

@@ -1,4 +1,4 @@
-import { AppError, assertTransition, type EvaluationForm } from '@jixiao/core';
+import { AppError, assertTransition, type EvaluationForm, meaningfulText } from '@jixiao/core';
 import type { Db } from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -28,7 +28,7 @@ export const updateDraftIn = async (
   }
   const now = ctx.now();
   const { revision, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now, {
-    project_name: form.projectName.trim(),
+    project_name: meaningfulText(form.projectName),
     updated_at: now,
   });
   await recordAudit(ctx, trx, {

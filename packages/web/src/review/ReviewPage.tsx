@@ -1,4 +1,4 @@
-import { FINDING_CODES, GRADE_LABELS, isFindingCode } from '@jixiao/core';
+import { FINDING_CODES, GRADE_LABELS, isFindingCode, meaningfulText } from '@jixiao/core';
 import {
   Alert,
   App,
@@ -126,7 +126,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
   const decisions = (Object.keys(DECISIONS) as Decision[]).filter((key) => detail.availableActions.includes(key));
 
   const decide = async (decision: Decision) => {
-    if (DECISIONS[decision].reason && !reason.trim()) {
+    if (DECISIONS[decision].reason && meaningfulText(reason) === '') {
       message.error('请填写原因');
       return;
     }
@@ -134,7 +134,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
     try {
       await api.post(`/api/evaluations/${detail.id}/${decision}`, {
         expectedVersion: detail.version,
-        ...(DECISIONS[decision].reason ? { reason: reason.trim() } : {}),
+        ...(DECISIONS[decision].reason ? { reason: meaningfulText(reason) } : {}),
       });
       message.success(`已${DECISIONS[decision].label}`);
       setPending(null);

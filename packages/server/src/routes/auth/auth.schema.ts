@@ -1,8 +1,9 @@
+import { safeText } from '@jixiao/core';
 import { z } from 'zod';
 
 export const loginBody = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: safeText().min(1).max(64),
+  password: safeText().min(1).max(256),
 });
 
 const role = z.object({ organizationId: z.string(), role: z.string() });
@@ -19,6 +20,6 @@ export const meResponse = z.object({
 
 /** Field names covered by the log redaction (app.ts LOG_REDACT_PATHS). */
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(1).max(256),
+  currentPassword: safeText().min(1).max(256),
+  newPassword: safeText().min(1).max(256),
 });

@@ -1,4 +1,4 @@
-import { EVALUATION_STATUSES, evaluationFormSchema } from '@jixiao/core';
+import { EVALUATION_STATUSES, evaluationFormSchema, safeText } from '@jixiao/core';
 import { z } from 'zod';
 import { pagingQuery } from '../../http/common.schema.ts';
 
@@ -6,13 +6,13 @@ export const listQuery = z.strictObject({
   status: z.enum(EVALUATION_STATUSES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   organizationId: z.uuid().optional(),
-  search: z.string().min(1).max(200).optional(),
+  search: safeText().min(1).max(200).optional(),
   ...pagingQuery,
 });
 
 export const createBody = z.strictObject({
   organizationId: z.uuid(),
-  ruleSetId: z.string().min(1).max(64).optional(),
+  ruleSetId: safeText().min(1).max(64).optional(),
   form: evaluationFormSchema,
 });
 
@@ -24,13 +24,12 @@ export const updateBody = z.strictObject({
 /** Files travel as base64 inside JSON: one body format, one validator, and the body limit covers it. */
 export const importBody = z.strictObject({
   organizationId: z.uuid(),
-  fileName: z.string().min(1).max(255),
-  contentBase64: z
-    .string()
+  fileName: safeText().min(1).max(255),
+  contentBase64: safeText()
     .min(1)
     .regex(/^[A-Za-z0-9+/=\r\n]+$/, '必须是 base64 编码'),
-  mediaType: z.string().max(200).optional(),
-  ruleSetId: z.string().min(1).max(64).optional(),
+  mediaType: safeText().max(200).optional(),
+  ruleSetId: safeText().min(1).max(64).optional(),
 });
 
 export const diffQuery = z.strictObject({ from: z.uuid(), to: z.uuid() });

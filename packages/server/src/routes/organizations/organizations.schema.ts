@@ -1,8 +1,9 @@
+import { safeText } from '@jixiao/core';
 import { z } from 'zod';
 
 export const createOrganizationBody = z.strictObject({
-  name: z.string().min(1).max(200),
+  name: safeText().min(1).max(200),
   kind: z.enum(['department', 'budget_unit']),
   parentId: z.uuid(),
-  code: z.string().max(64).optional(),
+  code: safeText().max(64).optional(),
 });

@@ -1,9 +1,10 @@
+import { safeText } from '@jixiao/core';
 import { z } from 'zod';
 import { pagingQuery } from '../../http/common.schema.ts';
 
 export const publicListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  department: z.string().min(1).max(200).optional(),
+  department: safeText().min(1).max(200).optional(),
   ...pagingQuery,
 });
 

@@ -1,11 +1,11 @@
-import { ROLES } from '@jixiao/core';
+import { ROLES, safeText } from '@jixiao/core';
 import { z } from 'zod';
 
 export const createUserBody = z.strictObject({
-  username: z.string().min(3).max(64),
-  displayName: z.string().max(100).default(''),
+  username: safeText().min(3).max(64),
+  displayName: safeText().max(100).default(''),
   /** Left out, the server generates a temporary password and answers it once. */
-  password: z.string().min(1).max(256).optional(),
+  password: safeText().min(1).max(256).optional(),
   roles: z
     .array(z.strictObject({ organizationId: z.uuid(), role: z.enum(ROLES) }))
     .min(1)
