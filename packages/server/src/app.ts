@@ -8,6 +8,7 @@ import {
   createBulkAuditRunner,
   createReplicaReads,
   createServiceContext,
+  createUploadReaders,
   failInterruptedBulkAudits,
   MAX_BULK_ZIP_BYTES,
   type ServiceContext,
@@ -132,7 +133,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const replica = deps.replica ? createReplicaReads(deps.db, deps.replica) : undefined;
   // The first probe decides whether the replica is fit before the first request; until then reads use the primary.
   await replica?.probe();
-  const ctx: ServiceContext = createServiceContext(deps.db, deps.now, replica);
+  // Uploaded files are read on worker threads, so a hostile one never stalls the answers to everyone else.
+  const uploads = createUploadReaders();
+  const ctx: ServiceContext = { ...createServiceContext(deps.db, deps.now, replica), uploads };
   // Jobs the previous process left unfinished can never finish: say so before anyone polls them.
   await failInterruptedBulkAudits(ctx);
   const bulkAudits = createBulkAuditRunner(ctx);
@@ -207,5 +210,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.addHook('onClose', closeDocumentRenderer);
   if (replica) app.addHook('onClose', async () => replica.close());
   app.addHook('onClose', bulkAudits.close);
+  app.addHook('onClose', uploads.close);
   return app;
 };

@@ -51,3 +51,4 @@ export * from './public/list-published-evaluations.ts';
 export * from './public/published-cache.ts';
 export * from './public/published-view.ts';
 export * from './replica/replica-reads.ts';
+export * from './uploads/upload-readers.ts';

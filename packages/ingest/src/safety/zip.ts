@@ -11,14 +11,27 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
+const megabytes = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+
 const unsafeName = (name: string): boolean =>
   name.includes('\\') || name.startsWith('/') || /^[a-z]:/iu.test(name) || name.split('/').includes('..');
 
 /**
+ * Compressed bytes handed to the inflater at a time. Given a whole archive, fflate inflates an entry into one
+ * chunk before anyone can look at it (a 1 MB .docx became 1 GiB in memory before the first check). Deflate
+ * expands at most ~1032:1, so a slice inflates to at most ~4.2 MB and the limits are checked after each: a bomb
+ * is stopped within one slice of crossing a limit, and 4 KB slices read a real file as fast as larger ones. Small
+ * slices also bound the recursion of fflate's `Unzip`, which nests one call per entry met within a push: given
+ * whole, an archive of some 2,600 small entries overflowed the stack and was reported as broken rather than as
+ * holding too many files.
+ */
+const SLICE_BYTES = 4 * 1024;
+
+/**
  * Extracts the wanted entries of a zip with every bound enforced while inflating, not only on the sizes the
  * archive declares (a zip bomb lies about them): entry count, bytes per entry, total bytes and compression
- * ratio. Path-traversal names, encrypted or unknown compression, and truncated archives are refused with a
- * clear error. Returns the wanted entries' bytes.
+ * ratio. Reading stops at the first refusal. Path-traversal names, encrypted or unknown compression, and
+ * truncated archives are refused with a clear error. Returns the wanted entries' bytes.
  */
 export const extractZipEntries = (
   bytes: Uint8Array,
@@ -31,6 +44,8 @@ export const extractZipEntries = (
   const pending = new Set<string>();
   let count = 0;
   let total = 0;
+  let sliceStart = 0;
+  let sliceEnd = 0;
   let failure: AppError | null = null;
   const unzip = new Unzip((file) => {
     if (failure) return;
@@ -50,6 +65,7 @@ export const extractZipEntries = (
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
+    const headerSlice = sliceStart;
     pending.add(file.name);
     file.ondata = (error, data, final) => {
       if (failure) return;
@@ -59,11 +75,17 @@ export const extractZipEntries = (
       }
       size += data.length;
       total += data.length;
-      // An entry written with a data descriptor (streamed zips: macOS 压缩, Java) declares no size before its
-      // data; the whole archive is then the bound on its compressed size.
-      const compressed = Math.max(file.size ?? bytes.length, 1);
-      if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-        failure = hostile(`解压后内容超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB（疑似压缩炸弹）`);
+      // The ratio is of what has been inflated so far to the compressed bytes it can have come from: at most
+      // what has been fed since the slice holding the header, and at most the declared size when there is one
+      // (an entry written with a data descriptor, as macOS 压缩 and Java write them, declares none).
+      const compressed = Math.max(Math.min(file.size ?? Number.POSITIVE_INFINITY, sliceEnd - headerSlice), 1);
+      if (size > limits.maxEntryBytes) {
+        failure = hostile(`“${file.name}”解压后超过 ${megabytes(limits.maxEntryBytes)} MB（疑似压缩炸弹）`);
+        file.terminate();
+        return;
+      }
+      if (total > limits.maxTotalBytes) {
+        failure = hostile(`解压后内容超过 ${megabytes(limits.maxTotalBytes)} MB（疑似压缩炸弹）`);
         file.terminate();
         return;
       }
@@ -88,7 +110,11 @@ export const extractZipEntries = (
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    do {
+      sliceEnd = Math.min(sliceStart + SLICE_BYTES, bytes.length);
+      unzip.push(bytes.subarray(sliceStart, sliceEnd), sliceEnd === bytes.length);
+      sliceStart = sliceEnd;
+    } while (sliceStart < bytes.length && !failure);
   } catch {
     failure ??= new AppError('HOSTILE_FILE', `${fileName}：压缩包结构损坏，无法读取`);
   }

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
 import type { BulkEntry } from '@jixiao/core';
+import { answerTasks } from '../workers/worker-tasks.ts';
 import { auditReportBytes } from './audit-report-bytes.ts';
 
 /** What the pool asks of a worker: a file on disk (read here, off the main thread) or bytes it was handed. */
-export type AuditTask = { id: number; file: string; ruleSetId: string; path?: string; bytes?: Uint8Array };
-export type AuditAnswer = { id: number; entry: BulkEntry };
+export type AuditTask = { file: string; ruleSetId: string; path?: string; bytes?: Uint8Array };
 
 const reasonOf = (error: unknown): string => {
   const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
@@ -29,6 +28,4 @@ const answer = async (task: AuditTask): Promise<BulkEntry> => {
   return auditReportBytes(task.file, bytes ?? new Uint8Array(), task.ruleSetId);
 };
 
-parentPort?.on('message', (task: AuditTask) => {
-  void answer(task).then((entry) => parentPort?.postMessage({ id: task.id, entry } satisfies AuditAnswer));
-});
+answerTasks(async (task: AuditTask) => ({ answer: await answer(task) }));

@@ -24,7 +24,8 @@ export const startBulkAudit = async (
   const ruleSetId = input.ruleSetId ?? DEFAULT_RULE_SET_ID;
   if (!findRuleSet(ruleSetId)) throw new AppError('UNKNOWN_RULE_SET', `未知的评分规则集“${ruleSetId}”`);
   if (!runner.hasRoom()) throw new AppError('RATE_LIMITED', '正在进行的批量审核任务较多，请等当前任务完成后再上传');
-  const reports = reportsInZip(input.bytes, input.fileName);
+  // In the server, on an upload worker thread: a bomb is refused there while the main thread goes on serving.
+  const reports = await (ctx.uploads?.reportsInZip ?? reportsInZip)(input.bytes, input.fileName);
   const job = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertBulkAuditJob(trx, {
       id: randomUUID(),

@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads';
+
+/** Tasks for worker threads, each run in whichever thread is free; the answer comes back as a promise. */
+export type WorkerPool<Task, Answer> = {
+  /** `transfer`: buffers of the task handed over to the thread rather than copied (unusable here afterwards). */
+  run: (task: Task, transfer?: readonly ArrayBuffer[]) => Promise<Answer>;
+  close: () => Promise<void>;
+};
+
+export type WorkerPoolOptions<Task, Answer> = {
+  /** The module each thread runs (TypeScript is fine); it answers with `answerTasks` (worker-tasks.ts). */
+  module: URL;
+  /** Threads at most. They start as tasks arrive and are kept until the pool is closed. */
+  threads: number;
+  /** Each thread's JavaScript heap: a task that needs more ends its thread, not the process. */
+  memoryMb: number;
+  /** The answer to a task whose thread died under it (out of memory, a crash) or that the closing pool dropped. */
+  lost: (task: Task, error: Error) => Answer;
+};
+
+/** What goes to a thread and what comes back, matched by id. */
+export type TaskEnvelope<Task> = { id: number; task: Task };
+export type AnswerEnvelope<Answer> = { id: number; answer: Answer };
+
+type Pending<Task, Answer> = TaskEnvelope<Task> & {
+  transfer: readonly ArrayBuffer[];
+  resolve: (answer: Answer) => void;
+};
+
+// Worker threads start without the parent's TypeScript loader; this bootstrap registers tsx, then loads `module`.
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * A bounded set of worker threads, one task per thread at a time. A thread that dies (out of memory on a
+ * hostile file) answers its task with `lost` and is replaced by the next task that needs one.
+ */
+export const createWorkerPool = <Task, Answer>(options: WorkerPoolOptions<Task, Answer>): WorkerPool<Task, Answer> => {
+  const queue: Pending<Task, Answer>[] = [];
+  const idle: Worker[] = [];
+  const running = new Map<Worker, Pending<Task, Answer>>();
+  const threads = new Set<Worker>();
+  let nextId = 0;
+  let closed = false;
+
+  const spawn = (): Worker => {
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { module: options.module.href },
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    });
+    threads.add(worker);
+    let failure: Error | null = null;
+    worker.on('message', (reply: AnswerEnvelope<Answer>) => {
+      const pending = running.get(worker);
+      running.delete(worker);
+      idle.push(worker);
+      if (pending?.id === reply.id) pending.resolve(reply.answer);
+      dispatch();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+    });
+    worker.on('exit', (code) => {
+      threads.delete(worker);
+      if (idle.includes(worker)) idle.splice(idle.indexOf(worker), 1);
+      const pending = running.get(worker);
+      running.delete(worker);
+      pending?.resolve(options.lost(pending.task, failure ?? new Error(`工作线程意外退出（${code}）`)));
+      if (!closed) dispatch();
+    });
+    return worker;
+  };
+
+  const dispatch = (): void => {
+    while (queue.length > 0) {
+      const worker = idle.pop() ?? (threads.size < Math.max(1, options.threads) ? spawn() : undefined);
+      const pending = worker && queue.shift();
+      if (!worker || !pending) return;
+      running.set(worker, pending);
+      worker.postMessage({ id: pending.id, task: pending.task } satisfies TaskEnvelope<Task>, [...pending.transfer]);
+    }
+  };
+
+  return {
+    run: (task, transfer = []) =>
+      new Promise<Answer>((resolve) => {
+        if (closed) {
+          resolve(options.lost(task, new Error('工作线程已关闭')));
+          return;
+        }
+        queue.push({ id: nextId++, task, transfer, resolve });
+        dispatch();
+      }),
+    close: async () => {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.resolve(options.lost(pending.task, new Error('工作线程已关闭')));
+      await Promise.all([...threads].map((worker) => worker.terminate()));
+    },
+  };
+};
