@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/corpus-accuracy.ts [--write] [rounds=20]
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -105,8 +106,20 @@ const baselineTotal = sum(baselineMs.map(median));
 const engineTotal = sum(engineMs.map(median));
 const perFile = (total: number): number => Number((total / files.length).toFixed(3));
 
+/** The code measured: the commit, and whether the packages had changes not yet committed. */
+const revision = (): string => {
+  try {
+    const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'packages') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown revision';
+  }
+};
+
 const result = {
   date: new Date().toISOString(),
+  revision: revision(),
   node: process.version,
   corpus: dir,
   cases: cases.length,
@@ -136,7 +149,7 @@ const result = {
 
 const cellText = (text: string): string => text.replaceAll('|', '\\|');
 const lines = [
-  `**Results** (${result.date.slice(0, 10)}, ${result.node}, ${cases.length} cases, national-2020): ` +
+  `**Results** (${result.date.slice(0, 10)}, ${result.revision}, ${result.node}, ${cases.length} cases, national-2020): ` +
     `**${passed} / ${all.length} checks (${percent(passed, all.length)})**, ${whole} / ${cases.length} cases fully right.`,
   '',
   '| case | kind | layout | checks passed | failed checks | ms (baseline) |',

@@ -29,7 +29,7 @@ const form = (overrides: Partial<FormOutcome> = {}): FormOutcome => ({
   ...overrides,
 });
 
-const read = (...forms: FormOutcome[]): EngineOutcome => ({ ok: true, summaries: forms });
+const read = (...forms: FormOutcome[]): EngineOutcome => ({ ok: true, summaries: forms, firstRefused: null });
 const failedNames = (expected: ExpectedCase, outcome: EngineOutcome) =>
   checkCase(expected, outcome)
     .filter((check) => !check.passed)
@@ -85,6 +85,10 @@ describe('checkCase', () => {
     expect(passed(declaration, refusal('UNKNOWN_LAYOUT', '这是绩效目标申报表'))).toEqual([false]);
     expect(passed(fundsOnly, refusal('NOT_A_SELF_EVALUATION', '只有资金表，没有绩效指标行'))).toEqual([true]);
     expect(passed(fundsOnly, refusal('NOT_A_SELF_EVALUATION', '只有资金表'))).toEqual([false]);
+    // The first form refused, a later one read: the case is about the first.
+    const firstRefused = { code: 'NOT_A_SELF_EVALUATION', message: '绩效目标申报表' };
+    expect(passed(declaration, { ok: true, summaries: [form()], firstRefused })).toEqual([true]);
+    expect(failedNames(selfEvaluation, { ok: true, summaries: [form()], firstRefused })).toContain('read');
     // Read, but the first form says what it is.
     expect(passed(declaration, read(form({ findings: [{ code: 'NOT_A_SELF_EVALUATION' }] })))).toEqual([true]);
     expect(passed(declaration, read(form()))).toEqual([false]);

@@ -36,10 +36,16 @@ export type FormOutcome = {
   warnings: readonly { code: string; message: string }[];
 };
 
-/** The engine's answer for one file: every form found in it (the expectations describe the first), or a refusal. */
+/** Why a file, or a form in it, was not read as a self-evaluation. */
+export type Refusal = { code: string; message: string };
+
+/**
+ * The engine's answer for one file: the forms it read, in file order, and whether the first form — the one the
+ * expectations describe — was refused while later ones were read; or the whole file refused.
+ */
 export type EngineOutcome =
-  | { ok: true; summaries: readonly FormOutcome[] }
-  | { ok: false; code: string; message: string };
+  | { ok: true; summaries: readonly FormOutcome[]; firstRefused: Refusal | null }
+  | ({ ok: false } & Refusal);
 
 export const CHECK_KINDS = [
   'read',
@@ -71,11 +77,23 @@ const REFUSAL_CODE = 'NOT_A_SELF_EVALUATION';
 
 const codesOf = (form: FormOutcome | undefined): Set<string> => new Set(form?.findings.map((finding) => finding.code));
 
+/** The first form of the file: read, refused, or absent (a file read with no form in it). */
+const firstForm = (outcome: EngineOutcome): { read: FormOutcome } | { refused: Refusal } | null => {
+  if (!outcome.ok) return { refused: outcome };
+  if (outcome.firstRefused) return { refused: outcome.firstRefused };
+  const [first] = outcome.summaries;
+  return first ? { read: first } : null;
+};
+
 const refusalCheck = (expected: ExpectedCase, outcome: EngineOutcome): Check => {
   const wording = REFUSAL_WORDING[expected.kind];
-  const passed = outcome.ok
-    ? codesOf(outcome.summaries[0]).has(REFUSAL_CODE)
-    : outcome.code === REFUSAL_CODE && (wording === undefined || wording.test(outcome.message));
+  const first = firstForm(outcome);
+  const passed =
+    first === null
+      ? false
+      : 'read' in first
+        ? codesOf(first.read).has(REFUSAL_CODE)
+        : first.refused.code === REFUSAL_CODE && (wording === undefined || wording.test(first.refused.message));
   return { kind: 'refusal', name: `refused as ${expected.kind}`, subject: expected.kind, passed };
 };
 
@@ -113,7 +131,8 @@ export const formsWithSilentBlankFunds = (outcome: EngineOutcome): number[] =>
     : [];
 
 const readChecks = (expected: ExpectedCase, outcome: EngineOutcome): Check[] => {
-  const form = outcome.ok ? outcome.summaries[0] : undefined;
+  const first = firstForm(outcome);
+  const form = first !== null && 'read' in first ? first.read : undefined;
   const codes = codesOf(form);
   const checks: Check[] = [{ kind: 'read', name: 'read', subject: 'read', passed: form !== undefined }];
   for (const key of ['executionRate', 'executionScore', 'recomputedTotal'] as const) {
