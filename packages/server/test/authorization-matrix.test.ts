@@ -36,6 +36,9 @@ const ROLE_OF: Record<Exclude<Subject, 'anonymous' | 'otherFiller'>, Role> = {
   admin: 'admin',
 };
 
+/** The account the sign-in route is tried with. */
+const SIGN_IN_ACCOUNT = 'matrix.signin';
+
 const EVERYONE = new Set<Subject>(SUBJECTS);
 const SIGNED_IN = new Set<Subject>(SUBJECTS.filter((subject) => subject !== 'anonymous'));
 /** Who may see an evaluation of the unit: any role on the unit or above it. */
@@ -124,11 +127,13 @@ const POLICIES: Record<string, Policy> = {
     request: ({ published }) => ({ method: 'GET', url: `/api/public/evaluations/${published}/documents/report.html` }),
     allowed: EVERYONE,
   },
+  // Its own account: every subject signing in as one of theirs would end that subject's session
+  // (MAX_SESSIONS_PER_USER).
   'POST /api/auth/login': {
     request: () => ({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'filler', password: TEST_PASSWORD },
+      payload: { username: SIGN_IN_ACCOUNT, password: TEST_PASSWORD },
     }),
     allowed: EVERYONE,
   },
@@ -370,6 +375,12 @@ describe('authorization matrix: every route × every subject', () => {
       sessions.set(subject, await testApp.login(username));
     }
     const { organizations, ctx, actors } = testApp.fixture;
+    await createUser(ctx, null, {
+      username: SIGN_IN_ACCOUNT,
+      displayName: SIGN_IN_ACCOUNT,
+      password: TEST_PASSWORD,
+      roles: [{ organizationId: organizations.unit, role: 'unit_filler' }],
+    });
     const other = async (username: string, role: Role, organizationId: string): Promise<Actor> => {
       const user = await createUser(ctx, null, {
         username,

@@ -77,7 +77,7 @@ const AccountsPage = () => {
     act(
       user,
       `重置“${user.username}”的密码？`,
-      '将生成临时密码并结束该账户的所有登录；本人须用临时密码登录后立即修改，锁定同时解除。',
+      '将生成临时密码并结束该账户的所有登录；本人须用临时密码登录后立即修改。',
       async () => {
         const reset = await api.post<PasswordReset>(`/api/users/${user.id}/reset-password`);
         setShown({
