@@ -145,7 +145,6 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     organizationId: unitId,
     fileName: seed.fileName,
     bytes: seed.bytes,
-    mediaType: 'text/plain',
   });
   await advance(imported.evaluation, ['submit', 'unit', 'department', 'finance', 'publish']);
   const usedProjects = new Set([`${imported.evaluation.fiscalYear}/${imported.evaluation.projectName}`]);

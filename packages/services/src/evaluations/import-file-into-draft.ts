@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@jixiao/core';
 import { insertAttachment, sha256Hex } from '@jixiao/db';
-import { type ImportWarning, readReport } from '@jixiao/ingest';
+import { detectMediaType, type ImportWarning, readReport } from '@jixiao/ingest';
 import type { Actor, ServiceContext } from '../context.ts';
 import { createDraftIn } from './create-draft.ts';
 import type { EvaluationView } from './evaluation-view.ts';
@@ -13,7 +13,6 @@ export type ImportFileInput = {
   organizationId: string;
   fileName: string;
   bytes: Uint8Array;
-  mediaType?: string | undefined;
   ruleSetId?: string | undefined;
   /** Re-import into an existing draft instead of creating one. */
   into?: { evaluationId: string; expectedVersion: number } | undefined;
@@ -52,7 +51,8 @@ export const importFileIntoDraft = async (
       organization_id: evaluation.organizationId,
       evaluation_id: evaluation.id,
       file_name: input.fileName,
-      media_type: input.mediaType ?? 'application/octet-stream',
+      // What the bytes are, never what the uploader declared: a declared text/javascript made the file a script.
+      media_type: detectMediaType(input.bytes),
       size_bytes: input.bytes.byteLength,
       sha256: sha256Hex(input.bytes),
       bytes: input.bytes,

@@ -6,6 +6,7 @@ import { api, query } from '../api/client.ts';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
+import { html } from './chart-html.ts';
 import { EChart } from './EChart.tsx';
 
 const GRADE_COLORS = ['#15803d', '#1d4ed8', '#d97706', '#b91c1c'];
@@ -42,7 +43,7 @@ const chartsOf = (summary: DashboardSummary) => {
     scatter: {
       tooltip: {
         formatter: (params: { data: { name: string; unit: string; value: [number, number] } }) =>
-          `${params.data.name}<br/>${params.data.unit}<br/>执行率 ${params.data.value[0]}%，得分 ${params.data.value[1]}`,
+          html`${params.data.name}<br/>${params.data.unit}<br/>执行率 ${params.data.value[0]}%，得分 ${params.data.value[1]}`,
       },
       grid: { left: 48, right: 24, top: 24, bottom: 48 },
       xAxis: {

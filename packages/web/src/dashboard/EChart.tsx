@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { type ECharts, type EChartsCoreOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { guardChartOption } from './chart-html.ts';
 
 // Only the charts the dashboard draws, so the chunk stays a fraction of all of ECharts.
 use([BarChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -15,7 +16,10 @@ type Props = {
   onClick?: (data: unknown) => void;
 };
 
-/** One ECharts chart that follows its container's size. */
+/**
+ * One ECharts chart that follows its container's size. Every chart goes through here, and here every
+ * tooltip formatter's answer is escaped unless it was built with `html` (chart-html.ts).
+ */
 export const EChart = ({ option, height = 320, label, onClick }: Props) => {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
@@ -34,7 +38,7 @@ export const EChart = ({ option, height = 320, label, onClick }: Props) => {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(guardChartOption(option), true);
   }, [option]);
 
   useEffect(() => {

@@ -7,7 +7,6 @@ import {
   getEvaluation,
   getRevision,
   importFileIntoDraft,
-  listEvaluationAudit,
   listEvaluations,
   listReviewQueue,
   publishEvaluation,
@@ -30,6 +29,9 @@ const TRANSITIONS = {
   publish: publishEvaluation,
   unpublish: unpublishEvaluation,
 } as const satisfies Record<Exclude<WorkflowAction, 'edit'>, unknown>;
+
+/** An uploaded file may load nothing, run nothing and is an opaque origin if a browser ever renders it. */
+export const ATTACHMENT_CSP = "default-src 'none'; sandbox";
 
 const TRANSITION_SUMMARIES: Record<keyof typeof TRANSITIONS, string> = {
   submit: '送审',
@@ -72,9 +74,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; impo
       schema: { tags, summary: '导入自评表文件为草稿', body: importBody },
     },
     async (request, reply) => {
-      const { contentBase64, ...rest } = request.body;
+      // mediaType is accepted for old clients and ignored: the stored file is typed by its content.
+      const { contentBase64, organizationId, fileName, ruleSetId } = request.body;
       const result = await importFileIntoDraft(ctx, actorOf(request), {
-        ...rest,
+        organizationId,
+        fileName,
+        ruleSetId,
         bytes: new Uint8Array(Buffer.from(contentBase64, 'base64')),
       });
       return reply.status(201).send(result);
@@ -140,15 +145,16 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; impo
     { schema: { tags, summary: '下载导入的原始文件', params: idParams } },
     async (request, reply) => {
       const file = await getAttachment(ctx, actorOf(request), request.params.id);
+      // An upload is someone else's bytes in our origin: typed by its content, downloaded, never sniffed into a
+      // script or a page, and sandboxed should anything still render it.
       return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-type', file.contentType)
+        .header('content-disposition', file.contentDisposition)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', ATTACHMENT_CSP)
+        .header('cache-control', 'private, no-store')
         .header('x-content-sha256', file.sha256)
         .send(Buffer.from(file.bytes));
     },
-  );
-
-  app.get('/api/evaluations/:id/audit', { schema: { tags, summary: '操作记录', params: idParams } }, async (request) =>
-    listEvaluationAudit(ctx, actorOf(request), request.params.id),
   );
 };

@@ -28,6 +28,7 @@ export const importBody = z.strictObject({
   contentBase64: safeText()
     .min(1)
     .regex(/^[A-Za-z0-9+/=\r\n]+$/, '必须是 base64 编码'),
+  /** Ignored (accepted so that old clients keep working): the file is typed by its content. */
   mediaType: safeText().max(200).optional(),
   ruleSetId: safeText().min(1).max(64).optional(),
 });
