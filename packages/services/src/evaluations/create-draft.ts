@@ -18,8 +18,13 @@ export type DraftSource = { kind: 'draft' | 'import'; fileName: string | null };
 /** A form must name its project and year before it can be stored; the rest may still be blank in a draft. */
 export const assertStorableForm = (form: EvaluationForm): EvaluationForm => {
   const parsed = evaluationFormSchema.safeParse(form);
-  if (!parsed.success)
-    throw new AppError('VALIDATION_FAILED', '自评表数据格式不正确', { issues: parsed.error.issues.length });
+  if (!parsed.success) {
+    // A reader's form reaches this check too (an import): name the cells, as the API's schema does for a body.
+    const fields = Object.fromEntries(
+      parsed.error.issues.slice(0, 20).map((issue) => [['form', ...issue.path].join('.'), issue.message]),
+    );
+    throw new AppError('VALIDATION_FAILED', `自评表数据格式不正确：${Object.keys(fields).join('、')}`, { fields });
+  }
   const fields: Record<string, string> = {};
   if (meaningfulText(form.projectName) === '') fields['form.projectName'] = '项目名称不能为空';
   if (form.fiscalYear === null) fields['form.fiscalYear'] = '预算年度不能为空';

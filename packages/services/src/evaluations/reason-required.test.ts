@@ -1,4 +1,4 @@
-import type { EvaluationForm } from '@jixiao/core';
+import { type EvaluationForm, UNSAFE_TEXT_MESSAGE } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
 import { testDatabaseKinds } from '@jixiao/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,21 @@ describe.each(testDatabaseKinds())('required text that only looks filled in, on 
     await unpublishEvaluation(ctx, actors.finance_reviewer, { evaluationId, reason: '\ufeff数据有误\u2060' });
     const [publication] = (await getEvaluation(ctx, actors.finance_reviewer, evaluationId)).publications;
     expect(publication?.unpublishReason).toBe('数据有误');
+  });
+
+  it('names the cells of a form that reaches a use case with NUL or a lone surrogate (as a reader could give it)', async () => {
+    const { ctx, actors, organizations } = fixture;
+    const form = formFor('不可存储的字符');
+    const indicators = form.indicators.map((row, index) => (index === 2 ? { ...row, target: '\u0000' } : row));
+    await expect(
+      createDraft(ctx, actors.unit_filler, {
+        organizationId: organizations.unit,
+        form: { ...form, indicators, statedGrade: '\ud800' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { 'form.indicators.2.target': UNSAFE_TEXT_MESSAGE, 'form.statedGrade': UNSAFE_TEXT_MESSAGE } },
+    });
   });
 
   it('refuses a project name or an organisation name made of invisible characters', async () => {
