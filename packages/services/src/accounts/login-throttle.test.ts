@@ -9,6 +9,7 @@ import {
   pairBlockMinutes,
   SOURCE_FAILURE_BUDGET,
   SOURCE_WINDOW_MINUTES,
+  throttleSourceOf,
 } from './login-throttle.ts';
 import { login } from './sessions.ts';
 
@@ -27,6 +28,19 @@ describe('pairBlockMinutes', () => {
     const minutes = Array.from({ length: 12 }, (_, index) => pairBlockMinutes(index + 1));
     expect(minutes).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 15, 15, 15, 15]);
     expect(Math.max(...minutes)).toBe(PAIR_BLOCK_MAX_MINUTES);
+  });
+});
+
+describe('throttleSourceOf', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('counts %s as %s', (address, source) => {
+    expect(throttleSourceOf(address)).toBe(source);
   });
 });
 
@@ -101,6 +115,18 @@ describe.each(testDatabaseKinds())('sign-in throttling on %s', (kind) => {
     expect((await login(fixture.ctx, 'approver', TEST_PASSWORD, '198.51.100.8')).actor.username).toBe('approver');
     later(SOURCE_WINDOW_MINUTES);
     expect((await login(fixture.ctx, 'approver', TEST_PASSWORD, sprayer)).actor.username).toBe('approver');
+  });
+
+  it('counts the addresses of one IPv6 /64 as one source', async () => {
+    for (let failure = 1; failure <= FREE_PAIR_FAILURES; failure += 1) {
+      await answerOf(login(fixture.ctx, 'department', 'Wrong-pass-2024', `2001:db8:5:6::${failure}`));
+    }
+    expect((await answerOf(login(fixture.ctx, 'department', TEST_PASSWORD, '2001:db8:5:6::99'))).code).toBe(
+      'LOGIN_THROTTLED',
+    );
+    expect((await login(fixture.ctx, 'department', TEST_PASSWORD, '2001:db8:5:7::1')).actor.username).toBe(
+      'department',
+    );
   });
 
   it('starts a pair again after a success', async () => {

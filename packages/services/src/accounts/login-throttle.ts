@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { AppError } from '@jixiao/core';
 import {
   blockPair,
@@ -37,6 +38,24 @@ export const pairBlockMinutes = (failures: number): number =>
   failures < FREE_PAIR_FAILURES ? 0 : Math.min(PAIR_BLOCK_MAX_MINUTES, 2 ** (failures - FREE_PAIR_FAILURES));
 
 export type LoginAttempt = { source: string; username: string };
+
+/**
+ * The source a failure is counted against: the IPv4 address, or the /64 network of an IPv6 address (one
+ * client is usually handed a whole /64, so counting its addresses one by one would count nothing).
+ */
+export const throttleSourceOf = (address: string): string => {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [...left, ...Array.from({ length: 8 - left.length - right.length }, () => '0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+};
 
 const throttled = (now: Date, until: Date): AppError => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));

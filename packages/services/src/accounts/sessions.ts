@@ -12,7 +12,13 @@ import {
 } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { assertLoginAllowed, type LoginAttempt, recordLoginFailure, recordLoginSuccess } from './login-throttle.ts';
+import {
+  assertLoginAllowed,
+  type LoginAttempt,
+  recordLoginFailure,
+  recordLoginSuccess,
+  throttleSourceOf,
+} from './login-throttle.ts';
 import { hashPassword, type PasswordChangeReason, passwordChangeReason, verifyPassword } from './password.ts';
 import { newToken, sessionIdOf } from './session-token.ts';
 
@@ -78,7 +84,7 @@ export const login = async (
   password: string,
   source: string,
 ): Promise<SignedIn> => {
-  const attempt: LoginAttempt = { source, username };
+  const attempt: LoginAttempt = { source: throttleSourceOf(source), username };
   await assertLoginAllowed(ctx, attempt);
   const found = await findUserByUsername(ctx.db, username);
   const user = found && !found.disabled ? found : undefined;
