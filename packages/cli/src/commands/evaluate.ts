@@ -12,7 +12,8 @@ const isDirectory = async (path: string): Promise<boolean> =>
 
 /**
  * `audit` and `score` share one pipeline; `audit` shows the findings first and takes many files, `score` shows
- * the indicator table with every explanation. Exit 0 when every file was read, 1 when any could not be.
+ * the indicator table with every explanation. A file of several forms gives one result per form. Exit 0 when
+ * every file was read as self-evaluations, 1 when any could not be (or held another kind of form).
  */
 const run = async (files: string[], options: EvaluateOptions, mode: 'audit' | 'score'): Promise<number> => {
   const ruleSet = resolveRuleSetOption(options.rules);
@@ -20,14 +21,15 @@ const run = async (files: string[], options: EvaluateOptions, mode: 'audit' | 's
   for (const file of files) outcomes.push(await evaluateFile(file, ruleSet));
   let failed = false;
   for (const outcome of outcomes) {
-    if (!outcome.ok) {
+    const refusals = outcome.ok ? outcome.refusals : [outcome];
+    for (const refusal of refusals) {
       failed = true;
-      process.stderr.write(`${outcome.file}：无法读取：${outcome.message}\n`);
+      process.stderr.write(`${refusal.file}：无法读取（${refusal.code}）：${refusal.message}\n`);
     }
   }
-  const summaries = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.summary] : []));
+  const summaries = outcomes.flatMap((outcome) => (outcome.ok ? outcome.summaries : []));
   if (options.json) {
-    const payload = files.length === 1 ? summaries[0] : summaries;
+    const payload = files.length === 1 && summaries.length === 1 ? summaries[0] : summaries;
     if (payload !== undefined) process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
   } else {
     process.stdout.write(
@@ -46,7 +48,7 @@ export const registerEvaluateCommands = (program: Command, setExitCode: (code: n
     .description('审核自评报告：复核得分并列出审核发现')
     .argument('<files...>', '自评报告文件（.docx / .xlsx / .pdf / .txt / .md …），或一个目录（批量审核）')
     .option('--rules <id>', '评分规则集', DEFAULT_RULE_SET_ID)
-    .option('--json', '输出 JSON（多个文件时为数组）')
+    .option('--json', '输出 JSON（多个文件或多张表时为数组）')
     .option('--recursive', '批量审核时包括子目录')
     .option('--out <file>', '批量审核汇总写入 .xlsx / .html / .json 文件')
     .option('--jobs <n>', '批量审核的并行线程数（默认为 CPU 核数）')

@@ -1,16 +1,31 @@
-import { type EvaluationSummary, SEVERITY_LABELS } from '@jixiao/core';
+import { type FormKind, SEVERITY_LABELS } from '@jixiao/core';
+import type { FormSummary } from '../evaluate-file.ts';
 import { displayWidth, padEnd, padStart, truncate } from './width.ts';
 
 const score = (value: number | null): string => (value === null ? '—' : value.toFixed(2));
 
 const money = (value: number | null, unit: string): string => (value === null ? '未填' : `${value}${unit}`);
 
+const KIND_LABELS: Record<FormKind, string> = {
+  'self-evaluation': '项目支出绩效自评表',
+  unscored: '未评分的自评表（没有分值 / 得分，按规则计分，不核对填报得分）',
+  'department-overall': '部门整体支出绩效自评表',
+  'target-declaration': '绩效目标申报表',
+  'funds-only': '只有资金情况的表',
+};
+
 /** A readable Chinese report of one scored evaluation: funds, indicators with points and explanations, totals, findings. */
-export const formatHuman = (summary: EvaluationSummary, options: { findingsOnly?: boolean } = {}): string => {
+export const formatHuman = (summary: FormSummary, options: { findingsOnly?: boolean } = {}): string => {
   const lines: string[] = [];
   const title = `${summary.year ?? ''}${summary.year ? '年度 ' : ''}${summary.projectName || '（未填写项目名称）'}`;
   lines.push(title, '═'.repeat(Math.min(80, Math.max(20, displayWidth(title)))));
-  if (summary.file) lines.push(`文件：${summary.file}`);
+  if (summary.file) {
+    lines.push(
+      `文件：${summary.file}${summary.formCount > 1 ? `（第 ${summary.formIndex} / ${summary.formCount} 张表）` : ''}`,
+    );
+  }
+  if (summary.formKind !== 'self-evaluation') lines.push(`表单类型：${KIND_LABELS[summary.formKind]}`);
+  if (!summary.complete) lines.push('表格不完整：表格在结尾前中断，只按已读到的部分计算，未见部分不作完整性检查');
   lines.push(
     `主管部门：${summary.department || '（未填写）'}    实施单位：${summary.implementingUnit || '（未填写）'}`,
   );
@@ -46,6 +61,12 @@ export const formatHuman = (summary: EvaluationSummary, options: { findingsOnly?
     `复核总分：${score(summary.totalScore)}${summary.provisional ? '（暂定：部分指标按填报得分计）' : ''}    等级：${summary.grade}`,
   );
   if (summary.cap) lines.push(`  ${summary.cap}`);
+
+  if (summary.warnings.length > 0) {
+    lines.push('', `读取提示（${summary.warnings.length}）`);
+    for (const warning of summary.warnings)
+      lines.push(`  ${warning.code}  ${warning.where}`, `      ${warning.message}`);
+  }
 
   lines.push('', `审核发现（${summary.findings.length}）`);
   if (summary.findings.length === 0) lines.push('  未发现问题。');

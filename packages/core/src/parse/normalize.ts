@@ -83,7 +83,7 @@ export const isNullCell = (raw: string): boolean => {
 };
 
 const PLACEHOLDER_NAMES =
-  /^(?:[.·…。\-—–]+|(?:[一二三]级)?指标(?:名称)?[\d一二三四五六七八九十]*|[xX×*＊]{2,}.{0,8}|[xX×*]|某某.*|请填写.*|自定义指标\d*)$/u;
+  /^(?:[.·…。\-—–]+|(?:[一二三]级)?指标(?:名称)?[\d一二三四五六七八九十]*(?:[:：][/／\-—–]?)?|[xX×*＊]{2,}.{0,8}|[xX×*]|某某.*|请填写.*|自定义指标\d*)$/u;
 
 /** A template row: "……", a template label (指标1, 三级指标, XX, ×××) or an empty name. */
 export const isPlaceholderName = (name: string): boolean => {

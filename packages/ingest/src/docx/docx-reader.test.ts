@@ -128,7 +128,7 @@ describe('hostile .docx files get a clear error within bounded memory', () => {
 
   it('an .xlsx named .docx is opened as the workbook it is', async () => {
     const workbook = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
-    await expectError(workbook, 'UNKNOWN_LAYOUT', '工作簿中没有任何有内容的工作表');
+    await expectError(workbook, 'UNKNOWN_LAYOUT', '工作簿中没有可读的工作表');
   });
 
   it('an encrypted Office file', async () => {

@@ -9,10 +9,15 @@ import { FUND_ROW_LABELS, LEVEL1_LABEL, LEVEL2_LABEL } from './synonyms.ts';
  */
 const NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-+]?\d+(\.\d+)?$/u;
 const POINTS = /^\d+(\.\d+)?分?$/u;
-const NULL_MARKER = /^(\/|-|—|–|－|\\|无|\.{3,}|…+|0)$/u;
+const NULL_MARKER = /^(\/|-|—|–|－|\\|无|0)$/u;
+/** The template's "……" row: a name, not a value. */
+const PLACEHOLDER = /^(\.{3,}|…+|。{3,})$/u;
 const VALUE_SHAPE = /^(≥|≤|>|<|=|≧|≦|大于|小于|不低于|不少于|不高于|不超过|不大于|不小于|达到|约)?[-+]?\d/u;
 const AMOUNT = /^[-+]?\d[\d,，]*(\.\d+)?(万元|元|万)?$/u;
 const COMPARATOR = /^(≥|≤|>|<|=|≧|≦|>=|<=|正向|反向|定性|定量|大于等于|小于等于|等于|大于|小于)$/u;
+
+/** A block label of a template the synonyms don't know (项目预算管理, 资金投入): possible, never preferred. */
+const shortLabel = (text: string): boolean => text.length <= 12 && !/\d/u.test(text);
 
 const isPoints = (text: string): boolean => POINTS.test(text) && Number.parseFloat(text) <= 100;
 
@@ -22,24 +27,28 @@ export const fitIndicator = (cell: string, column: IndicatorColumn): number => {
   const numeric = NUMBER.test(text);
   switch (column) {
     case 'frame':
-      return -6;
+      return /^(年度)?绩效(指标|目标)/u.test(text) ? 3 : -6;
     case 'level1':
-      return LEVEL1_LABEL.test(text) && text.length <= 14 && !LEVEL2_LABEL.test(text) ? 3 : -6;
+      if (LEVEL1_LABEL.test(text) && text.length <= 14 && !LEVEL2_LABEL.test(text)) return 3;
+      return shortLabel(text) ? 0.3 : -6;
     case 'level2':
-      return LEVEL2_LABEL.test(text) ? 3 : -6;
+      if (LEVEL2_LABEL.test(text)) return 3;
+      return shortLabel(text) ? 0.3 : -6;
     case 'name':
+      if (PLACEHOLDER.test(text)) return 2;
       if (numeric || NULL_MARKER.test(text) || LEVEL2_LABEL.test(text)) return -3;
-      return /^(指标\d|★|\d+[、.．])/u.test(text) ? 1.6 : 1;
+      return /^(指标\d|★|\d+[、.．])/u.test(text) ? 2.2 : 1;
     case 'target':
     case 'actual':
       if (numeric) return 1.2;
-      if (VALUE_SHAPE.test(text) || /%$/u.test(text)) return 1.6;
-      if (NULL_MARKER.test(text)) return 1;
+      if (/指标$/u.test(text)) return 0;
+      if (VALUE_SHAPE.test(text) || (/%$/u.test(text) && text.length <= 8)) return 1.6;
+      if (NULL_MARKER.test(text) || PLACEHOLDER.test(text)) return 0.5;
       return text.length <= 20 ? 0.8 : 0.1;
     case 'weight':
     case 'statedScore':
       if (isPoints(text)) return 2;
-      return NULL_MARKER.test(text) ? 0.3 : -6;
+      return NULL_MARKER.test(text) || PLACEHOLDER.test(text) ? 0.3 : -6;
     case 'deviationNote':
       if (numeric) return -2;
       return text.length > 12 ? 1 : 0.4;

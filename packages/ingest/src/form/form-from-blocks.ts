@@ -133,7 +133,7 @@ const formOf = (stream: Stream, range: Range, source: string, narrative: Evaluat
   if (table && !complete) {
     warnings.push({
       code: 'TABLE_CUT_SHORT',
-      message: `绩效指标表在第 ${table.indicators.length} 个指标后中断（未见总分行），按已读到的内容计算，未见部分不作完整性检查`,
+      message: `绩效指标表在“${table.indicators.at(-1)?.name || table.indicators.at(-1)?.level2Label || '表头'}”之后中断（未见总分行），按已读到的内容计算，未见部分不作完整性检查`,
       where: `${where}：绩效指标表末尾`,
     });
   }

@@ -62,20 +62,29 @@ export const readHeader = <C extends string>(
 ): ColumnMap<C> => {
   const top = grid[row] ?? [];
   const below = grid[row + 1] ?? [];
+  const above = row > 0 ? (grid[row - 1] ?? []) : [];
+  const labelsOnly = (cells: readonly string[]): boolean =>
+    !cells.some((cell) => /\d/u.test(compact(cell)) && !/\d+分/u.test(compact(cell)));
   const belowCandidates = candidatesOf(below, synonyms);
   // A second header row names the parts of merged cells (指标值 over 指标性质 / 指标值 / 度量单位; 指标名称 over
-  // 一级 / 二级 / 三级): it holds labels only, and several of them.
-  const twoRows =
-    new Set(belowCandidates.map((candidate) => candidate.index)).size >= 2 &&
-    !below.some((cell) => /\d/u.test(compact(cell)) && !/\d+分/u.test(compact(cell)));
+  // 一级 / 二级 / 三级): it holds labels only, and several of them. A row above the header may name the columns
+  // the header row leaves blank (指标解释, 未完成原因 over a 记录 group).
+  const twoRows = new Set(belowCandidates.map((candidate) => candidate.index)).size >= 2 && labelsOnly(below);
+  const aboveCandidates = labelsOnly(above) ? candidatesOf(above, synonyms) : [];
   const width = Math.max(top.length, twoRows ? below.length : 0);
   const topCandidates = candidatesOf(top, synonyms);
-  const candidates = twoRows
-    ? [
-        ...belowCandidates,
-        ...topCandidates.filter((candidate) => !belowCandidates.some((other) => other.index === candidate.index)),
-      ]
-    : topCandidates;
+  const layered = [...(twoRows ? belowCandidates : []), ...topCandidates];
+  const candidates = [
+    ...layered.filter(
+      (candidate, position) => !layered.slice(0, position).some((other) => other.index === candidate.index),
+    ),
+    ...aboveCandidates.filter(
+      (candidate) =>
+        candidate.index < width &&
+        compact(top[candidate.index] ?? '') === '' &&
+        !layered.some((other) => other.index === candidate.index),
+    ),
+  ];
   const { columns, confidence } = assign(width, candidates, repeatable);
   const texts = Array.from({ length: width }, (_, index) =>
     twoRows && compact(below[index] ?? '') !== '' ? (below[index] ?? '') : (top[index] ?? ''),

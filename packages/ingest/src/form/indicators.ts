@@ -34,6 +34,25 @@ export type IndicatorTable = {
 
 const WANTED: readonly IndicatorColumn[] = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'statedScore'];
 
+/** A template's filler row ("……", "指标2:"): the empty row above it was a row of the template too. */
+const TEMPLATE_ROW_NAME = /^(\.{3,}|…+|指标\d*[:：]?)$/u;
+
+/** The columns as the official form names them, for messages. */
+const COLUMN_NAMES: Record<IndicatorColumn, string> = {
+  frame: '绩效指标',
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  statedScore: '得分',
+  deviationNote: '偏差原因分析及改进措施',
+  comparator: '指标性质',
+  measureUnit: '计量单位',
+  ignored: '（不读入）',
+};
+
 /**
  * Flattened Word text breaks a row where a cell holds a blank line, so in a table whose rows mostly keep every
  * cell (the header's width), a short row and the rows after it that fill it up exactly are one row.
@@ -59,7 +78,7 @@ const rejoinSplitRows = (grid: Grid, from: number, width: number): { cells: read
 
 /** Rows that end the table without being part of it: notes, signatures, the next form's first rows. */
 const OTHER_CONTENT =
-  /^(说明|注[:：.．\d]|备注|填报|联系人|单位负责人|项目负责人|财务负责人|审核|项目名称|项目资金|资金情况|年度总体目标|主管部门)/u;
+  /^(说明[:：]?$|注[:：.．\d]|备注[:：]?$|填报(人|日期)|联系人|(单位|项目|财务)负责人|审核人|项目(支出)?名称$|(项目资金|资金情况)(\(万元\)|\(元\))?$|年度总体目标$|主管部门$)/u;
 
 /**
  * Fills the gaps of a header the synonyms left open from what stands around them: an unnamed cell left of 二级指标
@@ -137,7 +156,9 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
       code: 'HEADER_GUESSED',
       message: `绩效指标表的表头用词不常见，按最接近的含义识别：${columns
         .map((column, index) =>
-          column && column !== 'frame' ? `${compact(grid[header.row]?.[index] ?? '')}→${column}` : '',
+          column && column !== 'frame'
+            ? `“${compact(grid[header.row]?.[index] ?? '') || '（空）'}”→${COLUMN_NAMES[column]}`
+            : '',
         )
         .filter(Boolean)
         .join('，')}`,
@@ -159,12 +180,17 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
   let level2Label = '';
   let aligned = 0;
   let pendingEmpty: IndicatorRow | null = null;
+  let level1Opened = false;
   let nextRow = header.row + 1;
   for (const { cells, last } of rejoinSplitRows(grid, header.row + 1, columns.length)) {
     const row = nextRow;
     nextRow = last + 1;
     const written = cells.map(compact).filter((cell) => cell !== '');
     if (written.length === 0) continue;
+    // A sub-header repeating one short word under the header cells ("名称 | 名称 | 名称", "(分) | (分)").
+    if (row === header.row + 1 && written.length > 1 && new Set(written).size === 1 && (written[0] ?? '').length <= 4) {
+      continue;
+    }
     const first = written[0] ?? '';
     if (
       TOTAL_ROW.test(first) ||
@@ -208,13 +234,17 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
     // label or the 总分 row — an indicator row the unit left empty.
     if (
       pendingEmpty &&
-      (compact(level1Cell) !== '' || compact(level2Cell) !== '' || values.every((v) => compact(v) === ''))
+      (compact(level1Cell) !== '' ||
+        compact(level2Cell) !== '' ||
+        values.every((v) => compact(v) === '') ||
+        TEMPLATE_ROW_NAME.test(compact(read('name'))))
     ) {
       table.indicators.push(pendingEmpty);
     }
     pendingEmpty = null;
     if (values.every((value) => compact(value) === '')) {
       pendingEmpty = row2;
+      level1Opened = compact(level1Cell) !== '';
       continue;
     }
     if (byContent && compact(read('name')) !== '') aligned++;
@@ -235,6 +265,13 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
       }),
     );
     table.end = last + 1;
+  }
+  // A table that ran to the end of the rows ends there, label rows after its last indicator included.
+  if (!table.totalRowFound && !table.closedByOtherContent) table.end = grid.length;
+  // A table cut right after a new level-1 label: the label shows the block before it ended, so it stays as the
+  // (empty) row it is, for the checks that ask whether a block was seen in full.
+  if (!table.totalRowFound && !table.closedByOtherContent && pendingEmpty && level1Opened) {
+    table.indicators.push(pendingEmpty);
   }
   if (aligned > 0) {
     table.warnings.push({

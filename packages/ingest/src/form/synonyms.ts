@@ -69,7 +69,7 @@ export const INDICATOR_SYNONYMS: Record<IndicatorColumn, readonly Synonym[]> = {
   ignored: [
     {
       pattern:
-        /^复核|^备注$|指标解释|评价标准|评分标准|得分计算方法|计分方法|评价要点|支撑材料|完成率$|^完成比例$|^佐证/u,
+        /^复核|^备注$|指标解释|评价标准|评分标准|得分计算方法|计分方法|评价要点|支撑材料|完成率$|^完成比例$|^佐证|^自评内容$|^记录$/u,
       confidence: 0.9,
     },
   ],
@@ -92,11 +92,11 @@ export const FUND_SYNONYMS: Record<FundColumn, readonly Synonym[]> = {
   initialBudget: [{ pattern: /年初预算/u, confidence: 1 }],
   adjustedBudget: [
     { pattern: /^全年预算|^调整后预算|^全年\(调整\)预算|^调整预算|^全年调整后预算/u, confidence: 1 },
-    { pattern: /^预算数|^年度预算数?$|^预算金额|^预算资金/u, confidence: 0.7 },
+    { pattern: /^(20\d{2}年度?)?预算数|^年度预算数?$|^预算金额|^预算资金/u, confidence: 0.7 },
   ],
   executed: [
     { pattern: /^全年执行|^执行数|^实际执行|^预算执行数|^实际支出|^全年实际支出/u, confidence: 1 },
-    { pattern: /^支出数|^决算数|^执行金额|^已支出/u, confidence: 0.7 },
+    { pattern: /^支出数|^(20\d{2}年度?)?决算数|^执行金额|^已支出/u, confidence: 0.7 },
   ],
   executionWeight: [{ pattern: /^分值|^执行率权重|^权重|^执行率分值/u, confidence: 1 }],
   statedExecutionRate: [{ pattern: /^(预算)?执行率(?!权重|得分|分值)/u, confidence: 1 }],
@@ -162,7 +162,7 @@ export const LEVEL1_OF_LEVEL2: Record<Level2, Level1> = {
 export const LEVEL1_LABEL = /^((产出|效益|效果|满意度?|决策|过程)(指标|目标)?|[(（]?\d+(\.\d+)?分[)）]?)/u;
 /** A cell that is a level-2 label rather than an indicator's name: short and ending in 指标 / 目标, or a bare block word. */
 export const LEVEL2_LABEL =
-  /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续|服务对象满意度|满意度|经济|社会|生态|长效管理)(指标|目标)?$/u;
+  /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|可持续|服务对象满意度|经济|社会|生态|长效管理)(指标|目标)?$/u;
 
 /** "产出指标(50分)" → "50". */
 export const declaredWeightOf = (label: string): string => label.match(/(\d+(?:\.\d+)?)分/u)?.[1] ?? '';
