@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   BINARY_FILE: { status: 400, message: '文件不是可读的文本或受支持的文档格式' },
   UNSUPPORTED_FORMAT: { status: 415, message: '不支持的文件格式' },
   UNKNOWN_LAYOUT: { status: 422, message: '无法识别自评表的版式' },
+  NOT_A_SELF_EVALUATION: { status: 422, message: '该文件不是项目支出绩效自评表' },
+  UNREADABLE_FILE: { status: 422, message: '文件内容无法解析' },
   NO_INDICATORS: { status: 422, message: '未找到绩效指标' },
   INVALID_JSON: { status: 400, message: 'JSON 格式错误' },
   HOSTILE_FILE: { status: 422, message: '文件结构异常，已拒绝处理' },
@@ -21,9 +23,11 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '密码已过期或为临时密码，请先修改密码' },
+  SEPARATION_OF_DUTIES: { status: 403, message: '不能审核本人提交或修改的内容，请由其他人员办理' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
+  STORED_FORM_INVALID: { status: 500, message: '已保存的自评表数据无法读取，请联系系统管理员' },
   BUSY: { status: 503, message: '服务器繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
