@@ -26,4 +26,5 @@ export * from './score/qualitative.ts';
 export * from './summary.ts';
 export * from './util/meaningful-text.ts';
 export * from './util/money.ts';
+export * from './workflow/separation-of-duties.ts';
 export * from './workflow/workflow.ts';

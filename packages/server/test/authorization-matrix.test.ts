@@ -413,10 +413,11 @@ describe('authorization matrix: every route × every subject', () => {
     bulkAudit = started.json<{ id: string }>().id;
     ids = await idsFor('own', 1);
     otherIds = await idsFor('other', 50);
-  });
+    // Generous: it builds some thirty evaluations through the use cases, and once outran the default on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await testApp.close();
-  });
+  }, 60_000);
 
   it('has a policy for every route the app serves', () => {
     const missing = testApp.app.routeTable
@@ -451,6 +452,94 @@ describe('authorization matrix: every route × every subject', () => {
     );
     expect(verdicts, `statuses: ${JSON.stringify(outcomes)}`).toEqual(expected);
   };
+
+  /**
+   * Separation of duties on top of the roles: someone an admin gave both 单位填报 and 单位审核 (or a 财政局 reviewer
+   * who also fills a unit's forms) holds the role the workflow asks for, yet may not approve or publish a revision
+   * they submitted or last edited; returning it stays open to them. The others decide as usual.
+   */
+  describe('separation of duties', () => {
+    const as = (subject: Subject): Session | null => sessions.get(subject) ?? null;
+    const post = (session: Session | null, id: string, action: WorkflowAction) =>
+      testApp.request(session, {
+        method: 'POST',
+        url: `/api/evaluations/${id}/${action}`,
+        payload: { reason: '职责分离测试' },
+      });
+    const grant = async (username: string, grants: [Role, string][]): Promise<Session> => {
+      await createUser(testApp.fixture.ctx, null, {
+        username,
+        displayName: username,
+        password: TEST_PASSWORD,
+        roles: grants.map(([role, organizationId]) => ({ organizationId, role })),
+      });
+      return testApp.login(username);
+    };
+    const refusedAsOwnWork = (response: { statusCode: number; json: <T>() => T }) => {
+      expect(response.statusCode).toBe(403);
+      expect(response.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+        code: 'SEPARATION_OF_DUTIES',
+        message: expect.stringContaining('本人'),
+      });
+    };
+    const draftBy = async (session: Session | null, seed: number): Promise<string> => {
+      const created = await testApp.request(session, {
+        method: 'POST',
+        url: '/api/evaluations',
+        payload: {
+          organizationId: ids.unit,
+          form: { ...generateForm(seed), fiscalYear: 2023, projectName: `职责分离${seed}` },
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      return created.json<{ id: string }>().id;
+    };
+
+    it('the submitter who is also the unit approver may return but not approve; another approver may', async () => {
+      const both = await grant('sod.both', [
+        ['unit_filler', ids.unit],
+        ['unit_approver', ids.unit],
+      ]);
+      const id = await draftBy(both, 9001);
+      expect((await post(both, id, 'submit')).statusCode).toBe(200);
+      refusedAsOwnWork(await post(both, id, 'approve'));
+      expect((await post(both, id, 'return')).statusCode).toBe(200);
+      expect((await post(both, id, 'submit')).statusCode).toBe(200);
+      expect((await post(as('approver'), id, 'approve')).statusCode).toBe(200);
+    });
+
+    it('the last editor may not approve what another filler submitted', async () => {
+      const both = await grant('sod.editor', [
+        ['unit_filler', ids.unit],
+        ['unit_approver', ids.unit],
+      ]);
+      const id = await draftBy(as('filler'), 9002);
+      const edited = await testApp.request(both, {
+        method: 'PUT',
+        url: `/api/evaluations/${id}`,
+        payload: { expectedVersion: 2, form: { ...generateForm(9002), fiscalYear: 2023, projectName: '职责分离9002' } },
+      });
+      expect(edited.statusCode).toBe(200);
+      expect((await post(as('filler'), id, 'submit')).statusCode).toBe(200);
+      refusedAsOwnWork(await post(both, id, 'approve'));
+      expect((await post(as('approver'), id, 'approve')).statusCode).toBe(200);
+    });
+
+    it('a 财政局 reviewer who submitted may neither approve at the last stage nor publish', async () => {
+      const financeFiller = await grant('sod.finance', [
+        ['finance_reviewer', testApp.fixture.organizations.bureau],
+        ['unit_filler', ids.unit],
+      ]);
+      const id = await draftBy(financeFiller, 9003);
+      expect((await post(financeFiller, id, 'submit')).statusCode).toBe(200);
+      expect((await post(as('approver'), id, 'approve')).statusCode).toBe(200);
+      expect((await post(as('department'), id, 'approve')).statusCode).toBe(200);
+      refusedAsOwnWork(await post(financeFiller, id, 'approve'));
+      expect((await post(as('finance'), id, 'approve')).statusCode).toBe(200);
+      refusedAsOwnWork(await post(financeFiller, id, 'publish'));
+      expect((await post(as('finance'), id, 'publish')).statusCode).toBe(200);
+    });
+  });
 
   it.each(Object.entries(POLICIES))('%s on this unit', (route, policy) => runRoute(route, policy, 'own'));
 

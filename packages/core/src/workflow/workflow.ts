@@ -94,6 +94,21 @@ const MOVES_FORWARD: Record<WorkflowAction, boolean> = {
   unpublish: false,
 };
 
+/**
+ * Actions that pass judgement on the current revision and move it on: separation of duties
+ * (separation-of-duties.ts) bars its submitter and its last editor from taking them, at every stage. A return or an
+ * unpublish is left to them: it moves the work away from publication, with a reason on record, and is how someone
+ * who both filled and reviews a unit's form takes back a submission made in error.
+ */
+export const DECIDES_ON_REVISION: Record<WorkflowAction, boolean> = {
+  edit: false,
+  submit: false,
+  approve: true,
+  return: false,
+  publish: true,
+  unpublish: false,
+};
+
 /** The statuses in which an evaluation waits on a role: those from which that role moves it forward. */
 export const waitingStatuses = (role: Role): EvaluationStatus[] => [
   ...new Set(

@@ -4,10 +4,14 @@ import { findRevision, listAttachments, listPublications, listReviews, listRevis
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult, toRevisionView, viewOf } from './evaluation-view.ts';
+import { revisionAuthors, withoutOwnRevisionDecisions } from './revision-authors.ts';
 
 export type { AttachmentView, EvaluationDetail, PublicationView, ReviewView } from '@jixiao/core';
 
-/** One evaluation with its current form and score, every revision, the review history and what the actor may do. */
+/**
+ * One evaluation with its current form and score, every revision, the review history and what the actor may do
+ * (never approve or publish a revision they submitted or last edited).
+ */
 export const getEvaluation = async (
   ctx: ServiceContext,
   actor: Actor,
@@ -52,6 +56,10 @@ export const getEvaluation = async (
       sha256: attachment.sha256,
       createdAt: attachment.created_at.toISOString(),
     })),
-    availableActions: availableActions(evaluation.status, effectiveRoles(actor, tree, evaluation.organization_id)),
+    availableActions: withoutOwnRevisionDecisions(
+      availableActions(evaluation.status, effectiveRoles(actor, tree, evaluation.organization_id)),
+      actor.userId,
+      revisionAuthors(revisions, evaluation.current_revision_id),
+    ),
   };
 };

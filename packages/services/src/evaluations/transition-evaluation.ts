@@ -8,6 +8,7 @@ import {
   findRevision,
   insertPublication,
   insertReview,
+  listRevisions,
   markUnpublished,
   updateEvaluationIfVersion,
 } from '@jixiao/db';
@@ -16,6 +17,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { publishedViewOf } from '../public/published-view.ts';
 import { assertVersion, type EvaluationView, loadVisibleEvaluation, revisionForm, viewOf } from './evaluation-view.ts';
+import { assertNotOwnRevision, revisionAuthors } from './revision-authors.ts';
 import { writeRevision } from './write-revision.ts';
 
 export type TransitionInput = {
@@ -101,8 +103,8 @@ const applyAction = async (
 };
 
 /**
- * One workflow step: checks the actor's roles over the evaluation's unit, applies the action's effects,
- * moves the status and writes the audit entry, all in one transaction.
+ * One workflow step: checks the actor's roles over the evaluation's unit and that no one judges their own revision,
+ * applies the action's effects, moves the status and writes the audit entry, all in one transaction.
  */
 export const transitionEvaluation = async (
   ctx: ServiceContext,
@@ -121,6 +123,11 @@ export const transitionEvaluation = async (
       reason,
     );
     assertVersion(evaluation, input.expectedVersion);
+    assertNotOwnRevision(
+      action,
+      actor.userId,
+      revisionAuthors(await listRevisions(trx, evaluation.id), evaluation.current_revision_id),
+    );
     const step = await applyAction(ctx, trx, actor, evaluation, action, reason);
     const to: EvaluationStatus = rule.to;
     const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
