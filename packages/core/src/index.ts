@@ -12,6 +12,7 @@ export * from './model/organization.ts';
 export * from './model/result.ts';
 export * from './model/safe-text.ts';
 export * from './model/schema.ts';
+export * from './model/upgrade-form.ts';
 export * from './narrative/figures.ts';
 export * from './narrative/sections.ts';
 export * from './narrative/unit-facts.ts';

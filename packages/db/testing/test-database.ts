@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
-import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../src/connect.ts';
+import { type DatabaseHandle, type DatabaseKind, type Db, openDatabase } from '../src/connect.ts';
 import { migrate } from '../src/migrate.ts';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -90,4 +91,14 @@ export const createTestDatabase = async (
   }
   if (migrated) await migrate(handle.db);
   return handle;
+};
+
+/**
+ * Rewrites a stored revision's form behind the immutability trigger: what an older release, or a damaged restore,
+ * may have left in a row, for the tests that read stored forms back.
+ */
+export const overwriteStoredForm = async (db: Db, revisionId: string, form: unknown): Promise<void> => {
+  await sql`ALTER TABLE evaluation_revisions DISABLE TRIGGER evaluation_revisions_immutable`.execute(db);
+  await sql`UPDATE evaluation_revisions SET form = ${JSON.stringify(form)}::jsonb WHERE id = ${revisionId}`.execute(db);
+  await sql`ALTER TABLE evaluation_revisions ENABLE TRIGGER evaluation_revisions_immutable`.execute(db);
 };

@@ -1,4 +1,4 @@
-import { analyseRisks, type EvaluationForm, type EvaluationResult, type RiskSignal } from '@jixiao/core';
+import { analyseRisks, type EvaluationResult, type RiskSignal, upgradeForm } from '@jixiao/core';
 import { listCurrentRevisions } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -24,8 +24,8 @@ export const analyzeRisks = async (
       organizationId: row.organization_id,
       organizationName: row.organization_name,
       fiscalYear: row.fiscal_year,
-      // Revisions hold the form and result as the engine wrote them (evaluation-view.ts reads them the same way).
-      form: row.form as EvaluationForm,
+      form: upgradeForm(row.form),
+      // The result is the engine's own output, written beside the form it was computed from.
       result: row.result as EvaluationResult,
     })),
   );

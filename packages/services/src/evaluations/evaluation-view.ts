@@ -1,5 +1,5 @@
 import type { EvaluationView, RevisionView } from '@jixiao/core';
-import { AppError, type EvaluationForm, type EvaluationResult, STATUS_LABELS } from '@jixiao/core';
+import { AppError, type EvaluationForm, type EvaluationResult, STATUS_LABELS, upgradeForm } from '@jixiao/core';
 import {
   type Db,
   type Evaluation,
@@ -57,8 +57,8 @@ export const toRevisionView = (revision: RevisionSummary): RevisionView => ({
   sourceFileName: revision.source_file_name,
 });
 
-export const revisionForm = (revision: Pick<EvaluationRevision, 'form'>): EvaluationForm =>
-  revision.form as EvaluationForm;
+/** The stored form parsed and brought to the current format version (STORED_FORM_INVALID if it cannot be). */
+export const revisionForm = (revision: Pick<EvaluationRevision, 'form'>): EvaluationForm => upgradeForm(revision.form);
 export const revisionResult = (revision: Pick<EvaluationRevision, 'result'>): EvaluationResult =>
   revision.result as EvaluationResult;
 
