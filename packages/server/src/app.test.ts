@@ -10,7 +10,9 @@ describe('buildApp', () => {
     await handle.close();
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: '服务器内部错误' } });
+    expect(response.json()).toEqual({
+      error: { code: 'INTERNAL', message: '服务器内部错误', requestId: expect.any(String) },
+    });
     await app.close();
   });
 

@@ -2,7 +2,9 @@ import { AppError, ERROR_CODES, type ErrorCode, isAppError } from '@jixiao/core'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
+};
 
 const fieldPath = (instancePath: string, params: unknown): string => {
   const base = instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -27,7 +29,26 @@ const frameworkError = (error: FastifyError): AppError | undefined => {
   }
 };
 
-/** The one error handler: AppError codes → status; validation → 400 per field; anything else → 500 without internals. */
+/**
+ * A 5xx is our fault, and whatever text came with it (a reader's exception, a query, a path) is for us: the body
+ * carries only the code's fixed Chinese message and the request id, the log carries the detail under that id.
+ */
+const serverFault = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  status: number,
+  error: unknown,
+): FastifyReply => {
+  // BUSY sheds load on purpose (the caller is told when to come back); other 5xx are faults.
+  if (code === 'BUSY') request.log.warn({ code, url: request.url }, error instanceof Error ? error.message : code);
+  else request.log.error({ err: error, code }, 'request failed');
+  return reply
+    .status(status)
+    .send({ error: { code, message: ERROR_CODES[code].message, requestId: request.id } } satisfies ErrorBody);
+};
+
+/** The one error handler: AppError codes → status; validation → 400 per field; any 5xx → no internals. */
 export const errorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};
@@ -48,6 +69,9 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
   }
   const appError = isAppError(error) ? error : frameworkError(error);
   if (appError) {
+    const retryAfter = appError.details['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    if (appError.status >= 500) return serverFault(request, reply, appError.code, appError.status, error);
     const fields = appError.details['fields'];
     const body: ErrorBody = {
       error: {
@@ -56,11 +80,6 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
         ...(fields && typeof fields === 'object' ? { fields: fields as Record<string, string> } : {}),
       },
     };
-    // BUSY sheds load on purpose (the caller is told when to come back); other 5xx are faults.
-    if (appError.code === 'BUSY') request.log.warn({ code: appError.code, url: request.url }, appError.message);
-    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    const retryAfter = appError.details['retryAfterSeconds'];
-    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(appError.status).send(body);
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
@@ -69,10 +88,7 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
       .status(error.statusCode)
       .send({ error: { code, message: ERROR_CODES[code].message } } satisfies ErrorBody);
   }
-  request.log.error({ err: error }, 'unexpected error');
-  return reply
-    .status(500)
-    .send({ error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message } } satisfies ErrorBody);
+  return serverFault(request, reply, 'INTERNAL', 500, error);
 };
 
 export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply): FastifyReply =>

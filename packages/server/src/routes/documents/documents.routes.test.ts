@@ -133,7 +133,9 @@ describe('document downloads', () => {
     expect(refused.length).toBeGreaterThan(0);
     for (const response of refused) {
       expect(response.headers['retry-after']).toBe('5');
-      expect(response.json()).toEqual({ error: { code: 'BUSY', message: '正在生成的 PDF 较多，请稍后再试' } });
+      expect(response.json()).toEqual({
+        error: { code: 'BUSY', message: '服务器繁忙，请稍后再试', requestId: expect.any(String) },
+      });
     }
     // Once the queue has drained, the next one is served.
     const later = await testApp.request(session, {

@@ -108,7 +108,9 @@ describe('open data downloads under failure and abuse', () => {
     for (const url of ['/api/public/indicators.csv', '/api/public/indicators.json']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(500);
-      expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: '服务器内部错误' } });
+      expect(response.json()).toEqual({
+        error: { code: 'INTERNAL', message: '服务器内部错误', requestId: expect.any(String) },
+      });
     }
     await app.close();
   });
