@@ -143,7 +143,7 @@ describe.each(testDatabaseKinds())('the whole workflow over HTTP on %s', (kind) 
     );
     expect(publicDetail.totalScore).toBe(published.totalScore);
 
-    const audit = await call<{ action: string; reason: string | null }[]>(
+    const { entries: audit } = await call<{ entries: { action: string; reason: string | null }[] }>(
       finance,
       'GET',
       `/api/evaluations/${id}/audit`,

@@ -2,13 +2,20 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKinds } from '../../testing/test-database.ts';
 import type { DatabaseHandle } from '../connect.ts';
-import { appendAuditEntry, GENESIS_HASH, listAuditEntries, verifyAuditChain } from './audit-log.repository.ts';
+import {
+  AUDIT_PAGE_MAX,
+  appendAuditEntry,
+  GENESIS_HASH,
+  listAuditEntries,
+  verifyAuditChain,
+} from './audit-log.repository.ts';
 
 describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
   let handle: DatabaseHandle;
+  // Creating and migrating a database can outlast the default hook timeout on a busy machine.
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
-  });
+  }, 60_000);
   afterAll(async () => {
     await handle.close();
   });
@@ -50,5 +57,58 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     await sql`UPDATE audit_log SET reason = '篡改' WHERE seq = 5`.execute(handle.db);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(handle.db);
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, brokenAt: 5, checked: 4 });
+  });
+});
+
+describe.each(testDatabaseKinds())('an audit log longer than a page on %s', (kind) => {
+  let handle: DatabaseHandle;
+  /** Every 10th entry concerns another entity, so one entity's pages skip rows of the log. */
+  const TOTAL = 1_250;
+  const entityOf = (index: number) => (index % 10 === 9 ? 'other' : 'long');
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(kind);
+    await handle.db.transaction().execute(async (trx) => {
+      for (let index = 0; index < TOTAL; index += 1) {
+        await appendAuditEntry(trx, {
+          organizationId: null,
+          actorId: null,
+          action: 'evaluation.edit',
+          entityType: 'evaluation',
+          entityId: entityOf(index),
+          details: { index },
+        });
+      }
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('verifies the whole chain across pages', async () => {
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: TOTAL });
+  });
+
+  it('walks one entity by keyset pages, each at most the documented maximum', async () => {
+    const expected = Array.from({ length: TOTAL }, (_, index) => index)
+      .filter((index) => entityOf(index) === 'long')
+      .map((index) => index + 1);
+    const seen: number[] = [];
+    let afterSeq: number | undefined;
+    for (;;) {
+      const page = await listAuditEntries(handle.db, { entityId: 'long', limit: 400, afterSeq });
+      seen.push(...page.map((row) => Number(row.seq)));
+      if (page.length < 400) break;
+      afterSeq = Number(page.at(-1)?.seq);
+    }
+    expect(seen).toEqual(expected);
+    expect(await listAuditEntries(handle.db, { limit: 50_000 })).toHaveLength(AUDIT_PAGE_MAX);
+  });
+
+  it('finds an entry altered on the second page', async () => {
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(handle.db);
+    await sql`UPDATE audit_log SET details = '{"index": -1}' WHERE seq = 1100`.execute(handle.db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(handle.db);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, brokenAt: 1100, checked: 1099 });
   });
 });

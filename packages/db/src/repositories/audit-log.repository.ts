@@ -95,28 +95,30 @@ export const appendAuditEntry = async (db: Db, entry: AuditEntry, now: Date = ne
     .executeTakeFirstOrThrow();
 };
 
+/** The most rows one read returns: callers walk the log in pages by `afterSeq`, never all at once. */
+export const AUDIT_PAGE_MAX = 1000;
+
 export type AuditFilter = { entityId?: string | undefined; limit: number; afterSeq?: number | undefined };
 
+/** A page of the log in `seq` order after `afterSeq` (keyset; `audit_log_entity_seq_idx` serves one entity's). */
 export const listAuditEntries = async (db: Db, filter: AuditFilter): Promise<AuditLogRow[]> => {
   let query = db.selectFrom('audit_log').selectAll();
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
-  return query.orderBy('seq').limit(filter.limit).execute();
+  return query.orderBy('seq').limit(Math.min(filter.limit, AUDIT_PAGE_MAX)).execute();
 };
 
 export type AuditVerification =
   | { ok: true; checked: number; lastHash: string }
   | { ok: false; checked: number; brokenAt: number; problem: string };
 
-const PAGE = 1000;
-
-/** Recomputes every hash from the genesis; reports the first entry that does not match. */
+/** Recomputes every hash from the genesis a page at a time; reports the first entry that does not match. */
 export const verifyAuditChain = async (db: Db): Promise<AuditVerification> => {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
-    const rows = await listAuditEntries(db, { limit: PAGE, afterSeq: expectedSeq - 1 });
+    const rows = await listAuditEntries(db, { limit: AUDIT_PAGE_MAX, afterSeq: expectedSeq - 1 });
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq)
@@ -131,6 +133,6 @@ export const verifyAuditChain = async (db: Db): Promise<AuditVerification> => {
       expectedSeq += 1;
       checked += 1;
     }
-    if (rows.length < PAGE) return { ok: true, checked, lastHash: prevHash };
+    if (rows.length < AUDIT_PAGE_MAX) return { ok: true, checked, lastHash: prevHash };
   }
 };

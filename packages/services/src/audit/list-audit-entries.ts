@@ -1,4 +1,3 @@
-import { AppError } from '@jixiao/core';
 import { listAuditEntries as listAuditRows } from '@jixiao/db';
 import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -15,17 +14,31 @@ export type AuditEntryView = {
   hash: string;
 };
 
-/** The audit trail of one evaluation, for anyone who may see the evaluation. */
+/** The largest page of one evaluation's trail the API answers; a longer trail is read page after page. */
+export const AUDIT_TRAIL_PAGE_MAX = 500;
+export const AUDIT_TRAIL_PAGE_DEFAULT = 100;
+
+export type AuditTrailPage = {
+  entries: AuditEntryView[];
+  /** The `after` that reads the next page, or null when this page is the last. */
+  nextAfter: number | null;
+};
+
+export type AuditTrailQuery = { limit?: number | undefined; after?: number | undefined };
+
+/** A page of the audit trail of one evaluation (by `seq`, after `after`), for anyone who may see the evaluation. */
 export const listEvaluationAudit = async (
   ctx: ServiceContext,
   actor: Actor,
   evaluationId: string,
-): Promise<AuditEntryView[]> => {
+  { limit = AUDIT_TRAIL_PAGE_DEFAULT, after }: AuditTrailQuery = {},
+): Promise<AuditTrailPage> => {
   const tree = await loadOrganizationTree(ctx.db);
   await loadVisibleEvaluation(ctx.db, actor, tree, evaluationId);
-  const rows = await listAuditRows(ctx.db, { entityId: evaluationId, limit: 1000 });
-  if (rows.length === 1000) throw new AppError('INTERNAL', '审计记录过多，请分页查询');
-  return rows.map((row) => ({
+  const size = Math.max(1, Math.min(limit, AUDIT_TRAIL_PAGE_MAX));
+  // One row beyond the page says whether another page follows, without a count over the whole trail.
+  const rows = await listAuditRows(ctx.db, { entityId: evaluationId, limit: size + 1, afterSeq: after });
+  const entries = rows.slice(0, size).map((row) => ({
     seq: Number(row.seq),
     occurredAt: row.occurred_at.toISOString(),
     actorId: row.actor_id,
@@ -35,4 +48,5 @@ export const listEvaluationAudit = async (
     reason: row.reason,
     hash: row.hash,
   }));
+  return { entries, nextAfter: rows.length > size ? (entries.at(-1)?.seq ?? null) : null };
 };

@@ -283,7 +283,7 @@ describe.each(testDatabaseKinds())('evaluation use cases on %s', (kind) => {
     expect(withdrawn.status).toBe('approved');
     await expect(getPublishedEvaluation(ctx, evaluationId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    const audit = await listEvaluationAudit(ctx, actors.unit_filler, evaluationId);
+    const audit = (await listEvaluationAudit(ctx, actors.unit_filler, evaluationId)).entries;
     expect(audit.map((entry) => [entry.action, entry.fromStatus, entry.toStatus, entry.reason])).toEqual([
       ['evaluation.create', null, 'draft', null],
       ['evaluation.submit', 'draft', 'submitted', null],

@@ -239,7 +239,7 @@ describe('evaluation routes', () => {
       ).toBe(400);
       expect((await testApp.request(sessions.otherFiller, { method: 'GET', url })).statusCode).toBe(404);
       const audit = await testApp.request(sessions.filler, { method: 'GET', url: `/api/evaluations/${view.id}/audit` });
-      expect(audit.json<{ action: string }[]>().map((entry) => entry.action)).toEqual([
+      expect(audit.json<{ entries: { action: string }[] }>().entries.map((entry) => entry.action)).toEqual([
         'evaluation.create',
         'evaluation.edit',
       ]);
