@@ -28,19 +28,9 @@ const streamOf = (blocks: readonly Block[]): Stream => {
 const OPENER_ROW = /^(项目(支出)?名称|转移支付.*名称|项目资金|资金情况|预算执行情况)/u;
 const NAME_ROW = /^(项目(支出)?名称|转移支付.*名称|专项名称)$/u;
 
-/**
- * Where the first form begins: its 项目名称 row nearest above the indicator table (a narrative before the form
- * may hold tables of its own, with a 项目名称 column), else the top.
- */
-const firstStart = (stream: Stream, header: number): number => {
-  for (let row = header - 1; row >= 0; row--) {
-    const first = compact((stream.grid[row] ?? []).find((cell) => compact(cell) !== '') ?? '');
-    if (NAME_ROW.test(first)) return row;
-  }
-  return 0;
-};
 const FORM_TITLE = /自评表|目标表|评价表|申报表|监控表/u;
 
+/** The first title, 项目名称 row or fund block of a form between two rows. */
 const openerBetween = (stream: Stream, from: number, to: number): number => {
   const title = stream.paragraphs.find(
     (paragraph) => paragraph.before >= from && paragraph.before <= to && FORM_TITLE.test(compact(paragraph.text)),
@@ -50,6 +40,35 @@ const openerBetween = (stream: Stream, from: number, to: number): number => {
     if (OPENER_ROW.test(first)) return Math.min(row, title?.before ?? row);
   }
   return title?.before ?? from;
+};
+
+/**
+ * Where a form begins, searching back from its indicator table to the end of the one before: its 项目名称 row
+ * nearest the table (the narrative before a form may hold tables of its own with a 项目名称 column), else its
+ * title or fund block, else right after the previous form.
+ */
+const formStart = (stream: Stream, from: number, header: number): number => {
+  for (let row = header - 1; row >= from; row--) {
+    const first = compact((stream.grid[row] ?? []).find((cell) => compact(cell) !== '') ?? '');
+    if (NAME_ROW.test(first)) return row;
+  }
+  return from === 0 ? 0 : openerBetween(stream, from, header);
+};
+
+/** The blocks whose rows (or, for a paragraph, the row it stands before) fall in [from, to) of the stream. */
+const blocksBetween = (blocks: readonly Block[], from: number, to: number): Block[] => {
+  const picked: Block[] = [];
+  let row = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      if (row >= from && row < to) picked.push(block);
+      continue;
+    }
+    const rows = block.rows.filter((_, index) => row + index >= from && row + index < to);
+    if (rows.length > 0) picked.push({ kind: 'table', rows });
+    row += block.rows.length;
+  }
+  return picked;
 };
 
 type Range = { start: number; end: number; header: number; table: IndicatorTable | null };
@@ -67,9 +86,7 @@ const rangesOf = (stream: Stream, source: string): Range[] => {
   }
   if (found.length === 0) return [{ start: 0, end: stream.grid.length, header: -1, table: null }];
   const starts = found.map((item, index) =>
-    index === 0
-      ? firstStart(stream, item.header)
-      : openerBetween(stream, found[index - 1]?.table.end ?? 0, item.header),
+    formStart(stream, index === 0 ? 0 : (found[index - 1]?.table.end ?? 0), item.header),
   );
   return found.map((item, index) => ({
     start: starts[index] ?? 0,
@@ -166,14 +183,19 @@ const formOf = (stream: Stream, range: Range, source: string, narrative: Evaluat
 
 /**
  * Builds the forms of a document: every 自评表 it holds (a department's disclosure prints one per project), each
- * from the rows between its opener and the next form's, read through the header's column map. The narrative goes
- * with a document of one form. Fails with UNKNOWN_LAYOUT naming what was not found.
+ * from the rows between its opener and the next form's, read through the header's column map, with the report
+ * text that stands before it. Fails with UNKNOWN_LAYOUT naming what was not found.
  */
 export const formsFromBlocks = (blocks: readonly Block[], source: string): ReadForm[] => {
   const stream = streamOf(blocks);
   const ranges = rangesOf(stream, source);
-  const narrative = ranges.length === 1 ? narrativeFromBlocks(blocks) : { title: '', sections: [] };
-  const forms = ranges.map((range) => formOf(stream, range, source, narrative));
+  const forms = ranges.map((range, index) => {
+    // Each form's report is what stands between the previous form's table and its own (the last form's runs on).
+    const from = index === 0 ? 0 : (ranges[index - 1]?.table?.end ?? range.start);
+    const to = index === ranges.length - 1 ? range.end : (range.table?.end ?? range.end);
+    const narrative = narrativeFromBlocks(ranges.length === 1 ? blocks : blocksBetween(blocks, from, to));
+    return formOf(stream, range, source, narrative);
+  });
   const empty = forms.find(
     ({ form }) =>
       form.indicators.length === 0 &&

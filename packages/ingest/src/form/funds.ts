@@ -91,7 +91,7 @@ export const fundsFrom = (grid: Grid, where: string): FundsRead => {
     });
     return { funds, found: false, warnings };
   }
-  const header = readHeader(grid, headerRow, FUND_SYNONYMS, ['ignored', 'label']);
+  const header = readHeader(grid, headerRow, FUND_SYNONYMS, ['ignored', 'label'], 'ignored');
   const columns: (FundColumn | null)[] = [...header.columns];
   // The row labels sit left of the first money column, often under a label merged over two cells
   // ("项目资金（万元）" above both "年度资金总额" and its blank neighbour).

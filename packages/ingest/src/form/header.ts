@@ -59,6 +59,7 @@ export const readHeader = <C extends string>(
   row: number,
   synonyms: Record<C, readonly Synonym[]>,
   repeatable: readonly C[],
+  mergedAs: C,
 ): ColumnMap<C> => {
   const top = grid[row] ?? [];
   const below = grid[row + 1] ?? [];
@@ -89,6 +90,13 @@ export const readHeader = <C extends string>(
   const texts = Array.from({ length: width }, (_, index) =>
     twoRows && compact(below[index] ?? '') !== '' ? (below[index] ?? '') : (top[index] ?? ''),
   );
+  // A header cell merged across columns is repeated in each (the grid contract): the copies are one column, and
+  // what the rows repeat under them is skipped.
+  texts.forEach((text, index) => {
+    if (index > 0 && columns[index] === null && columns[index - 1] !== null && compact(text) !== '') {
+      if (compact(text) === compact(texts[index - 1] ?? '')) columns[index] = mergedAs;
+    }
+  });
   const unknown = texts.flatMap((text, index) =>
     columns[index] === null && compact(text) !== '' && !candidates.some((c) => c.index === index)
       ? [{ index, text: compact(text) }]

@@ -144,7 +144,7 @@ const readTotalRow = (
 
 /** The indicator block: the header with 一级/二级/三级指标 (in any province's wording), then rows until 总分. */
 export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string): IndicatorTable => {
-  const header = readHeader(grid, headerRow, INDICATOR_SYNONYMS, ['ignored', 'frame']);
+  const header = readHeader(grid, headerRow, INDICATOR_SYNONYMS, ['ignored', 'frame'], 'ignored');
   const columns = completeHeader(header.columns);
   const warnings: ImportWarning[] = header.unknown.map((cell) => ({
     code: 'COLUMN_NOT_UNDERSTOOD',

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@jixiao/core';
 import { insertAttachment, sha256Hex } from '@jixiao/db';
-import { detectMediaType, type ImportWarning, readReport } from '@jixiao/ingest';
+import {
+  detectMediaType,
+  type ImportedReport,
+  type ImportWarning,
+  notASelfEvaluation,
+  readReport,
+} from '@jixiao/ingest';
 import type { Actor, ServiceContext } from '../context.ts';
 import { createDraftIn } from './create-draft.ts';
 import type { EvaluationView } from './evaluation-view.ts';
@@ -18,11 +24,33 @@ export type ImportFileInput = {
   into?: { evaluationId: string; expectedVersion: number } | undefined;
 };
 
-export type ImportFileOutput = { evaluation: EvaluationView; warnings: ImportWarning[]; attachmentId: string };
+export type ImportFileOutput = {
+  evaluation: EvaluationView;
+  warnings: ImportWarning[];
+  attachmentId: string;
+  /** Drafts made from the file's further forms (a department's disclosure holds one 自评表 per project). */
+  additional: { evaluation: EvaluationView; warnings: ImportWarning[] }[];
+};
+
+/** The file's self-evaluations; the other kinds it holds become warnings, and a file of none is refused. */
+const selfEvaluationsOf = (reports: readonly ImportedReport[], fileName: string) => {
+  const accepted: ImportedReport[] = [];
+  const skipped: ImportWarning[] = [];
+  reports.forEach((report, index) => {
+    const refusal = notASelfEvaluation(report, fileName);
+    if (!refusal) accepted.push(report);
+    else skipped.push({ code: refusal.code, message: refusal.message, where: `${fileName}：第 ${index + 1} 张表` });
+  });
+  const [first] = reports;
+  if (accepted.length === 0 && first) throw notASelfEvaluation(first, fileName) ?? new AppError('NO_INDICATORS');
+  return { accepted, skipped };
+};
 
 /**
  * Reads a report file (text, markdown, docx, xlsx, json …) into a draft and keeps the original file as an
- * attachment. A file that cannot be read changes nothing.
+ * attachment; each further self-evaluation in the file becomes a draft of its own (a re-import into an
+ * existing draft takes the first and says how many it left). A file that cannot be read changes nothing, and
+ * neither does one that holds no self-evaluation (a 绩效目标申报表 is refused as NOT_A_SELF_EVALUATION).
  */
 export const importFileIntoDraft = async (
   ctx: ServiceContext,
@@ -34,31 +62,54 @@ export const importFileIntoDraft = async (
   // In the server, on an upload worker thread: a hostile file never holds up the main one.
   const imported = await (ctx.uploads?.readReport ?? readReport)({ bytes: input.bytes, fileName: input.fileName });
   if (!imported.ok) throw imported.error;
-  const { form, warnings } = imported.report;
+  const { accepted, skipped } = selfEvaluationsOf(imported.reports, input.fileName);
+  const [first, ...rest] = accepted;
+  if (!first) throw new AppError('NO_INDICATORS');
+  const further = input.into ? [] : rest;
+  const notes: ImportWarning[] = [...skipped];
+  if (accepted.length > 1) {
+    notes.push({
+      code: input.into ? 'FURTHER_FORMS_NOT_IMPORTED' : 'SEVERAL_FORMS',
+      message: input.into
+        ? `文件中有 ${accepted.length} 张自评表，本草稿只导入了第一张“${first.form.projectName}”`
+        : `文件中有 ${accepted.length} 张自评表，已分别建立草稿：${accepted.map((report) => `“${report.form.projectName || '未命名项目'}”`).join('、')}`,
+      where: input.fileName,
+    });
+  }
   return ctx.db.transaction().execute(async (trx) => {
     const source = { kind: 'import', fileName: input.fileName } as const;
+    const attach = async (evaluation: EvaluationView) =>
+      insertAttachment(trx, {
+        id: randomUUID(),
+        organization_id: evaluation.organizationId,
+        evaluation_id: evaluation.id,
+        file_name: input.fileName,
+        // What the bytes are, never what the uploader declared: a declared text/javascript made the file a script.
+        media_type: detectMediaType(input.bytes),
+        size_bytes: input.bytes.byteLength,
+        sha256: sha256Hex(input.bytes),
+        bytes: input.bytes,
+        created_by: actor.userId,
+        created_at: ctx.now(),
+      });
+    const create = (form: ImportedReport['form']) =>
+      createDraftIn(
+        ctx,
+        trx,
+        actor,
+        { organizationId: input.organizationId, form, ruleSetId: input.ruleSetId },
+        source,
+      );
     const evaluation = input.into
-      ? await updateDraftIn(ctx, trx, actor, { ...input.into, form }, source)
-      : await createDraftIn(
-          ctx,
-          trx,
-          actor,
-          { organizationId: input.organizationId, form, ruleSetId: input.ruleSetId },
-          source,
-        );
-    const attachment = await insertAttachment(trx, {
-      id: randomUUID(),
-      organization_id: evaluation.organizationId,
-      evaluation_id: evaluation.id,
-      file_name: input.fileName,
-      // What the bytes are, never what the uploader declared: a declared text/javascript made the file a script.
-      media_type: detectMediaType(input.bytes),
-      size_bytes: input.bytes.byteLength,
-      sha256: sha256Hex(input.bytes),
-      bytes: input.bytes,
-      created_by: actor.userId,
-      created_at: ctx.now(),
-    });
-    return { evaluation, warnings, attachmentId: attachment.id };
+      ? await updateDraftIn(ctx, trx, actor, { ...input.into, form: first.form }, source)
+      : await create(first.form);
+    const attachment = await attach(evaluation);
+    const additional: ImportFileOutput['additional'] = [];
+    for (const report of further) {
+      const view = await create(report.form);
+      await attach(view);
+      additional.push({ evaluation: view, warnings: report.warnings });
+    }
+    return { evaluation, warnings: [...first.warnings, ...notes], attachmentId: attachment.id, additional };
   });
 };

@@ -10,9 +10,15 @@ import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../compon
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 
-type ImportResult = { evaluation: EvaluationView; warnings: { message: string }[] };
+type ImportWarning = { code: string; message: string; where: string };
+type ImportResult = {
+  evaluation: EvaluationView;
+  warnings: ImportWarning[];
+  /** Drafts made from the file's further 自评表 (a department's disclosure holds one per project). */
+  additional: { evaluation: EvaluationView; warnings: ImportWarning[] }[];
+};
 
-const IMPORT_TYPES = '.txt,.md,.json,.docx,.xlsx,.xls';
+const IMPORT_TYPES = '.txt,.md,.csv,.json,.docx,.xlsx,.xls,.pdf';
 
 /** A filler's evaluations: open one, start an empty draft, or import a report file into a new draft. */
 const EvaluationsPage = () => {
@@ -35,10 +41,18 @@ const EvaluationsPage = () => {
         fileName: file.name,
         contentBase64,
       });
-      message.success(`已导入“${file.name}”为草稿`);
+      message.success(
+        result.additional.length > 0
+          ? `已导入“${file.name}”：${result.additional.length + 1} 张自评表，已分别建立草稿`
+          : `已导入“${file.name}”为草稿`,
+      );
+      list.reload();
       // The editor shows what the reader could not take as written; see EditorLocationState.
       navigate(`/app/evaluations/${result.evaluation.id}`, {
-        state: { importedFrom: file.name, importWarnings: result.warnings.map((warning) => warning.message) },
+        state: {
+          importedFrom: file.name,
+          importWarnings: result.warnings.map((warning) => `${warning.message}（${warning.where}）`),
+        },
       });
     } catch (error) {
       message.error(`导入失败：${errorMessage(error)}`);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, SEED_BASE64, type Session, type TestApp } from '../../../test/test-app.ts';
 
@@ -50,6 +51,54 @@ describe('POST /api/evaluations/import', () => {
     expect(response.json<{ error: { message: string } }>().error.message).toMatch(/[\u4e00-\u9fa5]/);
     const list = await testApp.request(filler, { method: 'GET', url: '/api/evaluations' });
     expect(list.json()).toMatchObject({ total: 1 });
+  });
+
+  it('makes one draft per 自评表 of a file that holds several, saying so', async () => {
+    const markdown = await readFile(new URL('../../../../../fixtures/markdown/kaifu-2022.md', import.meta.url), 'utf8');
+    const two = [markdown.replaceAll('征收工作经费', '甲项目经费'), markdown.replaceAll('征收工作经费', '乙项目经费')];
+    const response = await importAs(filler, {
+      organizationId: unitId,
+      fileName: 'two-projects.md',
+      contentBase64: Buffer.from(two.join('\n\n')).toString('base64'),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const body = response.json<{
+      evaluation: { projectName: string };
+      additional: { evaluation: { projectName: string; id: string } }[];
+      warnings: { code: string; message: string }[];
+    }>();
+    expect(body.evaluation.projectName).toBe('甲项目经费');
+    expect(body.additional.map((item) => item.evaluation.projectName)).toEqual(['乙项目经费']);
+    expect(body.warnings.find((warning) => warning.code === 'SEVERAL_FORMS')?.message).toContain('乙项目经费');
+    const second = await testApp.request(filler, {
+      method: 'GET',
+      url: `/api/evaluations/${body.additional[0]?.evaluation.id}`,
+    });
+    expect(second.json()).toMatchObject({ projectName: '乙项目经费', fiscalYear: 2022 });
+  });
+
+  it('refuses a 绩效目标申报表 as not a self-evaluation, storing nothing', async () => {
+    const before = (await testApp.request(filler, { method: 'GET', url: '/api/evaluations' })).json<{
+      total: number;
+    }>();
+    const declaration = [
+      '项目绩效目标申报表',
+      '| 项目名称 | 干部培训 |',
+      '|---|---|',
+      '| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |',
+      '|  | 产出指标 | 数量指标 | 培训人数 | 100人 |',
+      '|  | 效益指标 | 社会效益指标 | 群众知晓率 | ≥90% |',
+    ].join('\n');
+    const response = await importAs(filler, {
+      organizationId: unitId,
+      fileName: 'declaration.txt',
+      contentBase64: Buffer.from(declaration).toString('base64'),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ error: { code: 'NOT_A_SELF_EVALUATION' } });
+    expect(response.json<{ error: { message: string } }>().error.message).toContain('绩效目标申报表');
+    const after = (await testApp.request(filler, { method: 'GET', url: '/api/evaluations' })).json<{ total: number }>();
+    expect(after.total).toBe(before.total);
   });
 
   it('answers 413 above the import body limit', async () => {
