@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,11 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReportFolder, type ReportFolder } from '../../services/testing/make-report-folder.ts';
+import {
+  MULTI_FORM_COUNTS,
+  MULTI_FORM_FILES,
+  writeMultiFormReports,
+} from '../../services/testing/multi-form-reports.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -25,12 +30,38 @@ const jixiao = async (...args: string[]) => {
 describe('jixiao audit DIR', () => {
   const work = mkdtempSync(join(tmpdir(), 'jixiao-cli-bulk-'));
   const dir = join(work, 'reports');
+  const formsDir = join(work, 'forms');
   let folder: ReportFolder;
 
   beforeAll(async () => {
     folder = await makeReportFolder(dir, 9);
+    mkdirSync(formsDir);
+    writeMultiFormReports(formsDir);
   }, 60_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('prints one JSON line per form, with its index, and counts files and forms apart', async () => {
+    const { code, stdout } = await jixiao('audit', formsDir, '--jobs', '1');
+    // A form that is not a self-evaluation fails the run as an unreadable file does.
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.slice(0, -1).map(({ file, formIndex, ok, code }) => ({ file, formIndex, ok, code }))).toEqual([
+      { file: MULTI_FORM_FILES.declarationOnly.file, formIndex: 1, ok: false, code: 'NOT_A_SELF_EVALUATION' },
+      { file: MULTI_FORM_FILES.twoForms.file, formIndex: 1, ok: true, code: undefined },
+      { file: MULTI_FORM_FILES.twoForms.file, formIndex: 2, ok: true, code: undefined },
+      { file: MULTI_FORM_FILES.withDeclaration.file, formIndex: 1, ok: true, code: undefined },
+      { file: MULTI_FORM_FILES.withDeclaration.file, formIndex: 2, ok: false, code: 'NOT_A_SELF_EVALUATION' },
+    ]);
+    expect(lines.at(-1).summary).toMatchObject({
+      files: MULTI_FORM_COUNTS.files,
+      forms: MULTI_FORM_COUNTS.forms,
+      read: MULTI_FORM_COUNTS.rows,
+      failed: MULTI_FORM_COUNTS.refusals,
+    });
+  }, 60_000);
 
   it('prints one JSON line per file and a summary line when not on a terminal, and writes the .xlsx', async () => {
     const out = join(work, 'summary.xlsx');
@@ -55,7 +86,13 @@ describe('jixiao audit DIR', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(readFileSync(out)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '审核发现', '按代码统计', '无法读取']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '汇总',
+      '审核发现',
+      '按代码统计',
+      '无法读取',
+      '概况',
+    ]);
     const reports = workbook.getWorksheet('汇总');
     expect(reports?.rowCount).toBe(1 + folder.files - folder.broken.length);
     expect(reports?.autoFilter).toBeTruthy();
@@ -63,7 +100,7 @@ describe('jixiao audit DIR', () => {
       ?.getRows(2, reports.rowCount - 1)
       ?.find((row) => row.getCell(1).text === 'seed-kaifu-2022.pdf');
     // Provisional: the row without a target keeps its stated score (GEN-3).
-    expect([seedRow?.getCell(6).value, seedRow?.getCell(7).value, seedRow?.getCell(9).value]).toEqual([
+    expect([seedRow?.getCell(7).value, seedRow?.getCell(8).value, seedRow?.getCell(10).value]).toEqual([
       100,
       97.3,
       '优（暂定）',

@@ -22,12 +22,13 @@ const jobsOf = (value: string | undefined): number => {
   return jobs;
 };
 
-/** One line per file for scripts and logs (stdout not a terminal). */
+/** One line per form (a file that could not be read: one line, formIndex null) for scripts and logs. */
 const jsonLine = (entry: BulkEntry): string =>
   JSON.stringify(
     entry.ok
       ? {
           file: entry.row.file,
+          formIndex: entry.row.formIndex,
           ok: true,
           projectName: entry.row.projectName,
           unit: entry.row.unit,
@@ -36,21 +37,27 @@ const jsonLine = (entry: BulkEntry): string =>
           grade: entry.row.grade,
           findings: entry.row.findings.map((finding) => finding.code),
         }
-      : { file: entry.failure.file, ok: false, code: entry.failure.code, reason: entry.failure.reason },
+      : {
+          file: entry.failure.file,
+          formIndex: entry.failure.formIndex,
+          ok: false,
+          code: entry.failure.code,
+          reason: entry.failure.reason,
+        },
   );
 
 const BAR_WIDTH = 30;
 
-const progressBar = ({ done, total, entry }: FolderProgress): string => {
+const progressBar = ({ done, total, file }: FolderProgress): string => {
   const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-  const file = entry.ok ? entry.row.file : entry.failure.file;
   const name = file.length > 40 ? `…${file.slice(-39)}` : file;
   return `\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${name}\u001b[K`;
 };
 
 const humanSummary = (summary: BulkSummary): string => {
+  const refused = summary.forms - summary.read;
   const lines = [
-    `共 ${summary.files} 个文件：已审核 ${summary.read}，无法读取 ${summary.failed}；有“错误”级发现 ${summary.withErrors} 份，填报总分与复核不符 ${summary.totalsDiffering} 份。`,
+    `共 ${summary.files} 个文件、${summary.forms} 张表：已审核 ${summary.read} 张，不是自评表 ${refused} 张，无法读取的文件 ${summary.failed - refused} 个；有“错误”级发现 ${summary.withErrors} 张，填报总分与复核不符 ${summary.totalsDiffering} 张。`,
     `等级：${
       Object.entries(summary.byGrade)
         .map(([grade, count]) => `${grade} ${count}`)
@@ -58,11 +65,11 @@ const humanSummary = (summary: BulkSummary): string => {
     }`,
   ];
   if (summary.byCode.length > 0) {
-    lines.push('审核发现（代码：涉及报告数 / 发现数）：');
+    lines.push('审核发现（代码：涉及表数 / 发现数）：');
     for (const count of summary.byCode) lines.push(`  ${count.code}：${count.files} / ${count.findings}`);
   }
   if (summary.failures.length > 0) {
-    lines.push('无法读取：');
+    lines.push('无法读取或不是自评表：');
     for (const failure of summary.failures) lines.push(`  ${failure.reason}`);
   }
   return `${lines.join('\n')}\n`;
@@ -70,8 +77,9 @@ const humanSummary = (summary: BulkSummary): string => {
 
 /**
  * `jixiao audit DIR`: every report under a folder, in worker threads. On a terminal a progress bar and a
- * summary; otherwise one JSON line per file and a last line with the summary counts. Exit 1 when any file
- * could not be read (the others are still audited and written out).
+ * summary; otherwise one JSON line per form (formIndex 1-based; null for a file that could not be read) and a
+ * last line with the summary counts. Exit 1 when any file could not be read or any form is not a
+ * self-evaluation (the others are still audited and written out).
  */
 export const runAuditFolder = async (dir: string, options: AuditFolderCliOptions): Promise<number> => {
   const outKind = options.out ? outputKindOf(options.out) : null;
@@ -83,7 +91,7 @@ export const runAuditFolder = async (dir: string, options: AuditFolderCliOptions
     ruleSetId: options.rules,
     onProgress: (progress) => {
       if (interactive) process.stderr.write(progressBar(progress));
-      else process.stdout.write(`${jsonLine(progress.entry)}\n`);
+      else for (const entry of progress.entries) process.stdout.write(`${jsonLine(entry)}\n`);
     },
   });
   if (interactive) process.stderr.write('\n');

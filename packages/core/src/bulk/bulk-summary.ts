@@ -5,6 +5,8 @@ import type { EvaluationSummary } from '../summary.ts';
 /** One report of a bulk run, reduced to what a reviewer scans: who, how much, stated against recomputed. */
 export type BulkRow = {
   file: string;
+  /** 1-based position of the form in its file: a department's 决算 disclosure prints one 自评表 per project. */
+  formIndex: number;
   format: string;
   projectName: string;
   department: string;
@@ -21,16 +23,31 @@ export type BulkRow = {
   findings: Pick<Finding, 'code' | 'severity' | 'message' | 'where'>[];
 };
 
-/** A file that could not be read, with the reader's coded reason. */
-export type BulkFailure = { file: string; code: string; reason: string };
+/**
+ * A file that could not be read (formIndex null: no form of it was found), or one form of a readable file that
+ * was refused (formIndex 1-based: a 绩效目标申报表 or a funds-only page, NOT_A_SELF_EVALUATION), with the coded
+ * reason.
+ */
+export type BulkFailure = { file: string; formIndex: number | null; code: string; reason: string };
 
 export type BulkEntry = { ok: true; row: BulkRow } | { ok: false; failure: BulkFailure };
 
+/** `files` counts the audited forms carrying the code (a file of two forms may count twice). */
 export type BulkCodeCount = { code: FindingCode; severity: Severity; findings: number; files: number };
 
+/**
+ * A run counted by file and by form: a reviewer acts on forms, so `read` and `failed` count those (plus the files
+ * that could not be read at all). files = distinct files; forms = read + refused forms; failed = refused forms +
+ * unreadable files.
+ */
 export type BulkSummary = {
+  /** Distinct files in the run, readable or not. */
   files: number;
+  /** Forms found in the readable files: audited ones and refused ones. */
+  forms: number;
+  /** Forms audited (one row each). */
   read: number;
+  /** Failures: forms refused as not self-evaluations, and files that could not be read at all. */
   failed: number;
   /** Reports whose findings include an error. */
   withErrors: number;
@@ -42,8 +59,9 @@ export type BulkSummary = {
   failures: BulkFailure[];
 };
 
-export const bulkRowOf = (summary: EvaluationSummary, file: string, format: string): BulkRow => ({
+export const bulkRowOf = (summary: EvaluationSummary, file: string, formIndex: number, format: string): BulkRow => ({
   file,
+  formIndex,
   format,
   projectName: summary.projectName,
   department: summary.department,
@@ -60,12 +78,19 @@ export const bulkRowOf = (summary: EvaluationSummary, file: string, format: stri
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Totals per grade and per finding code over a run; rows and failures in file order. Pure. */
+/** The name a form is reported under: the file, and after its first form the file with the form's index. */
+export const bulkFormName = (file: string, formIndex: number | null): string =>
+  formIndex === null || formIndex === 1 ? file : `${file}#${formIndex}`;
+
+const byFileThenForm = (
+  a: { file: string; formIndex: number | null },
+  b: { file: string; formIndex: number | null },
+): number => a.file.localeCompare(b.file) || (a.formIndex ?? 0) - (b.formIndex ?? 0);
+
+/** Totals per grade and per finding code over a run (one entry per form); rows and failures in file order. Pure. */
 export const summarizeBulk = (entries: readonly BulkEntry[]): BulkSummary => {
-  const rows = entries.flatMap((entry) => (entry.ok ? [entry.row] : [])).sort((a, b) => a.file.localeCompare(b.file));
-  const failures = entries
-    .flatMap((entry) => (entry.ok ? [] : [entry.failure]))
-    .sort((a, b) => a.file.localeCompare(b.file));
+  const rows = entries.flatMap((entry) => (entry.ok ? [entry.row] : [])).sort(byFileThenForm);
+  const failures = entries.flatMap((entry) => (entry.ok ? [] : [entry.failure])).sort(byFileThenForm);
   const byGrade: Record<string, number> = {};
   const codes = new Map<FindingCode, BulkCodeCount>();
   for (const row of rows) {
@@ -85,7 +110,8 @@ export const summarizeBulk = (entries: readonly BulkEntry[]): BulkSummary => {
     }
   }
   return {
-    files: entries.length,
+    files: new Set(entries.map((entry) => (entry.ok ? entry.row.file : entry.failure.file))).size,
+    forms: rows.length + failures.filter((failure) => failure.formIndex !== null).length,
     read: rows.length,
     failed: failures.length,
     withErrors: rows.filter((row) => row.findings.some((finding) => finding.severity === 'error')).length,
@@ -95,6 +121,30 @@ export const summarizeBulk = (entries: readonly BulkEntry[]): BulkSummary => {
       (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.files - a.files || a.code.localeCompare(b.code),
     ),
+    rows,
+    failures,
+  };
+};
+
+type StoredRow = Omit<BulkRow, 'formIndex'> & { formIndex?: number };
+type StoredFailure = Omit<BulkFailure, 'formIndex'> & { formIndex?: number | null };
+/** A summary as stored by any version: those written before forms were counted lack `forms` and the indexes. */
+export type StoredBulkSummary = Omit<BulkSummary, 'forms' | 'rows' | 'failures'> & {
+  forms?: number;
+  rows: StoredRow[];
+  failures: StoredFailure[];
+};
+
+/**
+ * A stored summary in today's shape. One written before forms were counted audited the first form of each file
+ * only and counted files: each row is that file's form 1, each failure a whole file.
+ */
+export const currentBulkSummary = (stored: StoredBulkSummary): BulkSummary => {
+  const rows = stored.rows.map((row) => ({ ...row, formIndex: row.formIndex ?? 1 }));
+  const failures = stored.failures.map((failure) => ({ ...failure, formIndex: failure.formIndex ?? null }));
+  return {
+    ...stored,
+    forms: stored.forms ?? rows.length + failures.filter((failure) => failure.formIndex !== null).length,
     rows,
     failures,
   };

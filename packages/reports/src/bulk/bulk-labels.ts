@@ -1,8 +1,9 @@
-import { type BulkRow, FINDING_CODES, type FindingCode } from '@jixiao/core';
+import { type BulkRow, type BulkSummary, FINDING_CODES, type FindingCode } from '@jixiao/core';
 
-/** The columns of the per-report table, shared by the .xlsx and .html summaries. */
+/** The columns of the per-form table, shared by the .xlsx and .html summaries: 表序 is the form's place in its file. */
 export const ROW_COLUMNS = [
   '文件',
+  '表序',
   '项目名称',
   '单位',
   '年度',
@@ -23,6 +24,7 @@ const countOf = (row: BulkRow, severity: 'error' | 'warning' | 'info') =>
 /** A row's cells in ROW_COLUMNS order; numbers stay numbers (sortable, formattable). */
 export const rowCells = (row: BulkRow): (string | number | null)[] => [
   row.file,
+  row.formIndex,
   row.projectName,
   row.unit,
   row.year,
@@ -39,3 +41,20 @@ export const rowCells = (row: BulkRow): (string | number | null)[] => [
 ];
 
 export const findingTitle = (code: FindingCode): string => FINDING_CODES[code].title;
+
+/** 文件 alone for a whole file, 文件（第 n 张表） for one form of it. */
+export const formLabel = (file: string, formIndex: number | null): string =>
+  formIndex === null ? file : `${file}（第 ${formIndex} 张表）`;
+
+/** The counts heading both summaries: files and forms apart, since a file may hold several forms. */
+export const countLabels = (
+  summary: Pick<BulkSummary, 'files' | 'forms' | 'read' | 'failed' | 'withErrors' | 'totalsDiffering'>,
+): [string, number][] => [
+  ['文件（个）', summary.files],
+  ['表（张）', summary.forms],
+  ['已审核（张）', summary.read],
+  ['不是自评表（张）', summary.forms - summary.read],
+  ['无法读取的文件（个）', summary.failed - (summary.forms - summary.read)],
+  ['有“错误”级发现（张）', summary.withErrors],
+  ['填报总分与复核不符（张）', summary.totalsDiffering],
+];

@@ -1,6 +1,6 @@
 import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
 import { escapeHtml } from '../html/escape-html.ts';
-import { findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
+import { countLabels, findingTitle, formLabel, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
 
 const cell = (value: string | number | null): string =>
   value === null
@@ -20,7 +20,7 @@ const reportRow = (row: BulkRow, index: number): string => {
 
 const details = (row: BulkRow, index: number): string => `
 <section id="${anchorOf(index)}" class="detail">
-<h3>${escapeHtml(row.projectName || row.file)} <small>${escapeHtml(row.file)}</small></h3>
+<h3>${escapeHtml(row.projectName || row.file)} <small>${escapeHtml(formLabel(row.file, row.formIndex))}</small></h3>
 <p>单位：${escapeHtml(row.unit || '—')}；执行率：${row.executionRate ?? '—'}%；填报总分：${row.statedTotal ?? '—'}；复核总分：${row.totalScore}（${escapeHtml(row.grade)}${row.provisional ? '，暂定' : ''}）</p>
 ${
   row.findings.length === 0
@@ -62,21 +62,22 @@ body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2
 h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; } h3 small { color: #646a73; font-weight: 400; font-size: 13px; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0d3d6; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f8; cursor: pointer; user-select: none; white-space: nowrap; } th[data-dir="asc"]::after { content: " ▲"; } th[data-dir="desc"]::after { content: " ▼"; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.has-error td:nth-child(10) { color: #c00000; font-weight: 700; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.has-error td:nth-child(11) { color: #c00000; font-weight: 700; }
 .counts { display: flex; gap: 24px; flex-wrap: wrap; } .counts div { background: #f5f6f7; padding: 8px 14px; border-radius: 6px; } .counts b { display: block; font-size: 20px; }
 #filter { padding: 6px 8px; width: 320px; max-width: 100%; margin: 8px 0; } .sev-error b { color: #c00000; } .sev-warning b { color: #b35900; } .sev-info b { color: #1f4e9e; }
 .detail { border-top: 1px solid #e5e6eb; margin-top: 12px; }
 </style></head><body id="top">
 <h1>${escapeHtml(title)}</h1>
 <div class="counts">
-<div><b>${summary.files}</b>文件</div><div><b>${summary.read}</b>已审核</div><div><b>${summary.failed}</b>无法读取</div>
-<div><b>${summary.withErrors}</b>有“错误”级发现</div><div><b>${summary.totalsDiffering}</b>填报总分与复核不符</div>
+${countLabels(summary)
+  .map(([label, count]) => `<div><b>${count}</b>${label}</div>`)
+  .join('')}
 ${Object.entries(summary.byGrade)
   .map(([grade, count]) => `<div><b>${count}</b>${escapeHtml(grade)}</div>`)
   .join('')}
 </div>
 <h2>按审核发现代码</h2>
-<table><thead><tr><th>代码</th><th>问题</th><th>级别</th><th>涉及报告数</th><th>发现数</th></tr></thead><tbody>
+<table><thead><tr><th>代码</th><th>问题</th><th>级别</th><th>涉及表数</th><th>发现数</th></tr></thead><tbody>
 ${summary.byCode
   .map(
     (count) =>
@@ -84,12 +85,12 @@ ${summary.byCode
   )
   .join('\n')}
 </tbody></table>
-<h2>逐份报告（点击表头排序）</h2>
+<h2>逐张自评表（点击表头排序）</h2>
 <label>筛选：<input id="filter" type="search" placeholder="输入项目、单位、等级或代码"></label>
 <table id="reports"><thead><tr>${ROW_COLUMNS.map((column) => `<th>${column}</th>`).join('')}</tr></thead><tbody>
 ${summary.rows.map(reportRow).join('\n')}
 </tbody></table>
-${summary.failures.length > 0 ? `<h2>无法读取的文件（${summary.failures.length}）</h2><table><thead><tr><th>文件</th><th>代码</th><th>原因</th></tr></thead><tbody>${summary.failures.map((failure) => `<tr><td>${escapeHtml(failure.file)}</td><td>${failure.code}</td><td>${escapeHtml(failure.reason)}</td></tr>`).join('')}</tbody></table>` : ''}
+${summary.failures.length > 0 ? `<h2>无法读取的文件和不是自评表的表（${summary.failures.length}）</h2><table><thead><tr><th>文件</th><th>代码</th><th>原因</th></tr></thead><tbody>${summary.failures.map((failure) => `<tr><td>${escapeHtml(formLabel(failure.file, failure.formIndex))}</td><td>${escapeHtml(failure.code)}</td><td>${escapeHtml(failure.reason)}</td></tr>`).join('')}</tbody></table>` : ''}
 <h2>审核发现明细</h2>
 ${summary.rows.map(details).join('\n')}
 <script>${SCRIPT}</script>

@@ -1,9 +1,9 @@
-import { type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
+import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
 import ExcelJS from 'exceljs';
-import { findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
+import { countLabels, findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-const WIDTHS = [34, 30, 30, 8, 11, 10, 10, 8, 10, 7, 7, 7, 60];
+const WIDTHS = [34, 6, 30, 30, 8, 11, 10, 10, 8, 10, 7, 7, 7, 60];
 
 const header = (sheet: ExcelJS.Worksheet, titles: readonly string[]) => {
   const row = sheet.addRow([...titles]);
@@ -17,8 +17,9 @@ const header = (sheet: ExcelJS.Worksheet, titles: readonly string[]) => {
 };
 
 /**
- * The bulk audit as a reviewer opens it in Excel or WPS: 汇总 (one row per report, filter and sort on every
- * column, each file linking to its findings), 审核发现 (one row per finding), 按代码统计, 无法读取.
+ * The bulk audit as a reviewer opens it in Excel or WPS: 汇总 (one row per form, filter and sort on every
+ * column, each form linking to its findings), 审核发现 (one row per finding), 按代码统计, 无法读取 (unreadable
+ * files, 表序 blank, and forms that are not self-evaluations), 概况 (files and forms counted apart).
  */
 export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook();
@@ -27,13 +28,16 @@ export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8
   const findings = workbook.addWorksheet('审核发现');
   const codes = workbook.addWorksheet('按代码统计');
   const failures = workbook.addWorksheet('无法读取');
+  const counts = workbook.addWorksheet('概况');
 
-  header(findings, ['文件', '项目名称', '级别', '代码', '问题', '位置', '说明']);
+  header(findings, ['文件', '表序', '项目名称', '级别', '代码', '问题', '位置', '说明']);
+  const formKey = (row: BulkRow) => `${row.formIndex}\u0000${row.file}`;
   const firstFindingRow = new Map<string, number>();
   for (const row of summary.rows) {
     for (const finding of row.findings) {
       const added = findings.addRow([
         row.file,
+        row.formIndex,
         row.projectName,
         SEVERITY_LABELS[finding.severity],
         finding.code,
@@ -41,44 +45,50 @@ export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8
         finding.where,
         finding.message,
       ]);
-      if (!firstFindingRow.has(row.file)) firstFindingRow.set(row.file, added.number);
+      if (!firstFindingRow.has(formKey(row))) firstFindingRow.set(formKey(row), added.number);
     }
   }
   findings.columns.forEach((column, index) => {
-    column.width = [34, 30, 6, 26, 22, 24, 90][index] ?? 12;
+    column.width = [34, 6, 30, 6, 26, 22, 24, 90][index] ?? 12;
   });
-  findings.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+  findings.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
 
   header(reports, ROW_COLUMNS);
   for (const row of summary.rows) {
     const added = reports.addRow(rowCells(row));
-    const target = firstFindingRow.get(row.file);
+    const target = firstFindingRow.get(formKey(row));
     if (target !== undefined) {
       added.getCell(1).value = { text: row.file, hyperlink: `#'审核发现'!A${target}` };
       added.getCell(1).font = { color: { argb: 'FF1F4E9E' }, underline: true };
     }
-    added.getCell(5).numFmt = '0.00';
-    for (const column of [6, 7, 8]) added.getCell(column).numFmt = '0.00';
+    added.getCell(6).numFmt = '0.00';
+    for (const column of [7, 8, 9]) added.getCell(column).numFmt = '0.00';
     if (row.findings.some((finding) => finding.severity === 'error'))
-      added.getCell(10).font = { color: { argb: 'FFC00000' }, bold: true };
+      added.getCell(11).font = { color: { argb: 'FFC00000' }, bold: true };
   }
   reports.columns.forEach((column, index) => {
     column.width = WIDTHS[index] ?? 12;
   });
 
-  header(codes, ['代码', '问题', '级别', '涉及报告数', '发现数']);
+  header(codes, ['代码', '问题', '级别', '涉及表数', '发现数']);
   for (const count of summary.byCode) {
     codes.addRow([count.code, findingTitle(count.code), SEVERITY_LABELS[count.severity], count.files, count.findings]);
   }
+
   codes.columns.forEach((column, index) => {
     column.width = [28, 26, 8, 12, 10][index] ?? 12;
   });
 
-  header(failures, ['文件', '代码', '原因']);
-  for (const failure of summary.failures) failures.addRow([failure.file, failure.code, failure.reason]);
+  header(failures, ['文件', '表序', '代码', '原因']);
+  for (const failure of summary.failures)
+    failures.addRow([failure.file, failure.formIndex, failure.code, failure.reason]);
   failures.columns.forEach((column, index) => {
-    column.width = [40, 20, 100][index] ?? 12;
+    column.width = [40, 6, 24, 100][index] ?? 12;
   });
+
+  header(counts, ['项目', '数量']);
+  for (const [label, count] of countLabels(summary)) counts.addRow([label, count]);
+  counts.getColumn(1).width = 26;
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 };

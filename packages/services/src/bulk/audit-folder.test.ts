@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BulkSummary } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReportFolder, type ReportFolder } from '../../testing/make-report-folder.ts';
+import { MULTI_FORM_COUNTS, MULTI_FORM_FILES, writeMultiFormReports } from '../../testing/multi-form-reports.ts';
 import { auditFolder, listReportFiles } from './audit-folder.ts';
 
 describe('auditing a folder of reports in worker threads', () => {
@@ -29,6 +30,10 @@ describe('auditing a folder of reports in worker threads', () => {
 
   it('reads every report format in the folder and leaves other files alone', () => {
     expect(flat.files).toBe(folder.files);
+    // One form per file here: every readable file is one form, every failure a whole file.
+    expect(flat.forms).toBe(flat.read);
+    expect(flat.rows.every((row) => row.formIndex === 1)).toBe(true);
+    expect(flat.failures.every((failure) => failure.formIndex === null)).toBe(true);
     expect(flat.read).toBe(folder.good.length + folder.flawed.length + folder.fixtures.length);
     expect(flat.rows.map((row) => row.file).sort()).toEqual(
       [...folder.good, ...folder.flawed, ...folder.fixtures].sort(),
@@ -86,5 +91,71 @@ describe('auditing a folder of reports in worker threads', () => {
 
   it('refuses a folder that does not exist, naming it', async () => {
     await expect(listReportFiles(join(dir, 'missing'), false)).rejects.toThrow(/目录不存在：.*missing/u);
+  });
+});
+
+describe('auditing a folder whose files hold several forms', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-bulk-forms-'));
+  let summary: BulkSummary;
+  const progress: { done: number; total: number; file: string; forms: number }[] = [];
+
+  beforeAll(async () => {
+    writeMultiFormReports(dir);
+    summary = await auditFolder({
+      dir,
+      recursive: false,
+      jobs: 2,
+      ruleSetId: 'national-2020',
+      onProgress: ({ done, total, file, entries }) => progress.push({ done, total, file, forms: entries.length }),
+    });
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('audits every self-evaluation form of a file, one row each with its index', () => {
+    const { twoForms, withDeclaration } = MULTI_FORM_FILES;
+    expect(summary.rows.map(({ file, formIndex, projectName }) => ({ file, formIndex, projectName }))).toEqual([
+      { file: twoForms.file, formIndex: 1, projectName: twoForms.projects[0] },
+      { file: twoForms.file, formIndex: 2, projectName: twoForms.projects[1] },
+      { file: withDeclaration.file, formIndex: 1, projectName: withDeclaration.project },
+    ]);
+  });
+
+  it('refuses a target declaration as a form of its file, naming the kind, and audits the file’s other form', () => {
+    const { withDeclaration, declarationOnly } = MULTI_FORM_FILES;
+    expect(summary.failures).toEqual([
+      {
+        file: declarationOnly.file,
+        formIndex: 1,
+        code: 'NOT_A_SELF_EVALUATION',
+        reason: expect.stringMatching(new RegExp(`^${declarationOnly.file}：这是绩效目标申报表`, 'u')),
+      },
+      {
+        file: withDeclaration.file,
+        formIndex: 2,
+        code: 'NOT_A_SELF_EVALUATION',
+        reason: expect.stringMatching(new RegExp(`^${withDeclaration.file}#2：这是绩效目标申报表`, 'u')),
+      },
+    ]);
+  });
+
+  it('counts files and forms apart, and reports progress by file', () => {
+    expect(summary).toMatchObject({
+      files: MULTI_FORM_COUNTS.files,
+      forms: MULTI_FORM_COUNTS.forms,
+      read: MULTI_FORM_COUNTS.rows,
+      failed: MULTI_FORM_COUNTS.refusals,
+    });
+    expect(Object.values(summary.byGrade).reduce((sum, count) => sum + count, 0)).toBe(MULTI_FORM_COUNTS.rows);
+    expect(progress.map(({ done, total }) => [done, total])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(Object.fromEntries(progress.map(({ file, forms }) => [file, forms]))).toEqual({
+      [MULTI_FORM_FILES.twoForms.file]: 2,
+      [MULTI_FORM_FILES.withDeclaration.file]: 2,
+      [MULTI_FORM_FILES.declarationOnly.file]: 1,
+    });
   });
 });

@@ -30,7 +30,8 @@ export const listReportFiles = async (dir: string, recursive: boolean): Promise<
   return found.sort((a, b) => a.localeCompare(b));
 };
 
-export type FolderProgress = { done: number; total: number; entry: BulkEntry };
+/** Progress by file (done of total files); `entries` are the file's forms, or its one failure. */
+export type FolderProgress = { done: number; total: number; file: string; entries: BulkEntry[] };
 
 export type AuditFolderOptions = {
   dir: string;
@@ -41,7 +42,8 @@ export type AuditFolderOptions = {
 };
 
 /**
- * Audits every report under a folder in worker threads and summarises the run. Files are fed to the pool
+ * Audits every form of every report under a folder in worker threads and summarises the run by file and by
+ * form. Files are fed to the pool
  * a few ahead of the workers, so memory holds the compact rows and not the files: it stays flat as the
  * folder grows.
  */
@@ -50,12 +52,15 @@ export const auditFolder = async (options: AuditFolderOptions): Promise<BulkSumm
   const pool = createAuditPool(options.jobs, options.ruleSetId);
   const entries: BulkEntry[] = [];
   let next = 0;
+  let done = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const path = files[next++] ?? '';
-      const entry = await pool.audit({ file: relative(options.dir, path) || path, path });
-      entries.push(entry);
-      options.onProgress?.({ done: entries.length, total: files.length, entry });
+      const file = relative(options.dir, path) || path;
+      const fileEntries = await pool.audit({ file, path });
+      entries.push(...fileEntries);
+      done += 1;
+      options.onProgress?.({ done, total: files.length, file, entries: fileEntries });
     }
   };
   try {

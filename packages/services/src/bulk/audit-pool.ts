@@ -7,7 +7,8 @@ import type { AuditTask } from './audit-worker.ts';
 export type AuditJob = { file: string; path?: string; bytes?: Uint8Array; ruleSetId?: string };
 
 export type AuditPool = {
-  audit: (job: AuditJob) => Promise<BulkEntry>;
+  /** One entry per form of the file; a file that could not be read is one failure. */
+  audit: (job: AuditJob) => Promise<BulkEntry[]>;
   close: () => Promise<void>;
 };
 
@@ -19,14 +20,21 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism());
  * hostile file) fails its file with a reason and is replaced; the run goes on.
  */
 export const createAuditPool = (jobs: number, ruleSetId: string): AuditPool => {
-  const pool = createWorkerPool<AuditTask, BulkEntry>({
+  const pool = createWorkerPool<AuditTask, BulkEntry[]>({
     module: new URL('./audit-worker.ts', import.meta.url),
     threads: jobs,
     memoryMb: 1024,
-    lost: ({ file }, error) => ({
-      ok: false,
-      failure: { file, code: 'INTERNAL', reason: `${file}：处理时出错（${error.message.slice(0, 200)}）` },
-    }),
+    lost: ({ file }, error) => [
+      {
+        ok: false,
+        failure: {
+          file,
+          formIndex: null,
+          code: 'INTERNAL',
+          reason: `${file}：处理时出错（${error.message.slice(0, 200)}）`,
+        },
+      },
+    ],
   });
   return {
     // The bytes are handed to the thread, not copied: this thread lets go of each file as it is handed over.

@@ -13,16 +13,23 @@ const reasonOf = (error: unknown): string => {
   return `无法读取（${code || (error instanceof Error ? error.message : String(error))}）`;
 };
 
-const answer = async (task: AuditTask): Promise<BulkEntry> => {
+const answer = async (task: AuditTask): Promise<BulkEntry[]> => {
   let bytes = task.bytes;
   if (!bytes && task.path) {
     try {
       bytes = new Uint8Array(await readFile(task.path));
     } catch (error) {
-      return {
-        ok: false,
-        failure: { file: task.file, code: 'READ_FAILED', reason: `${task.file}：${reasonOf(error)}` },
-      };
+      return [
+        {
+          ok: false,
+          failure: {
+            file: task.file,
+            formIndex: null,
+            code: 'READ_FAILED',
+            reason: `${task.file}：${reasonOf(error)}`,
+          },
+        },
+      ];
     }
   }
   return auditReportBytes(task.file, bytes ?? new Uint8Array(), task.ruleSetId);

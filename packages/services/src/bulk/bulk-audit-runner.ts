@@ -44,15 +44,18 @@ export const createBulkAuditRunner = (ctx: ServiceContext, options: BulkAuditRun
     const shared = pool;
     await markBulkAuditRunning(ctx.db, jobId, ctx.now());
     const entries: BulkEntry[] = [];
+    // Progress counts files (the job's total is the zip's files); the summary counts their forms.
+    let done = 0;
     let next = 0;
     let lastWrite = performance.now();
     const feed = async (): Promise<void> => {
       for (let report = reports[next++]; report && !closed; report = reports[next++]) {
         // The pool transfers the bytes to its worker, so this thread lets go of each file as it is handed over.
-        entries.push(await shared.audit({ ...report, ruleSetId }));
+        entries.push(...(await shared.audit({ ...report, ruleSetId })));
+        done += 1;
         if (performance.now() - lastWrite >= PROGRESS_INTERVAL_MS) {
           lastWrite = performance.now();
-          await recordBulkAuditProgress(ctx.db, jobId, entries.length);
+          await recordBulkAuditProgress(ctx.db, jobId, done);
         }
       }
     };

@@ -7,6 +7,7 @@ import { testDatabaseKinds } from '@jixiao/db/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReportFolder, type ReportFolder } from '../../testing/make-report-folder.ts';
+import { MULTI_FORM_COUNTS, MULTI_FORM_FILES, writeMultiFormReports } from '../../testing/multi-form-reports.ts';
 import { createServiceFixture, type ServiceFixture } from '../../testing/service-fixtures.ts';
 import { zipFolder } from '../../testing/zip-folder.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -24,10 +25,14 @@ let zip: Uint8Array;
 
 beforeAll(async () => {
   folder = await makeReportFolder(dir, 10);
+  writeMultiFormReports(dir);
   zip = zipFolder(dir);
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The zip's report files: the generated folder, its nested file, and the multi-form files. */
+const allFiles = () => folder.files + 1 + MULTI_FORM_COUNTS.files;
 
 /** Polls a job until it has ended. */
 const settled = async (ctx: ServiceContext, actor: Actor, id: string): Promise<BulkAuditDetail> => {
@@ -51,7 +56,7 @@ describe.each(testDatabaseKinds())('bulk audit of an uploaded zip on %s', (kind)
     reviewer = fixture.actors.department_reviewer;
     const queued = await startBulkAudit(fixture.ctx, runner, reviewer, { fileName: '收到的报告.zip', bytes: zip });
     // Every report file, the one in a subfolder too; notes.csv is not a report format.
-    expect(queued).toMatchObject({ status: 'queued', done: 0, total: folder.files + 1, error: null });
+    expect(queued).toMatchObject({ status: 'queued', done: 0, total: allFiles(), error: null });
     finished = await settled(fixture.ctx, reviewer, queued.id);
   }, 180_000);
 
@@ -61,16 +66,31 @@ describe.each(testDatabaseKinds())('bulk audit of an uploaded zip on %s', (kind)
   });
 
   it('audits every report in the zip and summarises it as the folder run does', () => {
-    expect(finished).toMatchObject({ status: 'done', done: folder.files + 1, total: folder.files + 1 });
+    // Progress counts files; the summary counts forms as well.
+    expect(finished).toMatchObject({ status: 'done', done: allFiles(), total: allFiles() });
     const summary = finished.summary;
     if (!summary) throw new Error('no summary');
-    expect(summary.files).toBe(folder.files + 1);
-    expect(summary.read).toBe(folder.good.length + folder.flawed.length + folder.fixtures.length);
-    expect(summary.failures.map(({ file, code }) => ({ file, code }))).toEqual(
-      [...folder.broken, { file: 'nested/random.xlsx', code: 'BINARY_FILE' }].sort((a, b) =>
-        a.file.localeCompare(b.file),
-      ),
+    const oneFormFiles = folder.good.length + folder.flawed.length + folder.fixtures.length;
+    expect(summary.files).toBe(allFiles());
+    expect(summary.forms).toBe(oneFormFiles + MULTI_FORM_COUNTS.forms);
+    expect(summary.read).toBe(oneFormFiles + MULTI_FORM_COUNTS.rows);
+    expect(summary.failed).toBe(folder.broken.length + 1 + MULTI_FORM_COUNTS.refusals);
+    expect(summary.failures.map(({ file, formIndex, code }) => ({ file, formIndex, code }))).toEqual(
+      [
+        ...folder.broken.map((broken) => ({ ...broken, formIndex: null })),
+        { file: 'nested/random.xlsx', formIndex: null, code: 'BINARY_FILE' },
+        { file: MULTI_FORM_FILES.declarationOnly.file, formIndex: 1, code: 'NOT_A_SELF_EVALUATION' },
+        { file: MULTI_FORM_FILES.withDeclaration.file, formIndex: 2, code: 'NOT_A_SELF_EVALUATION' },
+      ].sort((a, b) => a.file.localeCompare(b.file)),
     );
+    expect(
+      summary.rows
+        .filter((row) => row.file === MULTI_FORM_FILES.twoForms.file)
+        .map(({ formIndex, projectName }) => [formIndex, projectName]),
+    ).toEqual([
+      [1, MULTI_FORM_FILES.twoForms.projects[0]],
+      [2, MULTI_FORM_FILES.twoForms.projects[1]],
+    ]);
     const mismatched = summary.rows
       .filter((row) => row.findings.some((finding) => finding.code === 'TOTAL_MISMATCH'))
       .map((row) => row.file);
@@ -105,6 +125,39 @@ describe.each(testDatabaseKinds())('bulk audit of an uploaded zip on %s', (kind)
     expect(book.getWorksheet('汇总')?.rowCount).toBe(1 + (finished.summary?.read ?? 0));
     const json = await renderBulkAuditSummary(fixture.ctx, reviewer, finished.id, 'summary.json');
     expect(JSON.parse(new TextDecoder().decode(json.bytes))).toEqual(finished.summary);
+  });
+
+  it('reads a summary stored before forms were counted as one form per file', async () => {
+    const { ctx } = fixture;
+    const summary = finished.summary;
+    if (!summary) throw new Error('no summary');
+    const { forms: _forms, ...counts } = summary;
+    const stored = {
+      ...counts,
+      rows: summary.rows.map(({ formIndex: _index, ...row }) => row),
+      failures: summary.failures.filter((failure) => failure.formIndex === null).map(({ formIndex: _i, ...f }) => f),
+    };
+    const old = await insertBulkAuditJob(ctx.db, {
+      id: randomUUID(),
+      created_by: reviewer.userId,
+      file_name: '旧结果.zip',
+      rule_set_id: 'national-2020',
+      status: 'done',
+      total: 1,
+      summary: JSON.stringify(stored),
+      done: 1,
+      created_at: ctx.now(),
+      started_at: ctx.now(),
+      finished_at: ctx.now(),
+    });
+    const read = (await getBulkAudit(ctx, reviewer, old.id)).summary;
+    expect(read?.forms).toBe(summary.read);
+    expect(read?.rows.every((row) => row.formIndex === 1)).toBe(true);
+    expect(read?.failures.every((failure) => failure.formIndex === null)).toBe(true);
+    const html = await renderBulkAuditSummary(ctx, reviewer, old.id, 'summary.html');
+    const page = new TextDecoder().decode(html.bytes);
+    expect(page).not.toMatch(/>undefined</u);
+    expect(page).toContain(`<div><b>${summary.read}</b>表（张）</div>`);
   });
 
   it('refuses a broken zip with its reason and leaves no job behind', async () => {

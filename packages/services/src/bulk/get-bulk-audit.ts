@@ -1,4 +1,4 @@
-import type { BulkSummary } from '@jixiao/core';
+import { currentBulkSummary, type StoredBulkSummary } from '@jixiao/core';
 import type { Actor, ServiceContext } from '../context.ts';
 import { type BulkAuditDetail, loadOwnBulkAudit, toBulkAuditView } from './bulk-audit-view.ts';
 
@@ -7,6 +7,6 @@ export const getBulkAudit = async (ctx: ServiceContext, actor: Actor, jobId: str
   const job = await loadOwnBulkAudit(ctx.db, actor, jobId);
   return {
     ...toBulkAuditView(job),
-    summary: job.summary === null ? null : (JSON.parse(job.summary) as BulkSummary),
+    summary: job.summary === null ? null : currentBulkSummary(JSON.parse(job.summary) as StoredBulkSummary),
   };
 };

@@ -1,4 +1,4 @@
-import { AppError, type BulkSummary } from '@jixiao/core';
+import { AppError, currentBulkSummary, type StoredBulkSummary } from '@jixiao/core';
 import { contentDisposition, renderBulkSummaryHtml, renderBulkSummaryXlsx } from '@jixiao/reports';
 import type { Actor, ServiceContext } from '../context.ts';
 import type { RenderedDocument } from '../documents/render-evaluation-document.ts';
@@ -27,9 +27,11 @@ const summaryBytes = async (json: string, kind: BulkSummaryKind, title: string):
     case 'summary.json':
       return new TextEncoder().encode(json);
     case 'summary.xlsx':
-      return renderBulkSummaryXlsx(JSON.parse(json) as BulkSummary);
+      return renderBulkSummaryXlsx(currentBulkSummary(JSON.parse(json) as StoredBulkSummary));
     case 'summary.html':
-      return new TextEncoder().encode(renderBulkSummaryHtml(JSON.parse(json) as BulkSummary, title));
+      return new TextEncoder().encode(
+        renderBulkSummaryHtml(currentBulkSummary(JSON.parse(json) as StoredBulkSummary), title),
+      );
   }
 };
 

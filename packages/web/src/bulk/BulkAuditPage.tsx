@@ -68,7 +68,7 @@ const BulkAuditJob = ({ id, onEnded }: { id: string; onEnded: () => void }) => {
           <Progress
             percent={progressPercent(data)}
             status={data.status === 'failed' ? 'exception' : data.status === 'done' ? 'success' : 'active'}
-            format={() => `${data.done} / ${data.total} 份`}
+            format={() => `${data.done} / ${data.total} 个文件`}
             aria-label="审核进度"
           />
           {data.error ? <Alert type="error" showIcon title={data.error} /> : null}
@@ -99,7 +99,7 @@ const BulkAuditPage = () => {
     try {
       const contentBase64 = await base64Of(file);
       const job = await api.post<BulkAuditView>('/api/bulk-audits', { fileName: file.name, contentBase64 });
-      message.success(`已开始审核“${file.name}”中的 ${job.total} 份报告`);
+      message.success(`已开始审核“${file.name}”中的 ${job.total} 个文件`);
       jobs.reload();
       navigate(`/app/bulk-audits/${job.id}`);
     } catch (error) {

@@ -3,7 +3,14 @@ import { Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography
 import type { FilterValue } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { GradeTag, gradeWord } from '../components/GradeTag.tsx';
-import { type BulkTableRow, compareBlanksLast, matchesWords, tableRows } from './bulk-audit-data.ts';
+import {
+  type BulkTableRow,
+  compareBlanksLast,
+  entryKey,
+  matchesWords,
+  runCounts,
+  tableRows,
+} from './bulk-audit-data.ts';
 
 const SEVERITY_COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
@@ -34,7 +41,10 @@ const Findings = ({ row }: { row: BulkTableRow }) =>
     </ul>
   );
 
-/** A finished bulk audit: the counts, one sortable and filterable row per report, the codes, the unreadable files. */
+/**
+ * A finished bulk audit: files and forms counted apart, one sortable and filterable row per form (a file may hold
+ * several), the codes, the unreadable files and the forms that are not self-evaluations.
+ */
 export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: BulkSummary }) => {
   const rows = useMemo(() => tableRows(summary.rows), [summary]);
   const [words, setWords] = useState('');
@@ -53,27 +63,34 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
     [rows, words, gradeFilter, codeFilter],
   );
   const grades = Object.keys(summary.byGrade);
+  const counts = runCounts(summary);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={4}>
-            <Statistic title="文件" value={summary.files} />
+          <Col xs={12} md={3}>
+            <Statistic title="文件" value={counts.files} />
           </Col>
-          <Col xs={12} md={4}>
-            <Statistic title="已读取" value={summary.read} />
+          <Col xs={12} md={3}>
+            <Statistic title="表" value={counts.forms} />
           </Col>
-          <Col xs={12} md={4}>
-            <Statistic title="无法读取" value={summary.failed} />
+          <Col xs={12} md={3}>
+            <Statistic title="已审核（张）" value={counts.read} />
           </Col>
-          <Col xs={12} md={4}>
-            <Statistic title="含错误的报告" value={summary.withErrors} styles={{ content: { color: '#b91c1c' } }} />
+          <Col xs={12} md={3}>
+            <Statistic title="不是自评表（张）" value={counts.refused} />
           </Col>
-          <Col xs={12} md={4}>
+          <Col xs={12} md={3}>
+            <Statistic title="无法读取的文件" value={counts.unreadableFiles} />
+          </Col>
+          <Col xs={12} md={3}>
+            <Statistic title="含错误的表" value={summary.withErrors} styles={{ content: { color: '#b91c1c' } }} />
+          </Col>
+          <Col xs={12} md={3}>
             <Statistic title="总分与复核不符" value={summary.totalsDiffering} />
           </Col>
-          <Col xs={24} md={4}>
+          <Col xs={24} md={3}>
             <Typography.Text type="secondary">按等级</Typography.Text>
             <div>
               {grades.map((grade) => (
@@ -102,7 +119,7 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
           style={{ maxWidth: 420, marginBottom: 12 }}
         />
         <Table<BulkTableRow>
-          rowKey="file"
+          rowKey="key"
           size="small"
           dataSource={shown}
           scroll={{ x: 1600 }}
@@ -113,7 +130,13 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
           }}
           expandable={{ expandedRowRender: (row) => <Findings row={row} /> }}
           columns={[
-            { title: '文件', dataIndex: 'file', width: 220, sorter: (a, b) => a.file.localeCompare(b.file) },
+            {
+              title: '文件',
+              dataIndex: 'file',
+              width: 220,
+              sorter: (a, b) => a.file.localeCompare(b.file) || a.formIndex - b.formIndex,
+            },
+            { title: '表序', dataIndex: 'formIndex', width: 64, align: 'right' },
             {
               title: '项目',
               dataIndex: 'projectName',
@@ -221,7 +244,7 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
                 <Tag color={SEVERITY_COLORS[severity]}>{SEVERITY_LABELS[severity]}</Tag>
               ),
             },
-            { title: '报告数', dataIndex: 'files', width: 80, align: 'right', sorter: (a, b) => a.files - b.files },
+            { title: '表数', dataIndex: 'files', width: 80, align: 'right', sorter: (a, b) => a.files - b.files },
             {
               title: '发现数',
               dataIndex: 'findings',
@@ -233,15 +256,22 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
         />
       </Card>
 
-      <Card size="small" title={`无法读取的文件（${summary.failures.length}）`}>
+      <Card size="small" title={`无法读取的文件和不是自评表的表（${summary.failures.length}）`}>
         <Table<BulkFailure>
-          rowKey="file"
+          rowKey={entryKey}
           size="small"
           dataSource={summary.failures}
           pagination={false}
-          locale={{ emptyText: '所有文件都已读取' }}
+          locale={{ emptyText: '所有文件都已读取，所有表都是自评表' }}
           columns={[
             { title: '文件', dataIndex: 'file', width: 260 },
+            {
+              title: '表序',
+              dataIndex: 'formIndex',
+              width: 64,
+              align: 'right',
+              render: (formIndex: BulkFailure['formIndex']) => formIndex ?? '整个文件',
+            },
             { title: '代码', dataIndex: 'code', width: 140 },
             { title: '原因', dataIndex: 'reason' },
           ]}

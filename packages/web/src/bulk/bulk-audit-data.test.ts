@@ -1,9 +1,18 @@
 import type { BulkRow } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { compareBlanksLast, isActive, matchesWords, progressPercent, tableRows } from './bulk-audit-data.ts';
+import {
+  compareBlanksLast,
+  entryKey,
+  isActive,
+  matchesWords,
+  progressPercent,
+  runCounts,
+  tableRows,
+} from './bulk-audit-data.ts';
 
-const row = (file: string, findings: BulkRow['findings']): BulkRow => ({
+const row = (file: string, findings: BulkRow['findings'], formIndex = 1): BulkRow => ({
   file,
+  formIndex,
   format: 'docx',
   projectName: '征收工作经费',
   department: '开福区住房和城乡建设局',
@@ -30,6 +39,21 @@ describe('the bulk audit result table', () => {
       warnings: 0,
       infos: 2,
       codes: ['TOTAL_MISMATCH', 'TYPO_SUSPECT'],
+    });
+  });
+
+  it('keys each form of a file apart, and a whole-file failure apart from its first form', () => {
+    const keys = tableRows([row('决算.pdf', [], 1), row('决算.pdf', [], 2)]).map((shown) => shown.key);
+    expect(new Set([...keys, entryKey({ file: '决算.pdf', formIndex: null })]).size).toBe(3);
+  });
+
+  it('counts refused forms and unreadable files apart', () => {
+    expect(runCounts({ files: 4, forms: 5, read: 3, failed: 3 })).toEqual({
+      files: 4,
+      forms: 5,
+      read: 3,
+      refused: 2,
+      unreadableFiles: 1,
     });
   });
 

@@ -67,11 +67,11 @@ describe('bulk audit of an uploaded zip over HTTP', () => {
     expect(finished).toMatchObject({ status: 'done', done: folder.files + 1, error: null });
     const summary = finished.summary;
     if (!summary) throw new Error('no summary');
-    expect(summary).toMatchObject({
-      files: folder.files + 1,
-      read: folder.good.length + folder.flawed.length + folder.fixtures.length,
-      failed: folder.broken.length + 1,
-    });
+    const read = folder.good.length + folder.flawed.length + folder.fixtures.length;
+    // One form per file here: forms are the files read, and every failure is a whole file.
+    expect(summary).toMatchObject({ files: folder.files + 1, forms: read, read, failed: folder.broken.length + 1 });
+    expect(summary.rows.every((row) => row.formIndex === 1)).toBe(true);
+    expect(summary.failures.every((failure) => failure.formIndex === null)).toBe(true);
     const mismatched = summary.rows
       .filter((row) => row.findings.some((finding) => finding.code === 'TOTAL_MISMATCH'))
       .map((row) => row.file);
