@@ -74,21 +74,27 @@ export const placeRow = <C extends string>(
   fit: Fit<C>,
 ): { placed: Map<number, string>; byContent: boolean } => {
   const written = cells.filter((cell) => cell.trim() !== '');
-  const byContent = alignCells(written, columns, fit);
-  if (cells.length !== columns.length) return { placed: byContent, byContent: true };
-  const score = (placed: Map<number, string>, count: number): number => {
-    let total = (count - placed.size) * DROPPED;
-    for (const [index, cell] of placed) {
-      const column = columns[index];
-      total += column == null ? DROPPED : fit(cell, column);
-    }
-    return total;
-  };
+  if (cells.length !== columns.length) return { placed: alignCells(written, columns, fit), byContent: true };
   const byPosition = new Map<number, string>();
+  let positionScore = 0;
+  let misfit = false;
   cells.forEach((cell, index) => {
-    if (cell.trim() !== '') byPosition.set(index, cell);
+    if (cell.trim() === '') return;
+    byPosition.set(index, cell);
+    const column = columns[index];
+    const score = column == null ? DROPPED : fit(cell, column);
+    positionScore += score;
+    if (score < 0) misfit = true;
   });
-  return score(byContent, written.length) > score(byPosition, written.length) + POSITION_MARGIN
+  // A row that fits its header by position is read by position; only a misfit is worth the search.
+  if (!misfit) return { placed: byPosition, byContent: false };
+  const byContent = alignCells(written, columns, fit);
+  let contentScore = (written.length - byContent.size) * DROPPED;
+  for (const [index, cell] of byContent) {
+    const column = columns[index];
+    contentScore += column == null ? DROPPED : fit(cell, column);
+  }
+  return contentScore > positionScore + POSITION_MARGIN
     ? { placed: byContent, byContent: true }
     : { placed: byPosition, byContent: false };
 };

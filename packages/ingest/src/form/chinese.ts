@@ -31,12 +31,18 @@ for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) {
   if (from && to && from !== to) SIMPLIFIED.set(from, to);
 }
 
+const ANY_TRADITIONAL = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'u');
+
 /** The simplified spelling of text printed in traditional characters (only the characters the forms use). */
 export const toSimplified = (text: string): string => {
+  if (!ANY_TRADITIONAL.test(text)) return text;
   let out = '';
   for (const char of text) out += SIMPLIFIED.get(char) ?? char;
   return out;
 };
+
+const COMPACT_CACHE_SIZE = 20_000;
+const COMPACTED = new Map<string, string>();
 
 /** Pinyin readings a converter left in the text: 區(qū), 數(shù). */
 const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/gu;
@@ -45,8 +51,15 @@ const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1
  * A label as compared: NFKC, simplified, pinyin notes dropped and no whitespace of any kind (headers are broken
  * across lines and spaced out: "项目支\n\n出名称", "产 出 指 标").
  */
-export const compact = (text: string): string =>
-  toSimplified(text.normalize('NFKC').replace(PINYIN_NOTE, '')).replace(/[\s\u3000]+/gu, '');
+export const compact = (text: string): string => {
+  const known = COMPACTED.get(text);
+  if (known !== undefined) return known;
+  const result = toSimplified(text.normalize('NFKC').replace(PINYIN_NOTE, '')).replace(/[\s\u3000]+/gu, '');
+  // Every header and label cell is compared many times while a document is read; the cache is bounded.
+  if (COMPACTED.size >= COMPACT_CACHE_SIZE) COMPACTED.clear();
+  COMPACTED.set(text, result);
+  return result;
+};
 
 /** Cell text for the form: surrounding whitespace and U+3000 trimmed, inner line breaks of a cell kept as written. */
 export const cellText = (text: string): string => text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');

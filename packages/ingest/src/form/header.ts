@@ -16,17 +16,36 @@ export type ColumnMap<C extends string> = {
 
 type Candidate<C extends string> = { index: number; column: C; confidence: number };
 
+/** What each cell text may be, per synonym table: header search tests every cell of a document, often the same. */
+const MATCHES = new WeakMap<object, Map<string, { column: string; confidence: number }[]>>();
+
+const matchesOf = <C extends string>(text: string, synonyms: Record<C, readonly Synonym[]>) => {
+  let known = MATCHES.get(synonyms);
+  if (!known) {
+    known = new Map();
+    MATCHES.set(synonyms, known);
+  }
+  let matches = known.get(text);
+  if (!matches) {
+    matches = (Object.entries(synonyms) as [C, readonly Synonym[]][]).flatMap(([column, list]) => {
+      const best = list.find((synonym) => synonym.pattern.test(text));
+      return best ? [{ column, confidence: best.confidence }] : [];
+    });
+    if (known.size >= 20_000) known.clear();
+    known.set(text, matches);
+  }
+  return matches as { column: C; confidence: number }[];
+};
+
 const candidatesOf = <C extends string>(
   cells: readonly string[],
   synonyms: Record<C, readonly Synonym[]>,
 ): Candidate<C>[] =>
   cells.flatMap((cell, index) => {
     const text = compact(cell);
-    if (text === '') return [];
-    return (Object.entries(synonyms) as [C, readonly Synonym[]][]).flatMap(([column, list]) => {
-      const best = list.find((synonym) => synonym.pattern.test(text));
-      return best ? [{ index, column, confidence: best.confidence }] : [];
-    });
+    // A header cell is a short label: long text is a value or a paragraph, never a column's name.
+    if (text === '' || text.length > 40) return [];
+    return matchesOf(text, synonyms).map((match) => ({ index, ...match }));
   });
 
 /**

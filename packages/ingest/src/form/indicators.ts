@@ -204,7 +204,9 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
       table.end = last + 1;
       break;
     }
-    if (OTHER_CONTENT.test(first) || (row > header.row + 1 && findIndicatorHeader([cells]) === 0)) {
+    const nextHeader =
+      row > header.row + 1 && written.some((cell) => cell.includes('级指标')) && findIndicatorHeader([cells]) === 0;
+    if (OTHER_CONTENT.test(first) || nextHeader) {
       table.closedByOtherContent = true;
       table.end = row;
       break;
