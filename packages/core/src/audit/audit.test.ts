@@ -211,6 +211,12 @@ describe('unscored and department-overall forms', () => {
     expect(summarizeEvaluation(noFundWeight, evaluate(noFundWeight)).executionScore).toBeNull();
   });
 
+  it('checks the scores of a form read as unscored once they are filled in', () => {
+    const filled = unscored('unscored');
+    for (const row of filled.indicators) Object.assign(row, { weight: '5', statedScore: '5' });
+    expect(codes(filled)).toContain('WEIGHTS_NOT_100');
+  });
+
   it('audits a department-overall form exactly as a self-evaluation', () => {
     const department = evaluate({ ...seedForm(), formKind: 'department-overall' });
     expect(department).toEqual(evaluate(seedForm()));

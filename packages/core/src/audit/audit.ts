@@ -76,7 +76,10 @@ const AUDIT_TABLE: readonly AuditEntry[] = [
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const NEED_MET: Record<Need, (form: EvaluationForm) => boolean> = {
-  scores: (form) => form.formKind !== 'unscored',
+  // Read without scores, but once someone fills in a 分值 or 得分 (in the editor) the scores are there to check.
+  scores: (form) =>
+    form.formKind !== 'unscored' ||
+    form.indicators.some((row) => row.weight.trim() !== '' || row.statedScore.trim() !== ''),
   wholeTable: (form) => form.complete,
 };
 

@@ -167,6 +167,30 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
           }
         />
       ) : null}
+      {draft.form.complete ? null : (
+        <Alert
+          type="info"
+          showIcon
+          title="表格不完整：导入的文件在表格结尾前中断"
+          description="只按已读到的部分计分；权重合计、总分核对等需要整张表的检查暂不进行。补全表格后请标记为完整。"
+          action={
+            readOnly ? undefined : (
+              <Button size="small" onClick={() => draft.change({ ...draft.form, complete: true })}>
+                已补全，按完整表格审核
+              </Button>
+            )
+          }
+        />
+      )}
+      {draft.form.formKind === 'unscored' &&
+      draft.form.indicators.every((row) => row.weight.trim() === '' && row.statedScore.trim() === '') ? (
+        <Alert
+          type="info"
+          showIcon
+          title="这份自评表没有填写分值和得分"
+          description="按规则集计分，不核对填报得分；请填写各指标的分值和自评得分后送审。"
+        />
+      ) : null}
       {readOnly ? <Alert type="info" showIcon title="当前状态下不能修改，仅供查看。" /> : null}
       {draft.state.kind === 'conflict' ? (
         <Alert
