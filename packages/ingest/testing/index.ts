@@ -1,2 +1,3 @@
 export * from './cost.ts';
+export * from './streamed-zip.ts';
 export * from './zip-bombs.ts';

@@ -1,7 +1,8 @@
 import { AppError } from '@jixiao/core';
-import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { measureCost } from '../../testing/cost.ts';
+import { streamedZip } from '../../testing/streamed-zip.ts';
 import { docxBomb } from '../../testing/zip-bombs.ts';
 import { DEFAULT_ZIP_LIMITS, extractZipEntries, type ZipLimits } from './zip.ts';
 
@@ -30,22 +31,6 @@ const reportLikeText = (bytes: number): Uint8Array => {
     length += row.length;
   }
   return strToU8(rows.join('')).subarray(0, bytes);
-};
-
-/** A zip as streaming writers make it (macOS 压缩, Java): sizes in a data descriptor after each entry. */
-const streamedZip = (files: Record<string, Uint8Array>): Uint8Array => {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((error, data) => {
-    if (error) throw error;
-    chunks.push(data);
-  });
-  for (const [name, bytes] of Object.entries(files)) {
-    const entry = new ZipDeflate(name, { level: 6 });
-    zip.add(entry);
-    entry.push(bytes, true);
-  }
-  zip.end();
-  return new Uint8Array(Buffer.concat(chunks));
 };
 
 describe('zip bombs are refused while inflating, at the first slice over a limit', () => {

@@ -1,5 +1,6 @@
 import { AppError } from '@jixiao/core';
-import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
+import { streamedZip } from '@jixiao/ingest/testing';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { entryDisplayName, MAX_BULK_ZIP_BYTES, reportsInZip } from './reports-in-zip.ts';
 
@@ -21,22 +22,6 @@ const renameEntry = (zip: Uint8Array, placeholder: string, name: readonly number
   for (let at = 0; at + from.length <= out.length; at++)
     if (from.every((byte, index) => out[at + index] === byte)) out.set(name, at);
   return out;
-};
-
-/** A zip as streaming writers make it (macOS 压缩, Java): sizes in a data descriptor after each entry. */
-const streamedZip = (files: Record<string, Uint8Array>): Uint8Array => {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((error, data) => {
-    if (error) throw error;
-    chunks.push(data);
-  });
-  for (const [name, bytes] of Object.entries(files)) {
-    const entry = new ZipDeflate(name, { level: 6 });
-    zip.add(entry);
-    entry.push(bytes, true);
-  }
-  zip.end();
-  return new Uint8Array(Buffer.concat(chunks));
 };
 
 describe('the reports in an uploaded zip', () => {
