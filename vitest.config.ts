@@ -7,6 +7,10 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'packages/web/dist/**'],
     globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 30_000,
+    // Setting up a test database, migrations and a few argon2 hashes takes seconds on an idle machine and far
+    // longer on a loaded two-core CI one; vitest's 10 s hook default made `beforeAll`s fail there. A ceiling for a
+    // hung hook, not a timing.
+    hookTimeout: 180_000,
     // The browser tests poll the page for a save or a status change. On a CI machine whose two cores also run
     // PostgreSQL, Chromium and other test files, one round trip can take seconds; vitest's 1 s default fails them.
     // A poll ends as soon as it holds: this is a ceiling, as Playwright's own 30 s wait is, not a timing.
