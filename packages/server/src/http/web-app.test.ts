@@ -90,10 +90,15 @@ describe('serving the web app', () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
-  it('serves the API alone when the web app is not built', async () => {
-    const response = await apiOnly.inject({ method: 'GET', url: '/' });
-    expect(response.statusCode).toBe(404);
-    expect(response.headers['content-type']).toContain('application/json');
+  it('says how to build the web app when it is not built, and serves the API alone', async () => {
+    const page = await apiOnly.inject({ method: 'GET', url: '/' });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('npm run build:web');
+    const api = await apiOnly.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/json');
+    expect((await apiOnly.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
   it('adds no routes to the route table (the authorization matrix covers API routes only)', () => {
