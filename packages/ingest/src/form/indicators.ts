@@ -226,12 +226,12 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
     if (level1 && declared && table.declaredLevel1Weights[level1] === '')
       table.declaredLevel1Weights[level1] = declared;
     const values = (['name', 'target', 'actual', 'weight', 'statedScore', 'deviationNote'] as const).map(read);
-    const row2 = emptyIndicator({
+    const levels = {
       level1,
       level1Label: compact(level1Label).replace(/[(（]\d+(\.\d+)?分[)）]/u, ''),
       level2,
       level2Label: compact(level2Label),
-    });
+    };
     // A row of level labels only is the label of the rows under it, or — when none follow before the next
     // label or the 总分 row — an indicator row the unit left empty.
     if (
@@ -245,17 +245,14 @@ export const indicatorTableFrom = (grid: Grid, headerRow: number, where: string)
     }
     pendingEmpty = null;
     if (values.every((value) => compact(value) === '')) {
-      pendingEmpty = row2;
+      pendingEmpty = emptyIndicator(levels);
       level1Opened = compact(level1Cell) !== '';
       continue;
     }
     if (byContent && compact(read('name')) !== '') aligned++;
     table.indicators.push(
       emptyIndicator({
-        level1,
-        level1Label: compact(level1Label).replace(/[(（]\d+(\.\d+)?分[)）]/u, ''),
-        level2,
-        level2Label: compact(level2Label),
+        ...levels,
         name: read('name'),
         target: read('target'),
         actual: read('actual'),
