@@ -71,7 +71,8 @@ const blocksBetween = (blocks: readonly Block[], from: number, to: number): Bloc
   return picked;
 };
 
-type Range = { start: number; end: number; header: number; table: IndicatorTable | null };
+/** `after`: where the previous form's table ends, so the title rows just above this form's 项目名称 row are its own. */
+type Range = { start: number; end: number; header: number; after: number; table: IndicatorTable | null };
 
 /** The forms of a document: one per indicator table, each from its opener to the next form's. */
 const rangesOf = (stream: Stream, source: string): Range[] => {
@@ -84,7 +85,7 @@ const rangesOf = (stream: Stream, source: string): Range[] => {
     found.push({ header, table });
     position = Math.max(table.end, table.header.row + 1);
   }
-  if (found.length === 0) return [{ start: 0, end: stream.grid.length, header: -1, table: null }];
+  if (found.length === 0) return [{ start: 0, end: stream.grid.length, header: -1, after: 0, table: null }];
   const starts = found.map((item, index) =>
     formStart(stream, index === 0 ? 0 : (found[index - 1]?.table.end ?? 0), item.header),
   );
@@ -92,6 +93,7 @@ const rangesOf = (stream: Stream, source: string): Range[] => {
     start: starts[index] ?? 0,
     end: starts[index + 1] ?? stream.grid.length,
     header: item.header,
+    after: index === 0 ? 0 : (found[index - 1]?.table.end ?? 0),
     table: item.table,
   }));
 };
@@ -100,7 +102,8 @@ const titlesOf = (stream: Stream, range: Range): string[] => [
   ...stream.paragraphs
     .filter((paragraph) => paragraph.before >= range.start && paragraph.before <= Math.max(range.header, range.start))
     .map((paragraph) => paragraph.text),
-  ...stream.grid.slice(range.start, range.start + 3).map((row) => row.join('')),
+  // A sheet's title rows (项目支出绩效自评表, （2022年度）) sit in the grid above the 项目名称 row the form starts at.
+  ...stream.grid.slice(Math.max(range.after, range.start - 3), range.start + 3).map((row) => row.join('')),
 ];
 
 const kindOf = (table: IndicatorTable | null, fundsFound: boolean, titles: readonly string[]): FormKind | null => {
