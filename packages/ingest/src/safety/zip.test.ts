@@ -1,23 +1,13 @@
-import { AppError } from '@jixiao/core';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { measureCost } from '../../testing/cost.ts';
+import { refusal } from '../../testing/refusal.ts';
 import { streamedZip } from '../../testing/streamed-zip.ts';
 import { docxBomb } from '../../testing/zip-bombs.ts';
 import { DEFAULT_ZIP_LIMITS, extractZipEntries, type ZipLimits } from './zip.ts';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
-
-const refusal = (run: () => unknown): AppError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 /** What the Word reader asks of a .docx. */
 const documentPart = (name: string) => name === 'word/document.xml';

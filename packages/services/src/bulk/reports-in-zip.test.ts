@@ -1,18 +1,7 @@
-import { AppError } from '@jixiao/core';
-import { streamedZip } from '@jixiao/ingest/testing';
+import { refusal, streamedZip } from '@jixiao/ingest/testing';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { entryDisplayName, MAX_BULK_ZIP_BYTES, reportsInZip } from './reports-in-zip.ts';
-
-const refusal = (run: () => unknown): AppError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 /** Replaces an ASCII placeholder name with raw bytes in every header, leaving the UTF-8 flag unset. */
 const renameEntry = (zip: Uint8Array, placeholder: string, name: readonly number[]): Uint8Array => {
