@@ -1,6 +1,10 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run the TypeScript sources of every package (the "jixiao-source" export condition), never a compiled
+  // dist/ that may be stale or missing.
+  ssr: { resolve: { conditions: ['jixiao-source', ...defaultServerConditions] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
     // The web app's pure modules are tested here too (packages/web/src/**/*.test.ts); its build output is not.

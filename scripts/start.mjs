@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 // `npm start`: migrate the embedded database under ./data, load the demo district into an empty one and
-// serve the API and the web app (built first when missing or stale) on http://localhost:3000 (PORT to change
-// it, DATABASE_URL for PostgreSQL). TypeScript runs through tsx.
-import { register } from 'tsx/esm/api';
+// serve the API and the web app on http://localhost:3000 (PORT to change it, DATABASE_URL for PostgreSQL).
+// The packages and the web app are built first when missing or stale; the server runs the compiled code.
+import { build, buildIsStale } from './build.mjs';
 import { ensureWebBuild } from './ensure-web-build.mjs';
 
+if (buildIsStale()) {
+  console.log('正在编译服务端（packages/*/dist）…');
+  await build();
+}
 await ensureWebBuild();
-register();
-const { Command } = await import('commander');
-const { registerServeCommand } = await import('../packages/cli/src/commands/serve.ts');
-
-const program = new Command('jixiao').exitOverride();
-registerServeCommand(program);
-await program.parseAsync(
-  ['serve', '--demo', '--host', process.env.HOST ?? '0.0.0.0', '--port', process.env.PORT ?? '3000'],
-  {
-    from: 'user',
-  },
-);
+const { main } = await import('../packages/cli/dist/main.js');
+process.exitCode = await main([
+  process.argv[0] ?? 'node',
+  'jixiao',
+  'serve',
+  '--demo',
+  '--host',
+  process.env.HOST ?? '0.0.0.0',
+  '--port',
+  process.env.PORT ?? '3000',
+]);

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -10,6 +10,8 @@ const apiTarget = process.env['JIXIAO_API_URL'] ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   plugins: [react()],
+  // @jixiao/core is bundled from its TypeScript source, not from its compiled dist/ (which may not exist yet).
+  resolve: { conditions: ['jixiao-source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,6 +5,7 @@ export type * from './api/views.ts';
 export * from './audit/audit.ts';
 export * from './audit/codes.ts';
 export * from './bulk/bulk-summary.ts';
+export { createRandom, generateForm } from './demo/generate-form.ts';
 export * from './errors.ts';
 export * from './model/form.ts';
 export * from './model/labels.ts';

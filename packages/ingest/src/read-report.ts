@@ -1,15 +1,9 @@
 import { AppError } from '@jixiao/core';
-import { docxReader } from './docx/docx-reader.ts';
 import { textReader } from './form/document-reader.ts';
 import { jsonReader } from './json/json-reader.ts';
-import { pdfReader } from './pdf/pdf-reader.ts';
+import { docxReader, pdfReader, READERS, xlsReader, xlsxReader } from './readers.ts';
 import { looksBinary } from './text/decode.ts';
 import type { ImportResult, ReportInput, ReportReader } from './types.ts';
-import { xlsReader } from './xls/xls-reader.ts';
-import { xlsxReader } from './xlsx/xlsx-reader.ts';
-
-/** Readers by format. Binary formats (.docx, .xlsx, .xls, .pdf) register here and sniff by magic number. */
-export const READERS: ReportReader[] = [docxReader, xlsxReader, xlsReader, pdfReader, jsonReader, textReader];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, index) => bytes[index] === byte);

@@ -3,7 +3,7 @@ import { DEFAULT_RULE_SET_ID } from '@jixiao/core';
 import type { Command } from 'commander';
 import { evaluateFile, resolveRuleSetOption } from '../evaluate-file.ts';
 import { formatHuman } from '../output/human.ts';
-import { type AuditFolderCliOptions, runAuditFolder } from './audit-folder.ts';
+import type { AuditFolderCliOptions } from './audit-folder.ts';
 
 type EvaluateOptions = { rules: string; json?: boolean };
 
@@ -55,6 +55,8 @@ export const registerEvaluateCommands = (program: Command, setExitCode: (code: n
     .action(async (files: string[], options: EvaluateOptions & AuditFolderCliOptions) => {
       const [first] = files;
       if (files.length === 1 && first !== undefined && (await isDirectory(first))) {
+        // A folder audit needs the worker pool and the summary renderers; one file needs neither.
+        const { runAuditFolder } = await import('./audit-folder.ts');
         setExitCode(await runAuditFolder(first, options));
       } else setExitCode(await run(files, options, 'audit'));
     });

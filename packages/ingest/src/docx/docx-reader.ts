@@ -3,14 +3,11 @@ import { formsFromBlocks } from '../form/form-from-blocks.ts';
 import { importedForms } from '../form/imported.ts';
 import { parseOfficeXml } from '../safety/xml.ts';
 import { extractZipEntries } from '../safety/zip.ts';
-import type { ImportResult, ReportReader } from '../types.ts';
+import type { ImportResult } from '../types.ts';
 import { blocksFromDocumentXml } from './docx-blocks.ts';
 
 const MAX_DOCX_BYTES = 30 * 1024 * 1024;
 const DOCUMENT_PART = 'word/document.xml';
-
-const isZip = (bytes: Uint8Array): boolean =>
-  bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** What an Office zip really is, by its main part: a .docx named .xlsx is read as what it is, or refused. */
 const mainPartOf = (names: readonly string[]): 'docx' | 'xlsx' | 'pptx' | null => {
@@ -20,7 +17,8 @@ const mainPartOf = (names: readonly string[]): 'docx' | 'xlsx' | 'pptx' | null =
   return null;
 };
 
-const readDocx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
+/** Word 2007+ (.docx): the narrative paragraphs and the 自评表 table with its merged cells. */
+export const readDocx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
   if (bytes.byteLength > MAX_DOCX_BYTES) {
     return { ok: false, error: new AppError('FILE_TOO_LARGE', `${fileName}：Word 文件超过 30 MB`) };
   }
@@ -52,11 +50,4 @@ const readDocx = async (bytes: Uint8Array, fileName: string): Promise<ImportResu
     if (error instanceof AppError) return { ok: false, error };
     throw error;
   }
-};
-
-/** Word 2007+ (.docx): the narrative paragraphs and the 自评表 table with its merged cells. */
-export const docxReader: ReportReader = {
-  format: 'docx',
-  sniff: (bytes, fileName) => isZip(bytes) && /\.(docx|docm|dotx|zip)$/iu.test(fileName),
-  read: ({ bytes, fileName }) => readDocx(bytes, fileName),
 };

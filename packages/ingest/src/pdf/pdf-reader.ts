@@ -5,7 +5,7 @@ import { AppError } from '@jixiao/core';
 import type { Block } from '../document.ts';
 import { formsFromBlocks } from '../form/form-from-blocks.ts';
 import { importedForms } from '../form/imported.ts';
-import type { ImportResult, ReportInput, ReportReader } from '../types.ts';
+import type { ImportResult, ReportInput } from '../types.ts';
 import { normalizeGlyphs } from './glyphs.ts';
 import { blocksOfPage, type TextRun } from './page-blocks.ts';
 import { type PaintOps, segmentsOfPage } from './page-geometry.ts';
@@ -13,8 +13,6 @@ import { type PaintOps, segmentsOfPage } from './page-geometry.ts';
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 /** A self-evaluation report runs to a few dozen pages; a thousand-page PDF is not one. */
 export const MAX_PDF_PAGES = 200;
-
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d] as const;
 
 /** pdf.js ships its character maps and standard fonts in the package: load them from disk, never the network. */
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -64,7 +62,7 @@ const appendPage = (blocks: Block[], page: readonly Block[]): void => {
  * page become paragraphs and tables, then the same form builder as every other format. A scan without text
  * is refused with a reason, as is an encrypted or broken file.
  */
-const readPdf = async ({ bytes, fileName }: ReportInput): Promise<ImportResult> => {
+export const readPdf = async ({ bytes, fileName }: ReportInput): Promise<ImportResult> => {
   if (bytes.byteLength > MAX_PDF_BYTES) {
     return failure('FILE_TOO_LARGE', `${fileName}：文件超过 ${MAX_PDF_BYTES / 1024 / 1024} MB`);
   }
@@ -119,10 +117,4 @@ const readPdf = async ({ bytes, fileName }: ReportInput): Promise<ImportResult> 
   } finally {
     await document.destroy();
   }
-};
-
-export const pdfReader: ReportReader = {
-  format: 'pdf',
-  sniff: (bytes) => PDF_MAGIC.every((byte, index) => bytes[index] === byte),
-  read: readPdf,
 };

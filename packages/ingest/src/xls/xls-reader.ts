@@ -1,15 +1,13 @@
 import { AppError } from '@jixiao/core';
 import CFB from 'cfb';
-import type { ImportResult, ReportReader } from '../types.ts';
+import type { ImportResult } from '../types.ts';
 import { formFromWorkbook } from '../xlsx/xlsx-reader.ts';
 import { readBiffWorkbook } from './biff.ts';
 
 const MAX_XLS_BYTES = 30 * 1024 * 1024;
 
-const isOle = (bytes: Uint8Array): boolean =>
-  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, i) => bytes[i] === byte);
-
-const readXls = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
+/** Excel 97–2003 (.xls), which many offices still save from WPS: an OLE file holding a BIFF8 Workbook stream. */
+export const readXls = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
   if (bytes.byteLength > MAX_XLS_BYTES)
     return { ok: false, error: new AppError('FILE_TOO_LARGE', `${fileName}：Excel 文件超过 30 MB`) };
   try {
@@ -38,11 +36,4 @@ const readXls = async (bytes: Uint8Array, fileName: string): Promise<ImportResul
     if (error instanceof AppError) return { ok: false, error };
     throw error;
   }
-};
-
-/** Excel 97–2003 (.xls), which many offices still save from WPS: an OLE file holding a BIFF8 Workbook stream. */
-export const xlsReader: ReportReader = {
-  format: 'xls',
-  sniff: (bytes, fileName) => isOle(bytes) && /\.(xls|et)$/iu.test(fileName),
-  read: ({ bytes, fileName }) => readXls(bytes, fileName),
 };

@@ -3,7 +3,7 @@ import { compact } from '../form/chinese.ts';
 import { formsFromBlocks } from '../form/form-from-blocks.ts';
 import { importedForms } from '../form/imported.ts';
 import { findIndicatorHeader } from '../form/indicators.ts';
-import type { ImportResult, ImportWarning, ReportReader } from '../types.ts';
+import type { ImportResult, ImportWarning } from '../types.ts';
 import { readWorkbook, type Sheet } from './workbook.ts';
 
 const MAX_XLSX_BYTES = 30 * 1024 * 1024;
@@ -55,7 +55,8 @@ export const formFromWorkbook = (
   }
 };
 
-const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
+/** Excel 2007+ (.xlsx): the 自评表 sheet, merged cells repeated, title rows above it giving the form's titles. */
+export const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResult> => {
   if (bytes.byteLength > MAX_XLSX_BYTES) {
     return { ok: false, error: new AppError('FILE_TOO_LARGE', `${fileName}：Excel 文件超过 30 MB`) };
   }
@@ -75,10 +76,4 @@ const readXlsx = async (bytes: Uint8Array, fileName: string): Promise<ImportResu
     if (error instanceof AppError) return { ok: false, error };
     throw error;
   }
-};
-
-export const xlsxReader: ReportReader = {
-  format: 'xlsx',
-  sniff: (bytes, fileName) => bytes[0] === 0x50 && bytes[1] === 0x4b && /\.(xlsx|xlsm)$/iu.test(fileName),
-  read: ({ bytes, fileName }) => readXlsx(bytes, fileName),
 };

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { BulkEntry } from '@jixiao/core';
-import { createWorkerPool } from '../workers/worker-pool.ts';
+import { createWorkerPool, siblingModule } from '../workers/worker-pool.ts';
 import type { AuditTask } from './audit-worker.ts';
 
 /** `ruleSetId` overrides the pool's rule set for one file: the server's one pool serves every upload. */
@@ -21,7 +21,7 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism());
  */
 export const createAuditPool = (jobs: number, ruleSetId: string): AuditPool => {
   const pool = createWorkerPool<AuditTask, BulkEntry[]>({
-    module: new URL('./audit-worker.ts', import.meta.url),
+    module: siblingModule('audit-worker', import.meta.url),
     threads: jobs,
     memoryMb: 1024,
     lost: ({ file }, error) => [

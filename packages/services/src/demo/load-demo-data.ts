@@ -1,5 +1,4 @@
-import type { EvaluationForm, Role } from '@jixiao/core';
-import { generateForm } from '@jixiao/core/testing';
+import { type EvaluationForm, generateForm, type Role } from '@jixiao/core';
 import { countOrganizations } from '@jixiao/db';
 import { createOrganization } from '../accounts/create-organization.ts';
 import { createUser } from '../accounts/create-user.ts';

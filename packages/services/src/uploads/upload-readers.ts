@@ -1,7 +1,7 @@
 import { AppError } from '@jixiao/core';
 import type { ImportResult, ReportInput } from '@jixiao/ingest';
 import type { ZipReport } from '../bulk/reports-in-zip.ts';
-import { createWorkerPool } from '../workers/worker-pool.ts';
+import { createWorkerPool, siblingModule } from '../workers/worker-pool.ts';
 import type { Refusal, UploadAnswer, UploadTask } from './upload-worker.ts';
 
 /**
@@ -50,7 +50,7 @@ const failureOf = (answer: UploadAnswer): Error => {
  */
 export const createUploadReaders = (options: UploadReaderOptions = {}): UploadReaders => {
   const pool = createWorkerPool<UploadTask, UploadAnswer>({
-    module: new URL('./upload-worker.ts', import.meta.url),
+    module: siblingModule('upload-worker', import.meta.url),
     threads: options.threads ?? 2,
     memoryMb: options.memoryMb ?? 1024,
     lost,

@@ -8,7 +8,7 @@ export type WorkerPool<Task, Answer> = {
 };
 
 export type WorkerPoolOptions<Task, Answer> = {
-  /** The module each thread runs (TypeScript is fine); it answers with `answerTasks` (worker-tasks.ts). */
+  /** The module each thread runs (see `siblingModule`); it answers with `answerTasks` (worker-tasks.ts). */
   module: URL;
   /** Threads at most. They start as tasks arrive and are kept until the pool is closed. */
   threads: number;
@@ -27,8 +27,18 @@ type Pending<Task, Answer> = TaskEnvelope<Task> & {
   resolve: (answer: Answer) => void;
 };
 
-// Worker threads start without the parent's TypeScript loader; this bootstrap registers tsx, then loads `module`.
+// Run from the TypeScript sources (tests, development), a worker thread starts without the parent's TypeScript
+// loader: this bootstrap registers tsx, then loads the module, whose imports of other packages must resolve to
+// their sources too. Compiled code (dist/) needs neither.
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+const SOURCE_EXEC_ARGV = [...process.execArgv, '--conditions=jixiao-source'];
+
+/**
+ * The module `name` beside `base` (the caller's import.meta.url): `name.ts` when the caller runs from source,
+ * `name.js` when it runs compiled, so a pool finds its worker either way.
+ */
+export const siblingModule = (name: string, base: string): URL =>
+  new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
 
 /**
  * A bounded set of worker threads, one task per thread at a time. A thread that dies (out of memory on a
@@ -43,9 +53,11 @@ export const createWorkerPool = <Task, Answer>(options: WorkerPoolOptions<Task, 
   let closed = false;
 
   const spawn = (): Worker => {
-    const worker = new Worker(BOOTSTRAP, {
+    const fromSource = options.module.pathname.endsWith('.ts');
+    const worker = new Worker(fromSource ? BOOTSTRAP : options.module, {
       workerData: { module: options.module.href },
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+      ...(fromSource ? { execArgv: SOURCE_EXEC_ARGV } : {}),
     });
     threads.add(worker);
     let failure: Error | null = null;
