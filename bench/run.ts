@@ -16,6 +16,7 @@ const hasLibreOffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding:
 const hasCorpus = existsSync(join(corpusDir(), 'expected.json'));
 
 const BENCHES: readonly { file: string; env?: Record<string, string>; needs?: boolean; missing?: string }[] = [
+  { file: 'bench/startup.bench.ts' },
   { file: 'bench/engine.bench.ts' },
   { file: 'bench/web-bundle.bench.ts' },
   { file: 'bench/bulk-audit.bench.ts' },
