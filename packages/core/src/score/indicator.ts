@@ -231,11 +231,14 @@ export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSe
   const statedDec = cellValue(readNumberCell(row.statedScore));
   const weight = weightDec === null ? null : round2(weightDec);
   const statedScore = statedDec === null ? null : round2(statedDec);
-  const base = { index, weight, statedScore, target, actual };
 
   if (isPlaceholderRow(row)) {
     return {
-      ...base,
+      index,
+      weight,
+      statedScore,
+      target,
+      actual,
       placeholder: true,
       direction: null,
       directionSource: null,
@@ -264,7 +267,11 @@ export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSe
         ? `${outcome.blocker.message}；无法按规则复核，暂按填报得分 ${fmt2(points)} 分计（总分为暂定）。`
         : `${outcome.blocker.message}；无法按规则复核且未填写得分，按0分计。`;
     return {
-      ...base,
+      index,
+      weight,
+      statedScore,
+      target,
+      actual,
       placeholder: false,
       direction,
       directionSource: source,
@@ -322,7 +329,11 @@ export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSe
   const points = round2(clampDec(pointsDec, ZERO, w));
   text += `得 ${fmt2(points)} 分（满分 ${plain(w)}）。`;
   return {
-    ...base,
+    index,
+    weight,
+    statedScore,
+    target,
+    actual,
     placeholder: false,
     direction,
     directionSource: source,
