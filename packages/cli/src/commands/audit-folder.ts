@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError, type BulkEntry, type BulkSummary } from '@jixiao/core';
-import { renderBulkSummaryHtml, renderBulkSummaryXlsx } from '@jixiao/reports';
-import { auditFolder, defaultJobs, type FolderProgress } from '@jixiao/services';
+import { auditFolder, defaultJobs, type FolderProgress } from '@jixiao/services/bulk-folder';
 
 export type AuditFolderCliOptions = { rules: string; recursive?: boolean; out?: string; jobs?: string };
 
@@ -96,6 +95,8 @@ export const runAuditFolder = async (dir: string, options: AuditFolderCliOptions
   });
   if (interactive) process.stderr.write('\n');
   if (options.out && outKind) {
+    // The renderers (and the PDF renderer's browser, which the reports package pulls in) only when asked for.
+    const { renderBulkSummaryHtml, renderBulkSummaryXlsx } = await import('@jixiao/reports');
     const content =
       outKind === 'xlsx'
         ? await renderBulkSummaryXlsx(summary)

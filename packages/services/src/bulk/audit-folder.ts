@@ -3,6 +3,9 @@ import { extname, join, relative } from 'node:path';
 import { AppError, type BulkEntry, type BulkSummary, summarizeBulk } from '@jixiao/core';
 import { createAuditPool } from './audit-pool.ts';
 
+// The CLI imports this module alone (`@jixiao/services/bulk-folder`), not the whole services package.
+export { defaultJobs } from './audit-pool.ts';
+
 /** The report formats a bulk run picks up; anything else in the folder is left alone. */
 export const REPORT_EXTENSIONS = ['.docx', '.xlsx', '.xls', '.pdf', '.txt', '.md', '.json'] as const;
 
@@ -48,8 +51,14 @@ export type AuditFolderOptions = {
  * folder grows.
  */
 export const auditFolder = async (options: AuditFolderOptions): Promise<BulkSummary> => {
-  const files = await listReportFiles(options.dir, options.recursive);
+  const info = await stat(options.dir).catch(() => null);
+  if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `目录不存在：${options.dir}`);
+  // Started before the folder is listed: the threads load their modules meanwhile.
   const pool = createAuditPool(options.jobs, options.ruleSetId);
+  const files = await listReportFiles(options.dir, options.recursive).catch(async (error: unknown) => {
+    await pool.close();
+    throw error;
+  });
   const entries: BulkEntry[] = [];
   let next = 0;
   let done = 0;
@@ -64,6 +73,7 @@ export const auditFolder = async (options: AuditFolderOptions): Promise<BulkSumm
     }
   };
   try {
+    // Two files in hand per thread: the pool's depth (audit-pool.ts).
     await Promise.all(Array.from({ length: Math.max(1, options.jobs) * 2 }, worker));
   } finally {
     await pool.close();

@@ -16,13 +16,17 @@ export type AuditPool = {
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
 /**
- * Worker threads auditing report files, one file per thread at a time. A thread that dies (out of memory on a
+ * Worker threads auditing report files, each one file at a time. A thread that dies (out of memory on a
  * hostile file) fails its file with a reason and is replaced; the run goes on.
  */
 export const createAuditPool = (jobs: number, ruleSetId: string): AuditPool => {
   const pool = createWorkerPool<AuditTask, BulkEntry[]>({
     module: siblingModule('audit-worker', import.meta.url),
     threads: jobs,
+    // Threads load the readers while the caller lists its files; each has its next file waiting when it
+    // finishes one, so the threads stay busy however slow the main thread is to hand files out.
+    warm: true,
+    depth: 2,
     memoryMb: 1024,
     lost: ({ file }, error) => [
       {
