@@ -12,9 +12,21 @@ import { STANDARD_TERMS } from '../standard-terms.ts';
  * are indexed by those bigrams as numbers and the report is scanned once, without building substrings.
  */
 
-const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
+const HAN_FIRST = 0x3400;
+const HAN_LAST = 0x9fff;
+const HAN_SPAN = HAN_LAST - HAN_FIRST + 1;
 
-const bigramAt = (text: string, index: number): number => text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1);
+const isHan = (code: number): boolean => code >= HAN_FIRST && code <= HAN_LAST;
+
+/**
+ * Two Han characters as one small integer, or -1 when either is not Han (no suspect window holds one). The key
+ * stays below 2^30 so V8 keeps it unboxed; a full 32-bit key would allocate a heap number on every lookup.
+ */
+const bigramAt = (text: string, index: number): number => {
+  const first = text.charCodeAt(index);
+  const second = text.charCodeAt(index + 1);
+  return isHan(first) && isHan(second) ? (first - HAN_FIRST) * HAN_SPAN + (second - HAN_FIRST) : -1;
+};
 
 const allHan = (text: string, start: number, length: number): boolean => {
   for (let i = start; i < start + length; i++) if (!isHan(text.charCodeAt(i))) return false;
@@ -36,6 +48,7 @@ const indexTerms = (terms: readonly string[]): TermIndex => {
     if (term.length < 4) continue;
     for (const offset of [0, 2]) {
       const key = bigramAt(term, offset);
+      if (key < 0) continue;
       const list = index.get(key) ?? [];
       list.push({ term, offset });
       index.set(key, list);
@@ -45,6 +58,7 @@ const indexTerms = (terms: readonly string[]): TermIndex => {
 };
 
 const STANDARD_INDEX = indexTerms(STANDARD_TERMS);
+const NO_TERMS: readonly { term: string; offset: number }[] = [];
 const STANDARD_TEXT = STANDARD_TERMS.join('|');
 
 type Checked = { text: string; where: string; label: string };
@@ -54,7 +68,7 @@ type Suspect = { start: number; written: string; intended: string; reason: strin
 const standardSuspects = (text: string): Suspect[] => {
   const found: Suspect[] = [];
   for (let p = 0; p + 1 < text.length; p++) {
-    for (const { term, offset } of STANDARD_INDEX.get(bigramAt(text, p)) ?? []) {
+    for (const { term, offset } of STANDARD_INDEX.get(bigramAt(text, p)) ?? NO_TERMS) {
       const start = p - offset;
       if (start < 0 || start + term.length > text.length || !allHan(text, start, term.length)) continue;
       if (mismatches(text, start, term) !== 1) continue;
