@@ -1,13 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  AppError,
-  type EvaluationSummary,
-  evaluate,
-  type FormKind,
-  findRuleSet,
-  type RuleSet,
-  summarizeEvaluation,
-} from '@jixiao/core';
+import { type EvaluationSummary, evaluate, type FormKind, type RuleSet, summarizeEvaluation } from '@jixiao/core';
 import { type ImportWarning, notASelfEvaluation, readReport } from '@jixiao/ingest';
 
 /** One form of a file as the CLI reports it: the engine's summary and what the reader found and noticed. */
@@ -26,12 +18,6 @@ export type FormRefusal = { file: string; code: string; message: string };
 export type FileOutcome =
   | { ok: true; file: string; summaries: FormSummary[]; refusals: FormRefusal[] }
   | { ok: false; file: string; code: string; message: string };
-
-export const resolveRuleSetOption = (id: string): RuleSet => {
-  const ruleSet = findRuleSet(id);
-  if (!ruleSet) throw new AppError('UNKNOWN_RULE_SET', `未知的评分规则集“${id}”`);
-  return ruleSet;
-};
 
 /** The name a form is reported under: the file, and after the first form the file with its index. */
 export const formFileName = (file: string, index: number): string => (index === 1 ? file : `${file}#${index}`);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { DEFAULT_RULE_SET_ID } from '@jixiao/core';
+import { DEFAULT_RULE_SET_ID, requireRuleSet } from '@jixiao/core';
 import type { Command } from 'commander';
-import { evaluateFile, resolveRuleSetOption } from '../evaluate-file.ts';
+import { evaluateFile } from '../evaluate-file.ts';
 import { formatHuman } from '../output/human.ts';
 import type { AuditFolderCliOptions } from './audit-folder.ts';
 
@@ -16,7 +16,7 @@ const isDirectory = async (path: string): Promise<boolean> =>
  * every file was read as self-evaluations, 1 when any could not be (or held another kind of form).
  */
 const run = async (files: string[], options: EvaluateOptions, mode: 'audit' | 'score'): Promise<number> => {
-  const ruleSet = resolveRuleSetOption(options.rules);
+  const ruleSet = requireRuleSet(options.rules);
   const outcomes = [];
   for (const file of files) outcomes.push(await evaluateFile(file, ruleSet));
   let failed = false;

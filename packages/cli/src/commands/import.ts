@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError } from '@jixiao/core';
-import { findOrganizationByName } from '@jixiao/db';
-import { createServiceContext, findActorByUsername, importFileIntoDraft } from '@jixiao/services';
+import {
+  createServiceContext,
+  findActorByUsername,
+  findOrganizationNamed,
+  importFileIntoDraft,
+} from '@jixiao/services';
 import type { Command } from 'commander';
 import { type DatabaseCliOptions, withDatabase } from './database-options.ts';
 
@@ -22,8 +25,7 @@ export const registerImportCommand = (program: Command): void => {
       const bytes = new Uint8Array(readFileSync(file));
       await withDatabase(options, async (handle) => {
         const ctx = createServiceContext(handle.db);
-        const organization = await findOrganizationByName(handle.db, options.org);
-        if (!organization) throw new AppError('NOT_FOUND', `单位“${options.org}”不存在`);
+        const organization = await findOrganizationNamed(ctx, options.org);
         const actor = await findActorByUsername(ctx, options.as);
         const result = await importFileIntoDraft(ctx, actor, {
           organizationId: organization.id,

@@ -1,10 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, DEFAULT_RULE_SET_ID, evaluate } from '@jixiao/core';
+import { AppError, DEFAULT_RULE_SET_ID, evaluate, requireRuleSet } from '@jixiao/core';
 import { readReport } from '@jixiao/ingest';
 import { documentFileName, PdfRenderer, renderDocx, renderHtml, renderXlsx } from '@jixiao/reports';
 import type { Command } from 'commander';
-import { resolveRuleSetOption } from '../evaluate-file.ts';
 
 const FORMATS = ['docx', 'xlsx', 'pdf', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,7 +25,7 @@ export const registerRenderCommand = (program: Command, setExitCode: (code: numb
     .action(async (file: string, options: RenderOptions) => {
       if (!isFormat(options.format))
         throw new AppError('VALIDATION_FAILED', `不支持的输出格式“${options.format}”，可选：${FORMATS.join('、')}`);
-      const ruleSet = resolveRuleSetOption(options.rules);
+      const ruleSet = requireRuleSet(options.rules);
       const imported = await readReport({ bytes: await readFile(file), fileName: file });
       if (!imported.ok) {
         process.stderr.write(`${file}：无法读取：${imported.error.message}\n`);

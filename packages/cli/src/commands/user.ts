@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { AppError, ROLES, type Role } from '@jixiao/core';
-import { type Db, findOrganizationByName, findUserByUsername, type OrganizationKind } from '@jixiao/db';
+import { AppError, ORGANIZATION_KINDS, ROLES, type Role } from '@jixiao/core';
 import {
   createOrganization,
   createServiceContext,
   createUser,
   disableUser,
   enableUser,
+  findOrganizationNamed,
+  findUserIdByUsername,
   resetUserPassword,
 } from '@jixiao/services';
 import type { Command } from 'commander';
@@ -29,14 +30,6 @@ const parseRole = (role: string): Role => {
   return found;
 };
 
-const KINDS: readonly OrganizationKind[] = ['finance_bureau', 'department', 'budget_unit'];
-
-const userIdOf = async (db: Db, username: string): Promise<string> => {
-  const user = await findUserByUsername(db, username);
-  if (!user) throw new AppError('NOT_FOUND', `用户“${username}”不存在`);
-  return user.id;
-};
-
 /**
  * `jixiao user add USERNAME --role ROLE --org NAME`, `jixiao user disable|enable|reset-password USERNAME` and
  * `jixiao org add NAME --kind KIND [--parent NAME]`. The operator acts as the system (actor null), like at setup.
@@ -55,9 +48,9 @@ export const registerUserCommand = (program: Command): void => {
       const role = parseRole(options.role);
       const password = readPassword();
       await withDatabase(options, async (handle) => {
-        const organization = await findOrganizationByName(handle.db, options.org);
-        if (!organization) throw new AppError('NOT_FOUND', `单位“${options.org}”不存在`);
-        const user = await createUser(createServiceContext(handle.db), null, {
+        const ctx = createServiceContext(handle.db);
+        const organization = await findOrganizationNamed(ctx, options.org);
+        const user = await createUser(ctx, null, {
           username,
           displayName: options.name ?? username,
           password,
@@ -75,7 +68,7 @@ export const registerUserCommand = (program: Command): void => {
     .action(async (username: string, options: DatabaseCliOptions) => {
       await withDatabase(options, async (handle) => {
         const ctx = createServiceContext(handle.db);
-        const disabled = await disableUser(ctx, null, await userIdOf(handle.db, username));
+        const disabled = await disableUser(ctx, null, await findUserIdByUsername(ctx, username));
         process.stdout.write(`已停用用户 ${username}，结束 ${disabled.revokedSessions} 个会话\n`);
       });
     });
@@ -87,7 +80,8 @@ export const registerUserCommand = (program: Command): void => {
     .option('--data <dir>', '内嵌数据库目录')
     .action(async (username: string, options: DatabaseCliOptions) => {
       await withDatabase(options, async (handle) => {
-        await enableUser(createServiceContext(handle.db), null, await userIdOf(handle.db, username));
+        const ctx = createServiceContext(handle.db);
+        await enableUser(ctx, null, await findUserIdByUsername(ctx, username));
         process.stdout.write(`已启用用户 ${username}\n`);
       });
     });
@@ -100,7 +94,7 @@ export const registerUserCommand = (program: Command): void => {
     .action(async (username: string, options: DatabaseCliOptions) => {
       await withDatabase(options, async (handle) => {
         const ctx = createServiceContext(handle.db);
-        const reset = await resetUserPassword(ctx, null, await userIdOf(handle.db, username));
+        const reset = await resetUserPassword(ctx, null, await findUserIdByUsername(ctx, username));
         process.stdout.write(`已重置用户 ${username} 的密码，结束 ${reset.revokedSessions} 个会话\n`);
         process.stdout.write(`临时密码（只显示这一次，登录后须修改）：${reset.temporaryPassword}\n`);
       });
@@ -112,16 +106,20 @@ export const registerUserCommand = (program: Command): void => {
     .command('add')
     .description('新增单位（财政局 → 主管部门 → 预算单位）')
     .argument('<name>', '单位名称')
-    .requiredOption('--kind <kind>', `类型：${KINDS.join(' | ')}`)
+    .requiredOption('--kind <kind>', `类型：${ORGANIZATION_KINDS.join(' | ')}`)
     .option('--parent <name>', '上级单位名称')
     .option('--data <dir>', '内嵌数据库目录')
     .action(async (name: string, options: OrgAddOptions) => {
-      const kind = KINDS.find((candidate) => candidate === options.kind);
-      if (!kind) throw new AppError('VALIDATION_FAILED', `未知单位类型“${options.kind}”，可选：${KINDS.join('、')}`);
+      const kind = ORGANIZATION_KINDS.find((candidate) => candidate === options.kind);
+      if (!kind)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `未知单位类型“${options.kind}”，可选：${ORGANIZATION_KINDS.join('、')}`,
+        );
       await withDatabase(options, async (handle) => {
-        const parent = options.parent ? await findOrganizationByName(handle.db, options.parent) : undefined;
-        if (options.parent && !parent) throw new AppError('NOT_FOUND', `上级单位“${options.parent}”不存在`);
-        const created = await createOrganization(createServiceContext(handle.db), null, {
+        const ctx = createServiceContext(handle.db);
+        const parent = options.parent ? await findOrganizationNamed(ctx, options.parent) : undefined;
+        const created = await createOrganization(ctx, null, {
           name,
           kind,
           parentId: parent?.id ?? null,

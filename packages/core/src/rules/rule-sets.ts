@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import { type RuleSet, type RuleSetDocument, ruleSetSchema } from './schema.ts';
 
 /** rules.md §10, national-2020: 财预〔2020〕10号 weights and grade bands; no caps, over-achievement flagged only. */
@@ -151,3 +152,12 @@ const RULE_SETS = resolveRuleSets(RULE_SET_DOCUMENTS);
 export const listRuleSets = (): RuleSet[] => [...RULE_SETS.values()];
 
 export const findRuleSet = (id: string): RuleSet | undefined => RULE_SETS.get(id);
+
+export const unknownRuleSetMessage = (id: string): string => `未知的评分规则集“${id}”`;
+
+/** The rule set of that id (the default one when none is given); UNKNOWN_RULE_SET for an id no rule set has. */
+export const requireRuleSet = (id: string = DEFAULT_RULE_SET_ID): RuleSet => {
+  const ruleSet = findRuleSet(id);
+  if (!ruleSet) throw new AppError('UNKNOWN_RULE_SET', unknownRuleSetMessage(id));
+  return ruleSet;
+};

@@ -1,8 +1,7 @@
 import { auditEvaluation } from '../audit/audit.ts';
-import { AppError } from '../errors.ts';
 import type { EvaluationForm } from '../model/form.ts';
 import type { CapApplied, EvaluationResult } from '../model/result.ts';
-import { DEFAULT_RULE_SET_ID, findRuleSet } from '../rules/rule-sets.ts';
+import { requireRuleSet } from '../rules/rule-sets.ts';
 import { type RuleSet, ruleSetRef } from '../rules/schema.ts';
 import { dec, fmt2, round2 } from '../util/decimal.ts';
 import { cellValue, readNumberCell } from './cells.ts';
@@ -13,13 +12,8 @@ import { scoreIndicator } from './indicator.ts';
 
 export type ScoredForm = Omit<EvaluationResult, 'findings'>;
 
-const resolveRuleSet = (ruleSet: RuleSet | string | undefined): RuleSet => {
-  if (typeof ruleSet === 'object') return ruleSet;
-  const id = ruleSet ?? DEFAULT_RULE_SET_ID;
-  const found = findRuleSet(id);
-  if (!found) throw new AppError('UNKNOWN_RULE_SET', `未知的评分规则集“${id}”`);
-  return found;
-};
+const resolveRuleSet = (ruleSet: RuleSet | string | undefined): RuleSet =>
+  typeof ruleSet === 'object' ? ruleSet : requireRuleSet(ruleSet);
 
 /** TOTAL-3: the cap for a displayed execution rate, if the rule set has one. */
 const capFor = (rate: number | null, ruleSet: RuleSet): RuleSet['executionCaps'][number] | undefined => {

@@ -1,4 +1,12 @@
-import { type BulkEntry, bulkFormName, bulkRowOf, evaluate, findRuleSet, summarizeEvaluation } from '@jixiao/core';
+import {
+  type BulkEntry,
+  bulkFormName,
+  bulkRowOf,
+  evaluate,
+  findRuleSet,
+  summarizeEvaluation,
+  unknownRuleSetMessage,
+} from '@jixiao/core';
 import { notASelfEvaluation, readReport } from '@jixiao/ingest';
 
 const fileFailure = (file: string, code: string, reason: string): BulkEntry[] => [
@@ -13,7 +21,8 @@ const fileFailure = (file: string, code: string, reason: string): BulkEntry[] =>
  */
 export const auditReportBytes = async (file: string, bytes: Uint8Array, ruleSetId: string): Promise<BulkEntry[]> => {
   const ruleSet = findRuleSet(ruleSetId);
-  if (!ruleSet) return fileFailure(file, 'UNKNOWN_RULE_SET', `未知的评分规则集“${ruleSetId}”`);
+  // A bulk run never throws for one file: the unknown rule set becomes this file's failure, worded as requireRuleSet words it.
+  if (!ruleSet) return fileFailure(file, 'UNKNOWN_RULE_SET', unknownRuleSetMessage(ruleSetId));
   try {
     const imported = await readReport({ bytes, fileName: file });
     if (!imported.ok) return fileFailure(file, imported.error.code, imported.error.message);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, DEFAULT_RULE_SET_ID, findRuleSet } from '@jixiao/core';
+import { AppError, DEFAULT_RULE_SET_ID, requireRuleSet } from '@jixiao/core';
 import { insertBulkAuditJob, sha256Hex } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -22,7 +22,7 @@ export const startBulkAudit = async (
 ): Promise<BulkAuditView> => {
   assertBulkAuditor(actor);
   const ruleSetId = input.ruleSetId ?? DEFAULT_RULE_SET_ID;
-  if (!findRuleSet(ruleSetId)) throw new AppError('UNKNOWN_RULE_SET', `未知的评分规则集“${ruleSetId}”`);
+  requireRuleSet(ruleSetId);
   if (!runner.hasRoom()) throw new AppError('RATE_LIMITED', '正在进行的批量审核任务较多，请等当前任务完成后再上传');
   // In the server, on an upload worker thread: a bomb is refused there while the main thread goes on serving.
   const reports = await (ctx.uploads?.reportsInZip ?? reportsInZip)(input.bytes, input.fileName);

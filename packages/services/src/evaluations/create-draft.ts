@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type EvaluationForm, evaluationFormSchema, meaningfulText } from '@jixiao/core';
+import { AppError, type EvaluationForm, evaluationFormSchema, meaningfulText, requireRuleSet } from '@jixiao/core';
 import { type Db, findProject, insertEvaluation, insertProject } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { type EvaluationView, viewOf } from './evaluation-view.ts';
-import { resolveRuleSet, saveRevision } from './write-revision.ts';
+import { saveRevision } from './write-revision.ts';
 
 export type CreateDraftInput = {
   organizationId: string;
@@ -48,7 +48,7 @@ export const createDraftIn = async (
   const organization = requireOrganization(tree, input.organizationId);
   if (organization.kind !== 'budget_unit') throw new AppError('VALIDATION_FAILED', '自评只能由预算单位填报');
   requireRoleOn(actor, tree, organization.id, 'unit_filler');
-  const ruleSet = resolveRuleSet(input.ruleSetId);
+  const ruleSet = requireRuleSet(input.ruleSetId);
   const now = ctx.now();
   if (await findProject(trx, organization.id, fiscalYear, projectName)) {
     throw new AppError('CONFLICT', `“${organization.name}”的 ${fiscalYear} 年度项目“${projectName}”已有自评记录`);

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
-  DEFAULT_RULE_SET_ID,
   type EvaluationForm,
   type EvaluationResult,
   evaluate,
   type FundCells,
-  findRuleSet,
-  type RuleSet,
   readFen,
+  requireRuleSet,
 } from '@jixiao/core';
 import {
   type Db,
@@ -21,13 +19,6 @@ import {
   type RevisionKind,
   updateEvaluationIfVersion,
 } from '@jixiao/db';
-
-export const resolveRuleSet = (ruleSetId: string | undefined): RuleSet => {
-  const id = ruleSetId ?? DEFAULT_RULE_SET_ID;
-  const ruleSet = findRuleSet(id);
-  if (!ruleSet) throw new AppError('UNKNOWN_RULE_SET', `未知的评分规则集“${id}”`);
-  return ruleSet;
-};
 
 const FUND_ROWS: readonly [
   FundSource,
@@ -67,7 +58,7 @@ export const writeRevision = async (
   now: Date,
   sourceFileName: string | null = null,
 ): Promise<WrittenRevision> => {
-  const ruleSet = resolveRuleSet(evaluation.rule_set_id);
+  const ruleSet = requireRuleSet(evaluation.rule_set_id);
   const result = evaluate(form, ruleSet);
   const revision = await insertRevision(trx, {
     id: randomUUID(),

@@ -1,5 +1,5 @@
-import { type DatabaseKind, pingDatabase } from '@jixiao/db';
-import type { ServiceContext } from '@jixiao/services';
+import type { DatabaseKind } from '@jixiao/db';
+import { checkHealth, type ServiceContext } from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthResponse } from './health.schema.ts';
 
@@ -11,8 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; database
     '/api/health',
     { schema: { tags: ['system'], summary: '健康检查（含只读副本状态）', response: { 200: healthResponse } } },
     async () => {
-      await pingDatabase(ctx.db);
-      const replica = ctx.replica?.status();
+      const { replica } = await checkHealth(ctx);
       return {
         status: 'ok' as const,
         database: databaseKind,
