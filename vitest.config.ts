@@ -10,6 +10,7 @@ export default defineConfig({
     // The web app's pure modules are tested here too (packages/web/src/**/*.test.ts); its build output is not.
     exclude: ['**/node_modules/**', 'packages/web/dist/**'],
     globalSetup: ['e2e/support/global-setup.ts'],
+    setupFiles: ['test-setup.ts'],
     testTimeout: 30_000,
     // Setting up a test database, migrations and a few argon2 hashes takes seconds on an idle machine and far
     // longer on a loaded two-core CI one; vitest's 10 s hook default made `beforeAll`s fail there. A ceiling for a
@@ -20,5 +21,9 @@ export default defineConfig({
     // A poll ends as soon as it holds: this is a ceiling, as Playwright's own 30 s wait is, not a timing.
     expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
+    // vitest's default on two cores is one worker (cores - 1), which left the second core idle most of the run:
+    // the files wait on PostgreSQL, Chromium and worker threads as much as they compute. Two files at a time
+    // cut the wall time without making any test depend on the machine's speed (their waits are ceilings).
+    maxWorkers: 2,
   },
 });

@@ -12,6 +12,7 @@ import { HomePage } from './pages/home.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { PortalPage } from './pages/portal.page.ts';
 import { ReviewQueuePage } from './pages/review.page.ts';
+import { openedDialog } from './support/dialogs.ts';
 import { DEMO_USERS, type E2eServer, startE2eServer } from './support/server.ts';
 import { BrowserSessions } from './support/sessions.ts';
 
@@ -229,10 +230,7 @@ describe('the web app in Chromium', () => {
     const row = page.getByRole('row').filter({ hasText: 'e2e.new-filler' });
     await row.getByText('待修改临时密码').waitFor();
     await row.getByRole('button', { name: '停用' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/u })
-      .click();
+    await (await openedDialog(page)).getByRole('button', { name: /确\s*定/u }).click();
     await row.getByText('已停用').waitFor();
   });
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { openedDialog } from '../support/dialogs.ts';
 
 export class EditorPage {
   constructor(private readonly page: Page) {}
@@ -39,7 +40,7 @@ export class EditorPage {
       .locator('.editor-toolbar')
       .getByRole('button', { name: /^送\s*审$/u })
       .click();
-    const dialog = this.page.getByRole('dialog');
+    const dialog = await openedDialog(this.page);
     await dialog.getByRole('button', { name: /^送\s*审$/u }).click();
   }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { openedDialog } from '../support/dialogs.ts';
 
 export class ReviewQueuePage {
   constructor(
@@ -49,8 +50,7 @@ export class ReviewPage {
   async decide(decision: '审核通过' | '退回' | '公开' | '撤回公开', reason?: string): Promise<void> {
     const name = new RegExp(`^${[...decision].join('\\s*')}$`, 'u');
     await this.page.locator('.editor-toolbar').getByRole('button', { name }).click();
-    const dialog = this.page.getByRole('dialog');
-    await dialog.waitFor();
+    const dialog = await openedDialog(this.page);
     if (reason !== undefined) await dialog.getByLabel(/原因/u).fill(reason);
     await dialog.getByRole('button', { name }).click();
     await dialog.waitFor({ state: 'hidden' });

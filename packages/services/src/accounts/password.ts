@@ -78,7 +78,22 @@ export const temporaryPasswordFor = (username: string): string => {
   }
 };
 
-export const hashPassword = (password: string): Promise<string> => hash(password);
+type HashCost = { memoryCost: number; timeCost: number; parallelism: number };
+
+/** OWASP's argon2id minimum (19 MiB, two passes, one lane), stated rather than left to the library's defaults. */
+const PRODUCTION_COST: HashCost = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+let hashCost = PRODUCTION_COST;
+
+/**
+ * Test processes only (vitest's setup file): hashes at the lowest cost argon2 accepts, because a suite that
+ * creates and signs in hundreds of accounts spent much of a busy CI machine's CPU on hashing. Verification reads
+ * the cost from each stored hash, so both kinds verify either way.
+ */
+export const lowerPasswordHashCostForTests = (): void => {
+  hashCost = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+};
+
+export const hashPassword = (password: string): Promise<string> => hash(password, hashCost);
 
 export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
   verify(passwordHash, password).catch(() => false);

@@ -1,0 +1,4 @@
+// Runs in every test process before its test file (vitest setupFiles).
+import { lowerPasswordHashCostForTests } from '@jixiao/services/password';
+
+lowerPasswordHashCostForTests();
