@@ -28,9 +28,23 @@ const minimalPdf = (content: string): Uint8Array => {
   return new TextEncoder().encode(body);
 };
 
+/** Taken when this file loads, before any test has loaded pdf.js (the reader loads it on the first PDF). */
+const NATIVE_METHODS = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push };
+
 const withoutSpace = (text: string) => text.replace(/\s+/gu, '');
 
 describe('the PDF reader', () => {
+  it('leaves the process its own JSON and Array methods after loading pdf.js (whose core-js replaces them)', async () => {
+    const read = await readReport({ bytes: fixture('pdf/kaifu-2022.pdf'), fileName: 'kaifu-2022.pdf' });
+    expect(read.ok).toBe(true);
+    // core-js's replacements print as [native code] too: compare the functions themselves.
+    expect(JSON.parse).toBe(NATIVE_METHODS.parse);
+    expect(JSON.stringify).toBe(NATIVE_METHODS.stringify);
+    expect(Array.prototype.push).toBe(NATIVE_METHODS.push);
+    // What core-js added and pdf.js relies on stays.
+    expect('withResolvers' in Promise).toBe(true);
+  });
+
   it('reads the seed report printed to PDF into the same form as its text', async () => {
     const [text, pdf] = await Promise.all([
       readReport({ bytes: fixture('seed/kaifu-2022.txt'), fileName: 'kaifu-2022.txt' }),

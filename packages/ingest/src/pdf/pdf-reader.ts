@@ -7,6 +7,7 @@ import { formsFromBlocks } from '../form/form-from-blocks.ts';
 import { importedForms } from '../form/imported.ts';
 import type { ImportResult, ReportInput } from '../types.ts';
 import { normalizeGlyphs } from './glyphs.ts';
+import { loadPdfJs } from './load-pdfjs.ts';
 import { blocksOfPage, type TextRun } from './page-blocks.ts';
 import { type PaintOps, segmentsOfPage } from './page-geometry.ts';
 
@@ -17,14 +18,6 @@ export const MAX_PDF_PAGES = 200;
 /** pdf.js ships its character maps and standard fonts in the package: load them from disk, never the network. */
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const assetsUrl = (folder: string) => pathToFileURL(`${join(pdfjsRoot, folder)}/`).href;
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
-/** Loaded on first use: most runs read no PDF and pdf.js is large. */
-const loadPdfJs = (): Promise<PdfJs> => {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-};
 
 const failure = (
   code: 'ENCRYPTED_FILE' | 'HOSTILE_FILE' | 'NO_TEXT_LAYER' | 'FILE_TOO_LARGE',

@@ -1,0 +1,61 @@
+import { installSynchronousDecompression } from './synchronous-decompression.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** The built-in objects whose methods core-js (inside pdf.js's legacy build) may replace. */
+const BUILT_INS: readonly object[] = [
+  Array,
+  Array.prototype,
+  Object,
+  String.prototype,
+  JSON,
+  Math,
+  Promise,
+  Map.prototype,
+  Set.prototype,
+  Uint8Array,
+  Uint8Array.prototype,
+];
+
+const methodsOf = (target: object): Map<PropertyKey, PropertyDescriptor> => {
+  const methods = new Map<PropertyKey, PropertyDescriptor>();
+  for (const key of Reflect.ownKeys(target)) {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (typeof descriptor?.value === 'function') methods.set(key, descriptor);
+  }
+  return methods;
+};
+
+/**
+ * pdf.js's legacy build (the one that runs on Node 20, both its halves) carries core-js, which on import replaces some of Node's
+ * own methods with JavaScript polyfills for the whole process, for proposals Node 20 lacks: JSON.parse and
+ * JSON.stringify (source text access) and Array.prototype.push (an edge case of non-writable lengths). Every
+ * later JSON.parse in the process ran about 1.7× slower. pdf.js uses none of those features: the native methods
+ * are put back; what core-js added (Promise.withResolvers, Map.prototype.getOrInsert, Uint8Array.fromBase64 …),
+ * which pdf.js does use, stays.
+ */
+const importKeepingNativeMethods = async (): Promise<PdfJs> => {
+  const natives = BUILT_INS.map((target) => [target, methodsOf(target)] as const);
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The worker half (run in this thread under Node) carries its own core-js: load it now, where its changes are
+  // undone too, and hand it to pdf.js, which would otherwise import it at the first document.
+  const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  Object.assign(globalThis, { pdfjsWorker: worker });
+  for (const [target, methods] of natives) {
+    for (const [key, descriptor] of methods) {
+      if (Object.getOwnPropertyDescriptor(target, key)?.value !== descriptor.value) {
+        Object.defineProperty(target, key, descriptor);
+      }
+    }
+  }
+  return pdfjs;
+};
+
+let pdfjs: Promise<PdfJs> | null = null;
+
+/** pdf.js, loaded on first use (most runs read no PDF and it is large), with the process's natives kept. */
+export const loadPdfJs = (): Promise<PdfJs> => {
+  installSynchronousDecompression();
+  pdfjs ??= importKeepingNativeMethods();
+  return pdfjs;
+};
