@@ -11,15 +11,16 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'packages/web/dist/**'],
     globalSetup: ['e2e/support/global-setup.ts'],
     setupFiles: ['test-setup.ts'],
-    testTimeout: 30_000,
-    // Setting up a test database, migrations and a few argon2 hashes takes seconds on an idle machine and far
-    // longer on a loaded two-core CI one; vitest's 10 s hook default made `beforeAll`s fail there. A ceiling for a
-    // hung hook, not a timing.
+    // Ceilings for a hung test or hook, not timings: one per run, for every file, instead of per-test numbers that
+    // each guessed a machine's speed. A CLI test that starts a few processes, each opening an embedded database,
+    // takes 13 s on an idle two-core machine and passed 30 s with a CPU-bound process beside the suite; set-ups
+    // (databases, migrations, a browser) take seconds idle and far longer loaded.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     // The browser tests poll the page for a save or a status change. On a CI machine whose two cores also run
     // PostgreSQL, Chromium and other test files, one round trip can take seconds; vitest's 1 s default fails them.
-    // A poll ends as soon as it holds: this is a ceiling, as Playwright's own 30 s wait is, not a timing.
-    expect: { poll: { timeout: 30_000 } },
+    // A poll ends as soon as it holds: this is a ceiling, as the browser sessions' 90 s wait is, not a timing.
+    expect: { poll: { timeout: 90_000 } },
     pool: 'forks',
     // vitest's default on two cores is one worker (cores - 1), which left the second core idle most of the run:
     // the files wait on PostgreSQL, Chromium and worker threads as much as they compute. Two files at a time

@@ -18,6 +18,7 @@ const hasCorpus = existsSync(join(corpusDir(), 'expected.json'));
 const BENCHES: readonly { file: string; env?: Record<string, string>; needs?: boolean; missing?: string }[] = [
   { file: 'bench/startup.bench.ts' },
   { file: 'bench/engine.bench.ts' },
+  { file: 'bench/pdf-pages.bench.ts' },
   { file: 'bench/web-bundle.bench.ts' },
   { file: 'bench/bulk-audit.bench.ts' },
   { file: 'bench/public-api.bench.ts' },

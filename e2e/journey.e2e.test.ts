@@ -39,7 +39,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
   beforeAll(async () => {
     server = await startE2eServer('accounts');
     await sessions.start();
-  }, 180_000);
+  });
 
   beforeEach(({ task, onTestFailed }) => onTestFailed(() => sessions.reportFailure(task.name)));
 
@@ -68,14 +68,14 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await editor.waitUntilSaved();
     await editor.submit();
     await page.waitForURL(/\/app$/u);
-  }, 60_000);
+  });
 
   it('the unit and the department approve it; the finance bureau returns it with a reason', async () => {
     await decide(DEMO_USERS.unitApprover, '审核通过');
     await decide(DEMO_USERS.departmentReviewer, '审核通过');
     const { page } = await decide(DEMO_USERS.financeReviewer, '退回', RETURN_REASON);
     await page.waitForURL(/\/app\/review$/u);
-  }, 60_000);
+  });
 
   it('the filler reads the reason, explains the low execution and resubmits', async () => {
     const page = await sessions.signedIn(DEMO_USERS.filler);
@@ -93,7 +93,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await editor.waitUntilSaved();
     await editor.submit();
     await page.waitForURL(/\/app$/u);
-  }, 60_000);
+  });
 
   it('after the unit and department approve again, the bureau sees the change, approves and publishes', async () => {
     await decide(DEMO_USERS.unitApprover, '审核通过');
@@ -113,7 +113,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await expect.poll(() => review.status()).toBe('已通过');
     await review.decide('公开');
     await expect.poll(() => review.status()).toBe('已公开');
-  }, 90_000);
+  });
 
   it('an anonymous visitor finds it on the portal and downloads its PDF', async () => {
     const page = await sessions.newPage({ acceptDownloads: true });
@@ -136,7 +136,7 @@ describe('one evaluation from import to publication, in Chromium', () => {
     expect(text).toContain(PROJECT);
     expect(text).toContain('97.30');
     expect(text).toContain(EXPLANATION);
-  }, 60_000);
+  });
 
   it('raised no uncaught error in any page', () => {
     expect(sessions.errors).toEqual([]);

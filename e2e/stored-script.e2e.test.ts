@@ -105,7 +105,7 @@ describe('script planted in every field a user controls runs on no page', () => 
   beforeAll(async () => {
     server = await startE2eServer('accounts');
     await sessions.start();
-  }, 180_000);
+  });
 
   beforeEach(({ task, onTestFailed }) => onTestFailed(() => sessions.reportFailure(task.name)));
 
@@ -167,7 +167,7 @@ describe('script planted in every field a user controls runs on no page', () => 
     await transition(filler, 'submit');
     await transition(approver, 'approve');
     expect(trap.hits).toEqual([]);
-  }, 120_000);
+  });
 
   it('shows it as text to the filler and the unit approver: home, list, editor, review', async () => {
     const filler = await signedIn(PEOPLE.filler);
@@ -178,7 +178,7 @@ describe('script planted in every field a user controls runs on no page', () => 
     await visit(approver, `/app/review/${evaluationId}`);
     await approver.locator('#review-changes').getByText(MARKER).first().waitFor();
     expect(trap.hits).toEqual([]);
-  }, 90_000);
+  });
 
   it('shows the department reviewer its home, queue, review page and dashboard, whose dot’s tooltip is text', async () => {
     const reviewer = await signedIn(DEMO_USERS.departmentReviewer);
@@ -223,7 +223,7 @@ describe('script planted in every field a user controls runs on no page', () => 
     expect(await tooltip.textContent()).toContain(`<iframe srcdoc="<script src=/api/attachments/${attachmentId}>`);
     expect(await chart.locator('img, iframe, script, svg').count()).toBe(0);
     expect(trap.hits).toEqual([]);
-  }, 90_000);
+  });
 
   it('published, shows it to a visitor on the portal as text, and its HTML report opened from disk runs nothing', async () => {
     await transition(await signedIn(DEMO_USERS.departmentReviewer), 'approve');
@@ -240,14 +240,14 @@ describe('script planted in every field a user controls runs on no page', () => 
     expect(report.status()).toBe(200);
     await openSaved(visitor, 'report.html', await report.body());
     expect(trap.hits).toEqual([]);
-  }, 90_000);
+  });
 
   it('shows the admin the unit and the accounts named with script as text', async () => {
     const admin = await signedIn(DEMO_USERS.admin);
     await visit(admin, '/app/organizations');
     await visit(admin, '/app/accounts');
     expect(trap.hits).toEqual([]);
-  }, 60_000);
+  });
 
   it('shows a bulk audit of reports with script in their file names and fields as text, on the page and on disk', async () => {
     const reviewer = await signedIn(DEMO_USERS.departmentReviewer);
@@ -268,7 +268,7 @@ describe('script planted in every field a user controls runs on no page', () => 
     expect(summary.status()).toBe(200);
     await openSaved(reviewer, 'summary.html', await summary.body());
     expect(trap.hits).toEqual([]);
-  }, 120_000);
+  });
 
   it('never runs the uploaded file as a script of the app, even where markup got into a page', async () => {
     const reviewer = await signedIn(DEMO_USERS.departmentReviewer);
@@ -284,7 +284,7 @@ describe('script planted in every field a user controls runs on no page', () => 
     })`);
     expect(outcome).toBe('refused');
     expect(trap.hits).toEqual([]);
-  }, 60_000);
+  });
 
   it('raised no uncaught error in any page', () => {
     expect(sessions.errors).toEqual([]);

@@ -25,7 +25,7 @@ describe('the web app in Chromium', () => {
   beforeAll(async () => {
     server = await startE2eServer();
     await sessions.start();
-  }, 180_000);
+  });
 
   beforeEach(({ task, onTestFailed }) => onTestFailed(() => sessions.reportFailure(task.name)));
 
@@ -91,7 +91,7 @@ describe('the web app in Chromium', () => {
     const saved = await (await page.request.get(`${server.url}/api/evaluations/${id}`)).json();
     expect(saved.form.indicators[0].deviationNote).toBe('我在冲突前输入的内容');
     expect(saved.form.indicators[2].statedScore).toBe('9.50');
-  }, 60_000);
+  });
 
   it('shows an anonymous visitor the published seed report with its 自评表 and narrative', async () => {
     const page = await sessions.newPage();
@@ -109,7 +109,7 @@ describe('the web app in Chromium', () => {
     const csv = await page.request.get(`${server.url}/api/public/indicators.csv`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('征收工作经费');
-  }, 60_000);
+  });
 
   it('lets the finance bureau rank by risk, publish an approved evaluation and return another with a reason', async () => {
     const page = await sessions.signedIn(DEMO_USERS.financeReviewer);
@@ -137,7 +137,7 @@ describe('the web app in Chromium', () => {
     expect(await filler.waitingProjects()).toContain('老旧小区改造项目（4）');
     await filler.open('老旧小区改造项目（4）');
     await fillerPage.getByText('退回原因：执行率仅62%，请说明原因并核实超额完成的指标。').waitFor();
-  }, 60_000);
+  });
 
   it('lets the 主管部门 reviewer audit a zip of reports in bulk and filter the result', async () => {
     const work = mkdtempSync(join(tmpdir(), 'jixiao-e2e-bulk-'));
@@ -158,7 +158,7 @@ describe('the web app in Chromium', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-  }, 90_000);
+  });
 
   it('shows the finance bureau the dashboard the server aggregates, and narrows it to a year', async () => {
     const page = await sessions.signedIn(DEMO_USERS.financeReviewer);
@@ -244,7 +244,7 @@ describe('the public portal’s first load', () => {
   let sizes: BundleSizes;
   beforeAll(() => {
     sizes = measureBundle(fileURLToPath(new URL('../packages/web/dist', import.meta.url)));
-  }, 180_000);
+  });
 
   it(`stays under ${BUDGET_KB} KB of gzipped JavaScript, for the list and for a report opened from a link`, () => {
     expect(sizes.portalFirstLoadJsGzipKb).toBeLessThan(BUDGET_KB);

@@ -11,6 +11,12 @@ export const FAILURE_DIR = join(tmpdir(), 'jixiao-e2e-failures');
 const LOG_LINES = 40;
 
 /**
+ * How long a page action or wait may take before the test fails: a ceiling for a hung page, not a timing.
+ * Playwright's 30 s default was reached on a two-core machine running the suite beside another CPU-bound process.
+ */
+export const BROWSER_WAIT_CEILING_MS = 90_000;
+
+/**
  * The people of a browser test, each in their own context (their own cookies, as on their own computer),
  * signed in once and kept. Every page's uncaught errors and server errors (5xx) are collected for the test
  * that asserts there were none; console errors and every API answer of 400 or more are kept as a log, which a
@@ -37,6 +43,7 @@ export class BrowserSessions {
       locale: 'zh-CN',
       acceptDownloads: options.acceptDownloads ?? false,
     });
+    context.setDefaultTimeout(BROWSER_WAIT_CEILING_MS);
     this.contexts.push(context);
     const page = await context.newPage();
     const name = `page ${this.contexts.length}`;

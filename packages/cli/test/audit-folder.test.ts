@@ -37,7 +37,7 @@ describe('jixiao audit DIR', () => {
     folder = await makeReportFolder(dir, 9);
     mkdirSync(formsDir);
     writeMultiFormReports(formsDir);
-  }, 60_000);
+  });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('prints one JSON line per form, with its index, and counts files and forms apart', async () => {
@@ -61,7 +61,7 @@ describe('jixiao audit DIR', () => {
       read: MULTI_FORM_COUNTS.rows,
       failed: MULTI_FORM_COUNTS.refusals,
     });
-  }, 60_000);
+  });
 
   it('prints one JSON line per file and a summary line when not on a terminal, and writes the .xlsx', async () => {
     const out = join(work, 'summary.xlsx');
@@ -106,7 +106,7 @@ describe('jixiao audit DIR', () => {
       '优（暂定）',
     ]);
     expect(workbook.getWorksheet('无法读取')?.rowCount).toBe(1 + folder.broken.length);
-  }, 60_000);
+  });
 
   it('writes a self-contained HTML summary with every report and every unreadable file', async () => {
     const out = join(work, 'summary.html');
@@ -115,10 +115,10 @@ describe('jixiao audit DIR', () => {
     for (const file of [...folder.good, ...folder.flawed, ...folder.fixtures]) expect(html).toContain(`>${file}</a>`);
     for (const broken of [...folder.broken, folder.nested]) expect(html).toContain(broken?.file);
     expect(html).toContain('id="filter"');
-  }, 60_000);
+  });
 
   it('refuses an output type it cannot write, and a bad --jobs, before doing any work', async () => {
     expect((await jixiao('audit', dir, '--out', join(work, 'x.docx'))).stderr).toContain('--out 只支持');
     expect((await jixiao('audit', dir, '--jobs', '0')).stderr).toContain('--jobs 应为');
-  }, 30_000);
+  });
 });

@@ -45,7 +45,7 @@ describe('the shared corpus', () => {
       if (forms.length > 0) silent.push(`${file} (form ${forms.map((index) => index + 1).join(', ')})`);
     }
     expect(silent, `blank funds, no warning: ${silent.join('; ')}`).toEqual([]);
-  }, 120_000);
+  });
 
   it('audits as one folder without a crash or a hang: every file read or refused with a coded reason', async () => {
     const files = (await listReportFiles(dir, true)).map((file) => relative(dir, file));
@@ -56,5 +56,5 @@ describe('the shared corpus', () => {
     // INTERNAL is what the bulk audit answers when a reader threw or a worker died: a crash, not a refusal.
     const crashed = summary.failures.filter((failure) => failure.code === 'INTERNAL' || failure.reason.trim() === '');
     expect(crashed, crashed.map((failure) => `${failure.file}: ${failure.reason}`).join('; ')).toEqual([]);
-  }, 180_000);
+  });
 });

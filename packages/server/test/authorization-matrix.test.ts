@@ -414,10 +414,10 @@ describe('authorization matrix: every route × every subject', () => {
     ids = await idsFor('own', 1);
     otherIds = await idsFor('other', 50);
     // Generous: it builds some thirty evaluations through the use cases, and once outran the default on a busy machine.
-  }, 180_000);
+  });
   afterAll(async () => {
     await testApp.close();
-  }, 60_000);
+  });
 
   it('has a policy for every route the app serves', () => {
     const missing = testApp.app.routeTable

@@ -76,7 +76,7 @@ describe.skipIf(!runs)('reads from a streaming replica (PostgreSQL primary + rep
     server = await openDatabase({ databaseUrl: pair.primaryUrl, readReplicaUrl: pair.replicaUrl });
     if (!server.replica) throw new Error('no replica handle');
     app = await buildApp({ db: server.db, databaseKind: 'postgres', replica: server.replica.db });
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await server?.close();

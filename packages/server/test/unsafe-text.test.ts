@@ -23,7 +23,7 @@ describe('NUL and lone surrogates at the API edge', () => {
     filler = await testApp.login('filler');
     admin = await testApp.login('admin');
     draftId = await testApp.importSeed();
-  }, 120_000);
+  });
   afterAll(async () => {
     await testApp.close();
   });

@@ -54,7 +54,7 @@ describe('bombs uploaded to the real server are refused on worker threads while 
     const address = testApp.app.server.address();
     if (!address || typeof address === 'string') throw new Error('the test server has no TCP address');
     base = `http://127.0.0.1:${address.port}`;
-  }, 60_000);
+  });
 
   afterAll(() => testApp.close());
 
@@ -114,5 +114,5 @@ describe('bombs uploaded to the real server are refused on worker threads while 
     expect(rest.health.every((status) => status === 200)).toBe(true);
     const jobs = await testApp.request(reviewer, { method: 'GET', url: '/api/bulk-audits' });
     expect(jobs.json()).toEqual({ items: [] });
-  }, 120_000);
+  });
 });

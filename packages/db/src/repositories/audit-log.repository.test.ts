@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
   // Creating and migrating a database can outlast the default hook timeout on a busy machine.
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.close();
   });
@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds())('an audit log longer than a page on %s', (kin
         });
       }
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     await handle.close();
   });

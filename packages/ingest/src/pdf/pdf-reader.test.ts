@@ -64,7 +64,7 @@ describe('the PDF reader', () => {
     expect(pdfNarrative.sections.map((section) => withoutSpace(section.body))).toEqual(
       textNarrative.sections.map((section) => withoutSpace(section.body)),
     );
-  }, 30_000);
+  });
 
   it.each([
     [
@@ -98,5 +98,5 @@ describe('the PDF reader', () => {
   it('knows a PDF by its bytes whatever it is called', async () => {
     const result = await readReport({ bytes: fixture('pdf/kaifu-2022.pdf'), fileName: 'report.docx' });
     expect(result.ok && result.report.format).toBe('pdf');
-  }, 30_000);
+  });
 });

@@ -53,7 +53,7 @@ describe('behind TLS and a reverse proxy', () => {
   beforeAll(async () => {
     direct = await createTestApp('pglite', { loginRateLimit: 2 });
     proxied = await createTestApp('pglite', { loginRateLimit: 2, trustProxy: ['10.0.0.1'], cookieSecure: true });
-  }, 120_000);
+  });
   afterAll(async () => {
     await direct.close();
     await proxied.close();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   folder = await makeReportFolder(dir, 10);
   writeMultiFormReports(dir);
   zip = zipFolder(dir);
-}, 60_000);
+});
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -58,7 +58,7 @@ describe.each(testDatabaseKinds())('bulk audit of an uploaded zip on %s', (kind)
     // Every report file, the one in a subfolder too; notes.csv is not a report format.
     expect(queued).toMatchObject({ status: 'queued', done: 0, total: allFiles(), error: null });
     finished = await settled(fixture.ctx, reviewer, queued.id);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await runner.close();

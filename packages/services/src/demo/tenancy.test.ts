@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds())('tenancy and distribution readiness on %s', (
     const ctx = createServiceContext(handle.db);
     await loadDemoData(ctx, seed);
     for (const demo of DEMO_LOGINS) await login(ctx, demo.username, demo.password, '192.0.2.1');
-  }, 120_000);
+  });
   afterAll(async () => {
     await handle.close();
   });

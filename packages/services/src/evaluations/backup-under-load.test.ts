@@ -57,5 +57,5 @@ describe.each(testDatabaseKinds())('backup under write load on %s', (kind) => {
     } finally {
       await target.close();
     }
-  }, 120_000);
+  });
 });

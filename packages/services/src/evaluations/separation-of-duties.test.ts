@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())('separation of duties on %s', (kind) => {
       ['finance_reviewer', organizations.bureau],
       ['unit_filler', organizations.unit],
     ]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await fixture.close();
   });

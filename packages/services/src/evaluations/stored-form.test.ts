@@ -12,7 +12,7 @@ describe.each(testDatabaseKinds())('stored forms read back through the schema on
   let fixture: ServiceFixture;
   beforeAll(async () => {
     fixture = await createServiceFixture(kind);
-  }, 60_000);
+  });
   afterAll(async () => {
     await fixture.close();
   });

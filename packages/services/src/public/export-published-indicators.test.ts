@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds())('open data export on %s', (kind) => {
     withdrawn = ids[3] ?? '';
     await sql`UPDATE evaluations SET status = 'approved' WHERE id = ${withdrawn}`.execute(handle.db);
     await sql`UPDATE publications SET unpublished_at = now() WHERE evaluation_id = ${withdrawn}`.execute(handle.db);
-  }, 120_000);
+  });
   afterAll(async () => {
     await handle.close();
   });

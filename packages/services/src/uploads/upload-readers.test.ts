@@ -16,7 +16,7 @@ describe('reading uploads on worker threads', () => {
   // The thread starts on the first upload (tsx and the readers load there): started before anything is measured.
   beforeAll(async () => {
     await readers.readReport({ bytes: seed, fileName: 'warm-up.txt' });
-  }, 60_000);
+  });
 
   afterAll(() => readers.close());
 
@@ -93,5 +93,5 @@ describe('a file that exhausts its thread', () => {
       error: { code: 'HOSTILE_FILE', message: 'large.txt：读取时超出内存限制，已拒绝处理' },
     });
     expect(await readers.readReport({ bytes: seed, fileName: 'kaifu-2022.txt' })).toMatchObject({ ok: true });
-  }, 60_000);
+  });
 });

@@ -36,10 +36,10 @@ describe.each(testDatabaseKinds())('GET /api/evaluations/:id/audit with a long t
         });
       }
     });
-  }, 180_000);
+  });
   afterAll(async () => {
     await testApp.close();
-  }, 60_000);
+  });
 
   const page = (query: string) =>
     testApp.request(filler, { method: 'GET', url: `/api/evaluations/${evaluationId}/audit${query}` });

@@ -56,7 +56,7 @@ describe('bulk audit of an uploaded zip over HTTP', () => {
     expect(job).toMatchObject({ status: 'queued', done: 0, total: folder.files + 1 });
     jobId = job.id;
     finished = await poll(jobId);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await testApp.close();

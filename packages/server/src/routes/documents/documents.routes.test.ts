@@ -143,5 +143,5 @@ describe('document downloads', () => {
       url: `/api/evaluations/${draftId}/documents/report.pdf`,
     });
     expect(later.statusCode).toBe(200);
-  }, 60_000);
+  });
 });

@@ -39,7 +39,7 @@ describe('GET /api/attachments/:id', () => {
   beforeAll(async () => {
     testApp = await createTestApp('pglite');
     filler = await testApp.login('filler');
-  }, 60_000);
+  });
   afterAll(async () => {
     await testApp.close();
   });

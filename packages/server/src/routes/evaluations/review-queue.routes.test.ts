@@ -47,7 +47,7 @@ describe('GET /api/review-queue', () => {
         form: { ...generateForm(1000 + index), projectName: `草稿${index}`, fiscalYear: 2023 },
       });
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await testApp.close();
   });
