@@ -30,6 +30,11 @@ export class EditorPage {
     return this.page.locator('.finding-button strong').allTextContents();
   }
 
+  /** Deletes the indicator row numbered `row` (1-based, as the row's labels read). */
+  async deleteRow(row: number): Promise<void> {
+    await this.page.getByRole('button', { name: `第 ${row} 行删除`, exact: true }).click();
+  }
+
   async save(): Promise<void> {
     await this.page.getByRole('button', { name: /^保\s*存$/u }).click();
   }

@@ -37,6 +37,15 @@ export class ReviewPage {
     return this.page.locator('#review-changes');
   }
 
+  /** The changes listed in the 修改对比 card, one text each (kind, place, field, values), once loaded. */
+  async changes(): Promise<string[]> {
+    await this.diff()
+      .getByText(/^复核得分/u)
+      .waitFor();
+    const items = this.diff().locator('.change-item');
+    return (await items.allInnerTexts()).map((text) => text.replace(/\s+/gu, ' ').trim());
+  }
+
   /** The 审核记录与退回原因 timeline as text. */
   async history(): Promise<string> {
     return (await this.page.locator('#review-history').textContent()) ?? '';

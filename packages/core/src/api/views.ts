@@ -96,14 +96,36 @@ export type EvaluationDetail = EvaluationView & {
   availableActions: WorkflowAction[];
 };
 
-/** One changed leaf of a form: its path (as in findings, e.g. "indicators[3].actual") and both values. */
-export type FieldChange = { path: string; before: unknown; after: unknown };
+/** A run of a text diff: kept, inserted or deleted characters. */
+export type TextRun = { op: 'equal' | 'insert' | 'delete'; text: string };
+
+/**
+ * One change between two revisions of a form, in the form's own words. Indicator rows are matched by identity
+ * (their names and content), not by position, so a deleted row is one 删除 and a moved row one 移动.
+ */
+export type FormChange = {
+  kind: 'changed' | 'added' | 'removed' | 'moved';
+  /** The path of the field in the later form (the earlier one for a removed row), as in findings: "indicators[3].target". */
+  path: string;
+  /** Where, as the form names it: "三级指标“征收户数”", "资金 · 年度资金总额", "自评报告 · 七、存在的问题及原因分析". */
+  place: string;
+  /** The column or field changed ("年度指标值"); "" when the change is a whole row or section. */
+  field: string;
+  /** Both values as text ("" when absent); for an added or removed row, the row in words. */
+  before: string;
+  after: string;
+  /** Character-level runs for long text (narrative, notes), null for short values shown as before → after. */
+  runs: TextRun[] | null;
+  /** The whole change as one sentence: "三级指标“征收户数”：年度指标值 95% → 98%". */
+  text: string;
+};
 
 export type RevisionDiff = {
   from: RevisionView;
   to: RevisionView;
-  changes: FieldChange[];
+  changes: FormChange[];
   totalScore: { before: number; after: number };
+  /** "CODE@where"; rows are compared by identity, so a finding on a row that only shifted is neither. */
   findingCodes: { added: string[]; removed: string[] };
 };
 

@@ -4,7 +4,7 @@ import { findRevision } from '@jixiao/db';
 import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult, toRevisionView } from './evaluation-view.ts';
-import { diffValues } from './form-diff.ts';
+import { diffForms, matchIndicatorRows } from './form-diff.ts';
 
 export type { RevisionDiff } from '@jixiao/core';
 
@@ -25,14 +25,25 @@ export const diffRevisions = async (
   }
   const fromResult = revisionResult(from);
   const toResult = revisionResult(to);
-  const codes = (findings: { code: string; where: string }[]) =>
-    new Set(findings.map((item) => `${item.code}@${item.where}`));
-  const before = codes(fromResult.findings);
-  const after = codes(toResult.findings);
+  const fromForm = revisionForm(from);
+  const toForm = revisionForm(to);
+  // A finding on a row that only moved (a row above it was deleted) is the same finding: compare rows by identity.
+  const rowAfter = new Map(
+    matchIndicatorRows(fromForm.indicators, toForm.indicators).map((pair) => [pair.from, pair.to]),
+  );
+  const sameRow = (where: string) =>
+    where.replace(/^indicators\[(\d+)\]/u, (whole, index: string) => {
+      const moved = rowAfter.get(Number(index));
+      return moved === undefined ? `${whole}(removed)` : `indicators[${moved}]`;
+    });
+  const codes = (findings: { code: string; where: string }[], where: (where: string) => string) =>
+    new Set(findings.map((item) => `${item.code}@${where(item.where)}`));
+  const before = codes(fromResult.findings, sameRow);
+  const after = codes(toResult.findings, (where) => where);
   return {
     from: toRevisionView(from),
     to: toRevisionView(to),
-    changes: diffValues(revisionForm(from), revisionForm(to)),
+    changes: diffForms(fromForm, toForm),
     totalScore: { before: fromResult.totalScore, after: toResult.totalScore },
     findingCodes: {
       added: [...after].filter((code) => !before.has(code)).sort(),

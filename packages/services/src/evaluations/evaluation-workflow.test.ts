@@ -246,11 +246,14 @@ describe.each(testDatabaseKinds())('evaluation use cases on %s', (kind) => {
       toRevisionId: detail.currentRevisionId ?? '',
     });
     expect(diff.changes).toEqual([
-      {
+      expect.objectContaining({
+        kind: 'changed',
         path: 'annualGoal.actual',
+        place: '年度总体目标',
+        field: '实际完成情况',
         before: returnedDetail.form?.annualGoal.actual,
         after: '按期完成征收工作，满意度通过问卷调查取得',
-      },
+      }),
     ]);
 
     const publicList = await listPublishedEvaluations(ctx, {

@@ -1,22 +1,418 @@
-import type { FieldChange } from '@jixiao/core';
+import type { EvaluationForm, FormChange, IndicatorRow, Level1, NarrativeSection, TextRun } from '@jixiao/core';
+import { LEVEL1_KEYS, LEVEL1_LABELS, LEVEL2_LABELS, sectionLabel } from '@jixiao/core';
+import { diffText, textSimilarity } from './text-diff.ts';
 
-export type { FieldChange } from '@jixiao/core';
+export type { FormChange } from '@jixiao/core';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+const EMPTY = '（空）';
 
-/** Every leaf that differs between two JSON values; added and removed rows appear with undefined on one side. */
-export const diffValues = (before: unknown, after: unknown, path = ''): FieldChange[] => {
-  if (Array.isArray(before) && Array.isArray(after)) {
-    const length = Math.max(before.length, after.length);
-    return Array.from({ length }, (_, index) => diffValues(before[index], after[index], `${path}[${index}]`)).flat();
+/** A value longer than this (or holding a line break) is shown as character runs, not as before → after. */
+const LONG_TEXT = 30;
+
+const isLong = (before: string, after: string): boolean =>
+  before.length > LONG_TEXT || after.length > LONG_TEXT || /\n/u.test(before + after);
+
+const clip = (text: string, length = 40): string => {
+  const chars = [...text.replace(/\s+/gu, ' ').trim()];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : chars.join('');
+};
+
+/** "删去“…”；“…”改为“…”；增加“…”": the changed runs of a long text in a sentence. */
+const describeRuns = (runs: readonly TextRun[]): string => {
+  const parts: string[] = [];
+  for (let index = 0; index < runs.length; index += 1) {
+    const run = runs[index] as TextRun;
+    const next = runs[index + 1];
+    if (run.op === 'delete' && next?.op === 'insert') {
+      parts.push(`“${clip(run.text)}”改为“${clip(next.text)}”`);
+      index += 1;
+    } else if (run.op === 'delete') parts.push(`删去“${clip(run.text)}”`);
+    else if (run.op === 'insert') parts.push(`增加“${clip(run.text)}”`);
   }
-  if (isRecord(before) && isRecord(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.flatMap((key) => diffValues(before[key], after[key], path ? `${path}.${key}` : key));
+  return parts.join('；');
+};
+
+/** One field's change, or none when the texts are equal; prose (narrative, notes) as character runs. */
+const fieldChange = (
+  path: string,
+  place: string,
+  field: string,
+  before: string,
+  after: string,
+  prose = false,
+): FormChange[] => {
+  if (before === after) return [];
+  const label = field ? `${place}：${field}` : place;
+  if ((prose && before !== '' && after !== '') || isLong(before, after)) {
+    const runs = diffText(before, after);
+    return [{ kind: 'changed', path, place, field, before, after, runs, text: `${label} ${describeRuns(runs)}` }];
   }
-  if (isRecord(before) || isRecord(after) || Array.isArray(before) || Array.isArray(after)) {
-    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before, after }];
+  return [
+    {
+      kind: 'changed',
+      path,
+      place,
+      field,
+      before,
+      after,
+      runs: null,
+      text: `${label} ${before || EMPTY} → ${after || EMPTY}`,
+    },
+  ];
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Indicator rows
+
+const level1Text = (row: IndicatorRow): string =>
+  row.level1Label.trim() || (row.level1 ? LEVEL1_LABELS[row.level1] : '');
+const level2Text = (row: IndicatorRow): string =>
+  row.level2Label.trim() || (row.level2 ? LEVEL2_LABELS[row.level2] : '');
+
+/** The columns of an indicator row a reviewer sees, in the form's order, with the form's words. */
+const ROW_FIELDS: readonly { key: keyof IndicatorRow; field: string; text: (row: IndicatorRow) => string }[] = [
+  { key: 'level1Label', field: '一级指标', text: level1Text },
+  { key: 'level2Label', field: '二级指标', text: level2Text },
+  { key: 'name', field: '三级指标名称', text: (row) => row.name },
+  { key: 'comparator', field: '指标性质', text: (row) => row.comparator },
+  { key: 'measureUnit', field: '计量单位', text: (row) => row.measureUnit },
+  { key: 'target', field: '年度指标值', text: (row) => row.target },
+  { key: 'actual', field: '实际完成值', text: (row) => row.actual },
+  { key: 'weight', field: '分值', text: (row) => row.weight },
+  { key: 'statedScore', field: '得分', text: (row) => row.statedScore },
+  { key: 'deviationNote', field: '偏差原因分析及改进措施', text: (row) => row.deviationNote },
+];
+
+const rowPlace = (row: IndicatorRow, index: number): string =>
+  row.name.trim() ? `三级指标“${row.name.trim()}”` : `第 ${index + 1} 行指标`;
+
+/** An added or removed row in words: its levels and its filled cells. */
+const rowInWords = (row: IndicatorRow): string => {
+  const levels = [level1Text(row), level2Text(row)].filter(Boolean).join(' · ');
+  const cells = ROW_FIELDS.slice(3)
+    .map(({ field, text }) => [field, text(row).trim()] as const)
+    .filter(([, value]) => value !== '')
+    .map(([field, value]) => `${field} ${clip(value)}`);
+  return [levels, ...cells].filter(Boolean).join('；');
+};
+
+/** How alike two rows are, in [0, 1]: mostly the level-3 name, then the levels and the values. */
+const rowSimilarity = (a: IndicatorRow, b: IndicatorRow): number =>
+  0.6 * textSimilarity(a.name.trim(), b.name.trim()) +
+  0.1 * (level1Text(a) === level1Text(b) ? 1 : 0) +
+  0.15 * (level2Text(a) === level2Text(b) ? 1 : 0) +
+  0.15 * textSimilarity(`${a.target}|${a.actual}`, `${b.target}|${b.actual}`);
+
+/** Below this similarity two rows are not the same indicator: one was removed and another added. */
+const SAME_ROW = 0.55;
+
+type Pair = { from: number; to: number };
+
+/**
+ * Pairs the rows of two revisions by identity: first rows with the same level-3 name, then the most alike of
+ * the rest. Among candidates of equal standing the nearer positions win, so duplicates pair in order.
+ */
+export const matchIndicatorRows = (before: readonly IndicatorRow[], after: readonly IndicatorRow[]): Pair[] => {
+  const usedFrom = new Set<number>();
+  const usedTo = new Set<number>();
+  const pairs: Pair[] = [];
+  const take = (candidates: { from: number; to: number; score: number }[]) => {
+    candidates.sort(
+      (x, y) => y.score - x.score || Math.abs(x.from - x.to) - Math.abs(y.from - y.to) || x.from - y.from,
+    );
+    for (const candidate of candidates) {
+      if (usedFrom.has(candidate.from) || usedTo.has(candidate.to)) continue;
+      usedFrom.add(candidate.from);
+      usedTo.add(candidate.to);
+      pairs.push({ from: candidate.from, to: candidate.to });
+    }
+  };
+  const sameName: { from: number; to: number; score: number }[] = [];
+  before.forEach((a, from) => {
+    after.forEach((b, to) => {
+      if (a.name.trim() !== '' && a.name.trim() === b.name.trim()) {
+        sameName.push({ from, to, score: rowSimilarity(a, b) });
+      }
+    });
+  });
+  take(sameName);
+  const alike: { from: number; to: number; score: number }[] = [];
+  before.forEach((a, from) => {
+    if (usedFrom.has(from)) return;
+    after.forEach((b, to) => {
+      if (usedTo.has(to)) return;
+      const score = rowSimilarity(a, b);
+      if (score >= SAME_ROW) alike.push({ from, to, score });
+    });
+  });
+  take(alike);
+  return pairs.sort((x, y) => x.from - y.from);
+};
+
+/** The pairs that keep their relative order (a longest increasing subsequence of `to`); the others moved. */
+const movedPairs = (pairs: readonly Pair[]): Set<Pair> => {
+  const tails: number[] = [];
+  const previous: number[] = [];
+  pairs.forEach((pair, index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((pairs[tails[middle] as number] as Pair).to < pair.to) low = middle + 1;
+      else high = middle;
+    }
+    previous[index] = low > 0 ? (tails[low - 1] as number) : -1;
+    tails[low] = index;
+  });
+  const kept = new Set<number>();
+  for (let index = tails.at(-1) ?? -1; index >= 0; index = previous[index] as number) kept.add(index);
+  return new Set(pairs.filter((_, index) => !kept.has(index)));
+};
+
+const indicatorChanges = (before: readonly IndicatorRow[], after: readonly IndicatorRow[]): FormChange[] => {
+  const pairs = matchIndicatorRows(before, after);
+  const moved = movedPairs(pairs);
+  const matchedFrom = new Set(pairs.map((pair) => pair.from));
+  const matchedTo = new Set(pairs.map((pair) => pair.to));
+  const changes: { order: number; change: FormChange }[] = [];
+
+  for (const pair of pairs) {
+    const a = before[pair.from] as IndicatorRow;
+    const b = after[pair.to] as IndicatorRow;
+    const place = rowPlace(b, pair.to);
+    if (moved.has(pair)) {
+      changes.push({
+        order: pair.to,
+        change: {
+          kind: 'moved',
+          path: `indicators[${pair.to}]`,
+          place,
+          field: '',
+          before: `第 ${pair.from + 1} 行`,
+          after: `第 ${pair.to + 1} 行`,
+          runs: null,
+          text: `${place}：由第 ${pair.from + 1} 行移至第 ${pair.to + 1} 行`,
+        },
+      });
+    }
+    for (const { key, field, text } of ROW_FIELDS) {
+      const rename = key === 'name';
+      for (const change of fieldChange(
+        `indicators[${pair.to}].${key}`,
+        rename ? rowPlace(a, pair.from) : place,
+        field,
+        text(a),
+        text(b),
+        key === 'deviationNote',
+      )) {
+        changes.push({ order: pair.to, change });
+      }
+    }
   }
-  return Object.is(before, after) ? [] : [{ path, before, after }];
+  before.forEach((row, from) => {
+    if (matchedFrom.has(from)) return;
+    const place = rowPlace(row, from);
+    const words = rowInWords(row);
+    // A removed row is listed where it stood: after the rows that preceded it.
+    const order = pairs.filter((pair) => pair.from < from).reduce((last, pair) => Math.max(last, pair.to), -1) + 0.5;
+    changes.push({
+      order,
+      change: {
+        kind: 'removed',
+        path: `indicators[${from}]`,
+        place,
+        field: '',
+        before: words,
+        after: '',
+        runs: null,
+        text: `删除${place}${words ? `（${words}）` : ''}`,
+      },
+    });
+  });
+  after.forEach((row, to) => {
+    if (matchedTo.has(to)) return;
+    const place = rowPlace(row, to);
+    const words = rowInWords(row);
+    changes.push({
+      order: to,
+      change: {
+        kind: 'added',
+        path: `indicators[${to}]`,
+        place,
+        field: '',
+        before: '',
+        after: words,
+        runs: null,
+        text: `新增${place}${words ? `（${words}）` : ''}`,
+      },
+    });
+  });
+  return changes.sort((x, y) => x.order - y.order).map((item) => item.change);
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The narrative report
+
+const narrativeChanges = (before: EvaluationForm['narrative'], after: EvaluationForm['narrative']): FormChange[] => {
+  const changes = fieldChange('narrative.title', '自评报告', '标题', before.title, after.title);
+  const numbers = [...new Set([...before.sections, ...after.sections].map((section) => section.number))].sort(
+    (x, y) => x - y,
+  );
+  const indexOf = (sections: readonly NarrativeSection[], number: number) =>
+    sections.findIndex((section) => section.number === number);
+  for (const number of numbers) {
+    const from = indexOf(before.sections, number);
+    const to = indexOf(after.sections, number);
+    const a = before.sections[from];
+    const b = after.sections[to];
+    if (a && b) {
+      const place = `自评报告 · ${sectionLabel(b)}`;
+      changes.push(
+        ...fieldChange(
+          `narrative.sections[${to}].heading`,
+          `自评报告 · ${sectionLabel(a)}`,
+          '标题',
+          a.heading,
+          b.heading,
+        ),
+        ...fieldChange(`narrative.sections[${to}].body`, place, '正文', a.body, b.body, true),
+      );
+    } else if (b) {
+      const place = `自评报告 · ${sectionLabel(b)}`;
+      changes.push({
+        kind: 'added',
+        path: `narrative.sections[${to}]`,
+        place,
+        field: '',
+        before: '',
+        after: b.body,
+        runs: null,
+        text: `新增${place}`,
+      });
+    } else if (a) {
+      const place = `自评报告 · ${sectionLabel(a)}`;
+      changes.push({
+        kind: 'removed',
+        path: `narrative.sections[${from}]`,
+        place,
+        field: '',
+        before: a.body,
+        after: '',
+        runs: null,
+        text: `删除${place}`,
+      });
+    }
+  }
+  return changes;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole form
+
+const FUND_ROWS = [
+  ['total', '年度资金总额'],
+  ['currentAppropriation', '当年财政拨款'],
+  ['priorYearCarryover', '上年结转'],
+  ['other', '其他资金'],
+] as const;
+
+const FUND_COLUMNS = [
+  ['initialBudget', '年初预算数'],
+  ['adjustedBudget', '全年预算数'],
+  ['executed', '全年执行数'],
+] as const;
+
+const numberText = (value: number | null): string => (value === null ? '' : String(value));
+
+/**
+ * What changed between two revisions of a form, in the form's own words and in the form's order: the header,
+ * the funds, the annual goal, the indicator rows (matched by identity: added, removed, moved, edited), the
+ * totals and the narrative report (long text as character runs).
+ */
+export const diffForms = (before: EvaluationForm, after: EvaluationForm): FormChange[] => {
+  const funds = FUND_ROWS.flatMap(([row, rowLabel]) =>
+    FUND_COLUMNS.flatMap(([column, columnLabel]) =>
+      fieldChange(
+        `funds.${row}.${column}`,
+        `资金 · ${rowLabel}`,
+        `${columnLabel}（${after.funds.unit}）`,
+        before.funds[row][column],
+        after.funds[row][column],
+      ),
+    ),
+  );
+  return [
+    ...fieldChange('projectName', '项目', '项目名称', before.projectName, after.projectName),
+    ...fieldChange('projectCode', '项目', '项目编码', before.projectCode, after.projectCode),
+    ...fieldChange('fiscalYear', '项目', '年度', numberText(before.fiscalYear), numberText(after.fiscalYear)),
+    ...fieldChange('department', '项目', '主管部门', before.department, after.department),
+    ...fieldChange('implementingUnit', '项目', '实施单位', before.implementingUnit, after.implementingUnit),
+    ...fieldChange('funds.unit', '资金', '金额单位', before.funds.unit, after.funds.unit),
+    ...funds,
+    ...fieldChange(
+      'funds.executionWeight',
+      '资金 · 预算执行率',
+      '分值',
+      before.funds.executionWeight,
+      after.funds.executionWeight,
+    ),
+    ...fieldChange(
+      'funds.statedExecutionRate',
+      '资金 · 预算执行率',
+      '执行率',
+      before.funds.statedExecutionRate,
+      after.funds.statedExecutionRate,
+    ),
+    ...fieldChange(
+      'funds.statedExecutionScore',
+      '资金 · 预算执行率',
+      '得分',
+      before.funds.statedExecutionScore,
+      after.funds.statedExecutionScore,
+    ),
+    ...fieldChange(
+      'annualGoal.expected',
+      '年度总体目标',
+      '预期目标',
+      before.annualGoal.expected,
+      after.annualGoal.expected,
+      true,
+    ),
+    ...fieldChange(
+      'annualGoal.actual',
+      '年度总体目标',
+      '实际完成情况',
+      before.annualGoal.actual,
+      after.annualGoal.actual,
+      true,
+    ),
+    ...LEVEL1_KEYS.flatMap((key: Level1) =>
+      fieldChange(
+        `declaredLevel1Weights.${key}`,
+        LEVEL1_LABELS[key],
+        '分值',
+        before.declaredLevel1Weights[key],
+        after.declaredLevel1Weights[key],
+      ),
+    ),
+    ...indicatorChanges(before.indicators, after.indicators),
+    ...fieldChange('statedTotal.weight', '总分', '分值', before.statedTotal.weight, after.statedTotal.weight),
+    ...fieldChange('statedTotal.score', '总分', '得分', before.statedTotal.score, after.statedTotal.score),
+    ...fieldChange('statedGrade', '总分', '等级', before.statedGrade, after.statedGrade),
+    ...fieldChange(
+      'unitFacts.authorizedStaff',
+      '单位情况',
+      '编制人数',
+      numberText(before.unitFacts.authorizedStaff),
+      numberText(after.unitFacts.authorizedStaff),
+    ),
+    ...fieldChange(
+      'unitFacts.activeStaff',
+      '单位情况',
+      '实有人数',
+      numberText(before.unitFacts.activeStaff),
+      numberText(after.unitFacts.activeStaff),
+    ),
+    ...narrativeChanges(before.narrative, after.narrative),
+  ];
 };

@@ -1,5 +1,12 @@
 // The signed-in evaluation shapes; they carry the engine's types, so only signed-in chunks import this file.
-export type { EvaluationDetail, FieldChange, ReviewView, RevisionDiff, RevisionView } from '@jixiao/core';
+export type {
+  EvaluationDetail,
+  FormChange,
+  ReviewView,
+  RevisionDiff,
+  RevisionView,
+  TextRun,
+} from '@jixiao/core';
 
 export const DOCUMENT_KINDS = [
   { kind: 'report.docx', label: '自评报告 Word' },

@@ -12,7 +12,6 @@ import {
   Result,
   Row,
   Space,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -20,7 +19,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
-import type { EvaluationDetail, FieldChange, RevisionDiff } from '../api/evaluation-types.ts';
+import type { EvaluationDetail, FormChange, RevisionDiff, TextRun } from '../api/evaluation-types.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -30,9 +29,10 @@ import { NarrativeSection } from '../editor/NarrativeSection.tsx';
 import { ScorePanel } from '../editor/ScorePanel.tsx';
 import { ruleSetOf } from '../editor/useDraft.ts';
 import { STATUS_COLORS } from '../shell/labels.ts';
-import { describePath, diffBaseRevision } from './diff-base.ts';
+import { diffBaseRevision } from './diff-base.ts';
 import { RiskSignalsCard } from './RiskSignalsCard.tsx';
 import '../editor/editor.css';
+import './review.css';
 
 type Decision = 'approve' | 'return' | 'publish' | 'unpublish';
 
@@ -50,8 +50,81 @@ const STAGE_WORDS: Record<string, string> = {
   published: '撤回公开',
 };
 
-const shown = (value: unknown): string =>
-  value === undefined ? '（无）' : typeof value === 'string' ? value || '（空）' : JSON.stringify(value);
+const CHANGE_KINDS: Record<FormChange['kind'], { label: string; color: string }> = {
+  changed: { label: '修改', color: 'blue' },
+  added: { label: '新增', color: 'green' },
+  removed: { label: '删除', color: 'red' },
+  moved: { label: '移动', color: 'gold' },
+};
+
+/** Kept text longer than this is shortened to its two ends, so a one-word edit in a long paragraph stays legible. */
+const KEPT_CONTEXT = 30;
+
+const keptText = (text: string, first: boolean, last: boolean): string => {
+  const chars = [...text];
+  if (chars.length <= KEPT_CONTEXT * 2) return text;
+  const head = first ? '' : chars.slice(0, KEPT_CONTEXT).join('');
+  const tail = last ? '' : chars.slice(-KEPT_CONTEXT).join('');
+  return `${head}……${tail}`;
+};
+
+const Runs = ({ runs }: { runs: readonly TextRun[] }) => (
+  <div className="change-runs">
+    {runs.map((run, index) => {
+      const key = `${index}:${run.op}`;
+      if (run.op === 'delete')
+        return (
+          <del key={key} className="diff-before">
+            {run.text}
+          </del>
+        );
+      if (run.op === 'insert')
+        return (
+          <ins key={key} className="diff-after">
+            {run.text}
+          </ins>
+        );
+      return <span key={key}>{keptText(run.text, index === 0, index === runs.length - 1)}</span>;
+    })}
+  </div>
+);
+
+const ChangeBody = ({ change }: { change: FormChange }) => {
+  if (change.runs) return <Runs runs={change.runs} />;
+  if (change.kind === 'removed') {
+    return change.before ? <del className="diff-before change-detail">{change.before}</del> : null;
+  }
+  if (change.kind === 'added') {
+    return change.after ? <ins className="diff-after change-detail">{change.after}</ins> : null;
+  }
+  return (
+    <div className="change-values">
+      <del className="diff-before">{change.before || '（空）'}</del>
+      <span aria-hidden="true"> → </span>
+      <ins className="diff-after">{change.after || '（空）'}</ins>
+    </div>
+  );
+};
+
+const ChangeList = ({ changes }: { changes: readonly FormChange[] }) =>
+  changes.length === 0 ? (
+    <Typography.Text type="secondary">表单内容没有变化</Typography.Text>
+  ) : (
+    <ol className="change-list">
+      {changes.map((change) => (
+        <li key={`${change.kind}:${change.path}`} className="change-item" data-kind={change.kind}>
+          <div className="change-where">
+            <Tag color={CHANGE_KINDS[change.kind].color}>{CHANGE_KINDS[change.kind].label}</Tag>
+            <span className="change-place">
+              <strong>{change.place}</strong>
+              {change.field ? `：${change.field}` : ''}
+            </span>
+          </div>
+          <ChangeBody change={change} />
+        </li>
+      ))}
+    </ol>
+  );
 
 const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
   const base = diffBaseRevision(detail.revisions, detail.reviews, detail.currentRevisionId);
@@ -65,12 +138,17 @@ const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
   if (!base) {
     return (
       <Card size="small" id="review-changes" title="修改对比">
-        <Typography.Text type="secondary">这是第一个版本，没有可对比的早先版本。</Typography.Text>
+        <Typography.Text type="secondary">首次送审，无可对比的版本。</Typography.Text>
       </Card>
     );
   }
   return (
-    <Card size="small" id="review-changes" title={`修改对比：第 ${base.revisionNo} 版 → 当前版本`}>
+    <Card
+      size="small"
+      id="review-changes"
+      className="review-changes"
+      title={`修改对比：第 ${base.revisionNo} 版 → 当前版本`}
+    >
       {diff.state === 'loading' ? <Loading /> : null}
       {diff.state === 'error' ? <Alert type="error" showIcon title={diff.message} /> : null}
       {diff.state === 'ready' && diff.data ? (
@@ -84,27 +162,7 @@ const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
               ? `；新增：${diff.data.findingCodes.added.map(findingTitle).join('、')}`
               : ''}
           </Typography.Text>
-          <Table<FieldChange>
-            size="small"
-            rowKey="path"
-            pagination={false}
-            dataSource={diff.data.changes}
-            locale={{ emptyText: '表单内容没有变化' }}
-            scroll={{ x: 600 }}
-            columns={[
-              { title: '位置', dataIndex: 'path', width: 220, render: (path: string) => describePath(path) },
-              {
-                title: '修改前',
-                dataIndex: 'before',
-                render: (value: unknown) => <del className="diff-before">{shown(value)}</del>,
-              },
-              {
-                title: '修改后',
-                dataIndex: 'after',
-                render: (value: unknown) => <ins className="diff-after">{shown(value)}</ins>,
-              },
-            ]}
-          />
+          <ChangeList changes={diff.data.changes} />
         </Space>
       ) : null}
     </Card>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewView, RevisionView } from '../api/evaluation-types.ts';
-import { describePath, diffBaseRevision } from './diff-base.ts';
+import { diffBaseRevision } from './diff-base.ts';
 
-const revision = (id: string, revisionNo: number): RevisionView => ({
+const revision = (id: string, revisionNo: number, kind = 'draft'): RevisionView => ({
   id,
   revisionNo,
-  kind: 'draft',
+  kind,
   ruleSet: 'national-2020@1.0.0',
   totalScore: 90,
   grade: 'excellent',
@@ -25,31 +25,24 @@ const review = (revisionId: string, decision: ReviewView['decision']): ReviewVie
 });
 
 describe('diffBaseRevision', () => {
-  const revisions = [revision('r1', 1), revision('r3', 3), revision('r2', 2)];
+  const imported = revision('r1', 1, 'import');
+  const firstSubmission = revision('r3', 3, 'submitted');
+  const secondSubmission = revision('r5', 5, 'submitted');
+  const revisions = [secondSubmission, imported, firstSubmission, revision('r2', 2), revision('r4', 4)];
 
   it('compares against the revision last returned', () => {
-    expect(diffBaseRevision(revisions, [review('r1', 'returned')], 'r3')?.id).toBe('r1');
+    expect(diffBaseRevision(revisions, [review('r3', 'returned')], 'r5')?.id).toBe('r3');
   });
 
-  it('falls back to the previous revision when nothing was returned, or the returned one is current', () => {
-    expect(diffBaseRevision(revisions, [], 'r3')?.id).toBe('r2');
-    expect(diffBaseRevision(revisions, [review('r3', 'returned')], 'r3')?.id).toBe('r2');
-    expect(diffBaseRevision(revisions, [review('r2', 'approved')], 'r2')?.id).toBe('r1');
+  it('else against the last submission before the current one', () => {
+    expect(diffBaseRevision(revisions, [], 'r5')?.id).toBe('r3');
+    expect(diffBaseRevision(revisions, [review('r5', 'returned')], 'r5')?.id).toBe('r3');
   });
 
-  it('has nothing to compare for a first revision or no current one', () => {
+  it('has nothing to compare for a first submission, whatever drafts and imports came before it', () => {
+    expect(diffBaseRevision(revisions, [], 'r3')).toBeNull();
+    expect(diffBaseRevision(revisions, [review('r3', 'approved')], 'r3')).toBeNull();
     expect(diffBaseRevision(revisions, [], 'r1')).toBeNull();
     expect(diffBaseRevision(revisions, [], null)).toBeNull();
-  });
-});
-
-describe('describePath', () => {
-  it.each([
-    ['indicators[2].actual', '第 3 行指标 · 实际完成值'],
-    ['funds.total.executed', '资金 · 年度资金总额 · 全年执行数'],
-    ['narrative.sections[0].body', '自评报告 · 部分 1 · 正文'],
-    ['unknownField', 'unknownField'],
-  ])('%s', (path, words) => {
-    expect(describePath(path)).toBe(words);
   });
 });
