@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertTransition, type EvaluationStatus, meaningfulText, type WorkflowAction } from '@jixiao/core';
+import {
+  AppError,
+  assertTransition,
+  describeNumberCellProblems,
+  type EvaluationForm,
+  type EvaluationStatus,
+  meaningfulText,
+  numberCellProblems,
+  requireRuleSet,
+  type WorkflowAction,
+} from '@jixiao/core';
 import {
   type Db,
   type Evaluation,
@@ -28,6 +38,25 @@ export type TransitionInput = {
 
 type Step = { revisionId: string; totalScore?: number; grade?: string };
 
+/**
+ * 送审 only with every number readable: a draft may hold "abc" in 全年执行数 while the unit works on it, but the
+ * submitted revision is what reviewers score, so a wrong amount, weight or score is refused naming its cells
+ * (the editor shows the same checks; this keeps a script from going around it).
+ */
+const assertNumbersReadable = (form: EvaluationForm, ruleSetId: string): void => {
+  const ruleSet = requireRuleSet(ruleSetId);
+  const problems = numberCellProblems(form, {
+    totalPoints: ruleSet.totalPoints,
+    executionWeight: ruleSet.executionWeight,
+  });
+  if (problems.length === 0) return;
+  throw new AppError(
+    'INVALID_NUMBERS',
+    `不能送审：自评表中有 ${problems.length} 处数字填写有误，请改正后再送审——${describeNumberCellProblems(problems)}`,
+    { cells: problems.map(({ where, label, message }) => ({ where, label, message })) },
+  );
+};
+
 const requireCurrentRevision = (evaluation: Evaluation): string => {
   if (!evaluation.current_revision_id) throw new AppError('INVALID_TRANSITION', '自评尚无内容，不能执行此操作');
   return evaluation.current_revision_id;
@@ -49,14 +78,9 @@ const applyAction = async (
       // The submitted snapshot is rescored now, under the evaluation's rule set, and frozen.
       const current = await findRevision(trx, revisionId);
       if (!current) throw new AppError('NOT_FOUND', '当前版本不存在');
-      const { revision, result } = await writeRevision(
-        trx,
-        evaluation,
-        revisionForm(current),
-        'submitted',
-        actor.userId,
-        now,
-      );
+      const form = revisionForm(current);
+      assertNumbersReadable(form, evaluation.rule_set_id);
+      const { revision, result } = await writeRevision(trx, evaluation, form, 'submitted', actor.userId, now);
       return { revisionId: revision.id, totalScore: result.totalScore, grade: result.grade };
     }
     case 'approve':

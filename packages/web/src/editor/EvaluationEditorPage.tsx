@@ -1,15 +1,17 @@
 import type { Finding } from '@jixiao/core';
 import { Alert, App, Button, Col, Dropdown, Modal, Result, Row, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import { DOCUMENT_KINDS, type EvaluationDetail } from '../api/evaluation-types.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { STATUS_COLORS } from '../shell/labels.ts';
+import { cellMessageId } from './CellMessage.tsx';
 import { IndicatorTree } from './IndicatorTree.tsx';
 import { flagsOf, targetOf } from './locate.ts';
 import { NarrativeSection } from './NarrativeSection.tsx';
+import { editorNumberChecks, submitBlockedLines } from './number-checks.ts';
 import { ProjectSection } from './ProjectSection.tsx';
 import { ScorePanel } from './ScorePanel.tsx';
 import { TotalSection } from './TotalSection.tsx';
@@ -52,6 +54,11 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
     ({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname,
   );
   const flagged = flagsOf(draft.result.findings);
+  // Checked on the form as typed (not the deferred copy the score follows), so a cell's error shows at once.
+  const numbers = useMemo(
+    () => editorNumberChecks(draft.form, draft.ruleSet, draft.result),
+    [draft.form, draft.ruleSet, draft.result],
+  );
 
   useEffect(() => {
     if (draft.state.kind !== 'dirty' || readOnly) return;
@@ -59,13 +66,39 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
     return () => window.clearTimeout(timer);
   }, [draft.state.kind, draft.save, readOnly]);
 
-  const locate = (finding: Finding) => {
-    const target = targetOf(finding.where);
+  const locateWhere = (where: string, input?: HTMLElement | null) => {
+    const target = targetOf(where);
     setHighlighted(target.row);
     const element = document.getElementById(target.elementId);
     element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    element?.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+    (input ?? element?.querySelector<HTMLElement>('input, textarea'))?.focus({ preventScroll: true });
   };
+  const locate = (finding: Finding) => locateWhere(finding.where);
+  /** To a wrong numeric cell: its own input (the one its message describes). */
+  const locateCell = (where: string) =>
+    locateWhere(where, document.querySelector<HTMLElement>(`[aria-describedby="${cellMessageId(where)}"]`));
+
+  /** 送审 while numbers are wrong: say which, and do not send (the server would refuse it too). */
+  const showSubmitBlocked = () =>
+    Modal.error({
+      title: `不能送审：有 ${numbers.problems.length} 处数字填写有误`,
+      content: (
+        <div>
+          <p style={{ margin: '0 0 6px' }}>请改正以下单元格后再送审（草稿可以照常保存）：</p>
+          <ul className="submit-blocked-list">
+            {submitBlockedLines(numbers.problems).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ),
+      okText: '去改正',
+      // After the dialog has closed and handed focus back to 送审, on to the first wrong cell.
+      afterClose: () => {
+        const first = numbers.problems[0];
+        if (first) window.setTimeout(() => locateCell(first.where), 0);
+      },
+    });
 
   const submit = async () => {
     setSubmitting(true);
@@ -136,16 +169,18 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
               loading={submitting}
               disabled={draft.state.kind === 'conflict'}
               onClick={() =>
-                Modal.confirm({
-                  title: '确认送审？',
-                  content:
-                    errorCount > 0
-                      ? `还有 ${errorCount} 项“错误”级审核发现，送审后可能被退回。确定送审吗？`
-                      : '送审后本版本不能再修改，直到被退回。',
-                  okText: '送审',
-                  cancelText: '取消',
-                  onOk: submit,
-                })
+                numbers.problems.length > 0
+                  ? showSubmitBlocked()
+                  : Modal.confirm({
+                      title: '确认送审？',
+                      content:
+                        errorCount > 0
+                          ? `还有 ${errorCount} 项“错误”级审核发现，送审后可能被退回。确定送审吗？`
+                          : '送审后本版本不能再修改，直到被退回。',
+                      okText: '送审',
+                      cancelText: '取消',
+                      onOk: submit,
+                    })
               }
             >
               送审
@@ -192,6 +227,26 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
         />
       ) : null}
       {readOnly ? <Alert type="info" showIcon title="当前状态下不能修改，仅供查看。" /> : null}
+      {numbers.problems.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          className="number-problems"
+          title={`有 ${numbers.problems.length} 处数字填写有误，改正前不能送审${readOnly ? '' : '（草稿仍可保存）'}`}
+          description={
+            <ul className="submit-blocked-list">
+              {numbers.problems.map((problem) => (
+                <li key={problem.where}>
+                  <button type="button" className="link-button" onClick={() => locateCell(problem.where)}>
+                    {problem.label}
+                  </button>
+                  ：{problem.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       {draft.state.kind === 'conflict' ? (
         <Alert
           type="error"
@@ -221,7 +276,13 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
       <Row gutter={16} wrap>
         <Col xs={24} xl={17}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ProjectSection form={draft.form} readOnly={readOnly} onChange={draft.change} flagged={flagged} />
+            <ProjectSection
+              form={draft.form}
+              readOnly={readOnly}
+              onChange={draft.change}
+              flagged={flagged}
+              numbers={numbers}
+            />
             <IndicatorTree
               form={draft.form}
               result={draft.result}
@@ -230,6 +291,7 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
               onChange={draft.change}
               flagged={flagged}
               highlighted={highlighted}
+              numbers={numbers}
             />
             <TotalSection
               form={draft.form}
@@ -237,12 +299,13 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
               readOnly={readOnly}
               onChange={draft.change}
               flagged={flagged}
+              numbers={numbers}
             />
             <NarrativeSection form={draft.form} readOnly={readOnly} onChange={draft.change} flagged={flagged} />
           </Space>
         </Col>
         <Col xs={24} xl={7}>
-          <ScorePanel result={draft.result} onSelectFinding={locate} />
+          <ScorePanel result={draft.result} onSelectFinding={locate} invalid={numbers.invalid} />
         </Col>
       </Row>
       <Modal

@@ -11,6 +11,7 @@ import {
   type RuleSet,
 } from '@jixiao/core';
 import { Button, Card, Input, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { cellInputProps, cellMessageId } from './CellMessage.tsx';
 import {
   addIndicator,
   GROUP_KEYS,
@@ -24,6 +25,7 @@ import {
   updateIndicator,
 } from './form-ops.ts';
 import type { FieldFlag } from './locate.ts';
+import { type EditorNumberChecks, NO_NUMBER_CHECKS } from './number-checks.ts';
 
 type Props = {
   form: EvaluationForm;
@@ -33,6 +35,8 @@ type Props = {
   onChange: (form: EvaluationForm) => void;
   flagged: (path: string) => FieldFlag;
   highlighted: number | null;
+  /** The editor's number checks; without them (the review page) no cell is marked. */
+  numbers?: EditorNumberChecks;
 };
 
 const GROUP_TITLES: Record<GroupKey, string> = { ...LEVEL1_LABELS, unclassified: '未归类指标' };
@@ -51,7 +55,8 @@ const Reading = ({ row, cell }: { row: IndicatorRow; cell: 'target' | 'actual' }
 };
 
 /** The row's points with the explanation behind them, on hover, focus or click. */
-const PointsWithExplanation = ({ score }: { score: IndicatorScore | undefined }) => {
+const PointsWithExplanation = ({ score, invalid }: { score: IndicatorScore | undefined; invalid: string | null }) => {
+  if (invalid !== null) return <InvalidPoints reason={invalid} />;
   if (!score) return <span>—</span>;
   const { explanation } = score;
   return (
@@ -79,8 +84,30 @@ const PointsWithExplanation = ({ score }: { score: IndicatorScore | undefined })
   );
 };
 
+/** "分值不能为负数" as it is; "请填写数字…" with the column it is about ("分值：请填写数字…"). */
+const withColumn = (column: string, message: string): string =>
+  message.startsWith(column.replace(/^自评/u, '')) ? message : `${column}：${message}`;
+
+/** A figure that rests on a wrong cell: "—", with the reason on hover, focus or click and for screen readers. */
+export const InvalidPoints = ({ reason }: { reason: string }) => (
+  <Popover trigger={['hover', 'click']} title="无法计算" content={<div style={{ maxWidth: 320 }}>{reason}</div>}>
+    <Button type="link" size="small" danger className="points-button" aria-label={`复核得分无法计算：${reason}`}>
+      —
+    </Button>
+  </Popover>
+);
+
 /** The indicator tree under 产出 / 效益 / 满意度: rows with their weights, readings and points, group sums. */
-export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagged, highlighted }: Props) => {
+export const IndicatorTree = ({
+  form,
+  result,
+  ruleSet,
+  readOnly,
+  onChange,
+  flagged,
+  highlighted,
+  numbers = NO_NUMBER_CHECKS,
+}: Props) => {
   const sums = groupSums(form);
   const scores = new Map(result.indicators.map((score) => [score.index, score]));
   const groups = GROUP_KEYS.filter((key) => key !== 'unclassified' || sums.unclassified.rows > 0);
@@ -105,6 +132,7 @@ export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagg
           (total, index) => total + (scores.get(index)?.points ?? 0),
           0,
         );
+        const groupInvalid = rowsInGroup(form, group).some((index) => numbers.invalid.rows.has(index));
         return (
           <section key={group} aria-labelledby={`group-${group}`} className="indicator-group">
             <header className="indicator-group-header">
@@ -114,9 +142,11 @@ export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagg
               <Tag color={matches && sum.unreadable === 0 ? 'green' : 'red'} data-testid={`group-sum-${group}`}>
                 分值合计 {sum.weight}
                 {expected === null ? '' : ` / ${expected}`}
-                {sum.unreadable > 0 ? `（${sum.unreadable} 项分值无法识别）` : ''}
+                {sum.unreadable > 0 ? `（${sum.unreadable} 项分值填写有误）` : ''}
               </Tag>
-              <Tag>复核得分 {points(Math.round(groupPoints * 100) / 100)}</Tag>
+              <Tag color={groupInvalid ? 'red' : 'default'} data-testid={`group-points-${group}`}>
+                复核得分 {groupInvalid ? '—（有分值或得分填写有误）' : points(Math.round(groupPoints * 100) / 100)}
+              </Tag>
               <span style={{ flex: 1 }} />
               {!readOnly && group !== 'unclassified' ? (
                 <Button size="small" onClick={() => onChange(addIndicator(form, group as Level1))}>
@@ -156,6 +186,10 @@ export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagg
                   const row = form.indicators[index] as IndicatorRow;
                   const label = `第 ${index + 1} 行`;
                   const noteFlag = flagged(`indicators[${index}].deviationNote`);
+                  const weightWhere = `indicators[${index}].weight`;
+                  const scoreWhere = `indicators[${index}].statedScore`;
+                  const weightError = numbers.errorAt(weightWhere);
+                  const scoreError = numbers.errorAt(scoreWhere);
                   return (
                     <tbody
                       key={index}
@@ -215,7 +249,7 @@ export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagg
                             size="small"
                             value={row.weight}
                             readOnly={readOnly}
-                            status={flagged(`indicators[${index}].weight`)}
+                            {...cellInputProps(weightWhere, weightError, null, flagged(weightWhere))}
                             onChange={(event) => update(index, { weight: event.target.value })}
                           />
                         </td>
@@ -225,12 +259,15 @@ export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagg
                             size="small"
                             value={row.statedScore}
                             readOnly={readOnly}
-                            status={flagged(`indicators[${index}].statedScore`)}
+                            {...cellInputProps(scoreWhere, scoreError, null, flagged(scoreWhere))}
                             onChange={(event) => update(index, { statedScore: event.target.value })}
                           />
                         </td>
                         <td>
-                          <PointsWithExplanation score={scores.get(index)} />
+                          <PointsWithExplanation
+                            score={scores.get(index)}
+                            invalid={numbers.invalid.rows.get(index) ?? null}
+                          />
                         </td>
                         {readOnly ? null : (
                           <td>
@@ -269,6 +306,33 @@ export const IndicatorTree = ({ form, result, ruleSet, readOnly, onChange, flagg
                           </td>
                         )}
                       </tr>
+                      {weightError !== null || scoreError !== null ? (
+                        <tr className="cell-error-row">
+                          <td colSpan={4} />
+                          <td colSpan={readOnly ? 3 : 4}>
+                            {weightError === null ? null : (
+                              <div
+                                id={cellMessageId(weightWhere)}
+                                className="cell-reading cell-reading-error"
+                                data-cell={weightWhere}
+                                aria-live="polite"
+                              >
+                                {withColumn('分值', weightError)}
+                              </div>
+                            )}
+                            {scoreError === null ? null : (
+                              <div
+                                id={cellMessageId(scoreWhere)}
+                                className="cell-reading cell-reading-error"
+                                data-cell={scoreWhere}
+                                aria-live="polite"
+                              >
+                                {withColumn('自评得分', scoreError)}
+                              </div>
+                            )}
+                          </td>
+                        </tr>
+                      ) : null}
                       {row.deviationNote.trim() || noteFlag || !readOnly ? (
                         <tr className="note-row">
                           <td colSpan={readOnly ? 7 : 8}>

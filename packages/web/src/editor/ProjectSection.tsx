@@ -1,12 +1,15 @@
 import type { EvaluationForm, FundCells } from '@jixiao/core';
 import { Card, Col, Form, Input, Row, Select } from 'antd';
+import { CellMessage, cellInputProps } from './CellMessage.tsx';
 import type { FieldFlag } from './locate.ts';
+import type { EditorNumberChecks } from './number-checks.ts';
 
 type Props = {
   form: EvaluationForm;
   readOnly: boolean;
   onChange: (form: EvaluationForm) => void;
   flagged: (path: string) => FieldFlag;
+  numbers: EditorNumberChecks;
 };
 
 const FUND_ROWS = [
@@ -23,7 +26,7 @@ const FUND_COLUMNS = [
 ] as const satisfies readonly { key: keyof FundCells; label: string }[];
 
 /** 项目名称、主管部门、实施单位 and the fund block, every cell as the unit writes it. */
-export const ProjectSection = ({ form, readOnly, onChange, flagged }: Props) => {
+export const ProjectSection = ({ form, readOnly, onChange, flagged, numbers }: Props) => {
   const text = (key: 'projectName' | 'projectCode' | 'department' | 'implementingUnit', label: string) => (
     <Col xs={24} md={12}>
       <Form.Item label={label} htmlFor={`project-${key}`} validateStatus={flagged(key)}>
@@ -36,17 +39,25 @@ export const ProjectSection = ({ form, readOnly, onChange, flagged }: Props) => 
       </Form.Item>
     </Col>
   );
-  const fund = (row: (typeof FUND_ROWS)[number]['key'], column: keyof FundCells) => (
-    <Input
-      aria-label={`${FUND_ROWS.find((item) => item.key === row)?.label}${FUND_COLUMNS.find((item) => item.key === column)?.label}`}
-      value={form.funds[row][column]}
-      readOnly={readOnly}
-      status={flagged(`funds.${column}`) || flagged(`funds.${row}.${column}`)}
-      onChange={(event) =>
-        onChange({ ...form, funds: { ...form.funds, [row]: { ...form.funds[row], [column]: event.target.value } } })
-      }
-    />
-  );
+  const fund = (row: (typeof FUND_ROWS)[number]['key'], column: keyof FundCells) => {
+    const where = `funds.${row}.${column}`;
+    const error = numbers.errorAt(where);
+    const note = numbers.noteAt(where);
+    return (
+      <>
+        <Input
+          aria-label={`${FUND_ROWS.find((item) => item.key === row)?.label}${FUND_COLUMNS.find((item) => item.key === column)?.label}`}
+          value={form.funds[row][column]}
+          readOnly={readOnly}
+          {...cellInputProps(where, error, note, flagged(`funds.${column}`) || flagged(where))}
+          onChange={(event) =>
+            onChange({ ...form, funds: { ...form.funds, [row]: { ...form.funds[row], [column]: event.target.value } } })
+          }
+        />
+        <CellMessage where={where} error={error} note={note} />
+      </>
+    );
+  };
   return (
     <>
       <Card id="section-project" title="项目基本情况" size="small">
@@ -141,8 +152,18 @@ export const ProjectSection = ({ form, readOnly, onChange, flagged }: Props) => 
                 id={`funds-${key}`}
                 value={form.funds[key]}
                 readOnly={readOnly}
-                status={flagged(`funds.${key}`)}
+                {...cellInputProps(
+                  `funds.${key}`,
+                  numbers.errorAt(`funds.${key}`),
+                  numbers.noteAt(`funds.${key}`),
+                  flagged(`funds.${key}`),
+                )}
                 onChange={(event) => onChange({ ...form, funds: { ...form.funds, [key]: event.target.value } })}
+              />
+              <CellMessage
+                where={`funds.${key}`}
+                error={numbers.errorAt(`funds.${key}`)}
+                note={numbers.noteAt(`funds.${key}`)}
               />
             </Col>
           ))}

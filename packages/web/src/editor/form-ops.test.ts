@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addIndicator,
   groupSums,
-  hundredths,
   indicatorIndexOf,
   moveIndicator,
   readCell,
   removeIndicator,
   rowsInGroup,
+  weightUnits,
 } from './form-ops.ts';
 
 const formWith = (...rows: [EvaluationForm['indicators'][number]['level1'], string, string][]): EvaluationForm => ({
@@ -59,15 +59,18 @@ describe('indicator tree operations', () => {
   });
 
   it.each([
-    ['10', 1000],
-    ['7.5', 750],
-    ['０.０５', 5],
-    ['20分', 2000],
-    ['', null],
+    ['10', 100_000],
+    ['7.5', 75_000],
+    ['０.０５', 500],
+    ['20分', 200_000],
+    ['1.234', 12_340],
+    ['', 0],
+    ['—', 0],
     ['-1', null],
-    ['1.234', null],
-  ])('reads weight %j as %j hundredths', (cell, expected) => {
-    expect(hundredths(cell)).toBe(expected);
+    ['十分', null],
+    ['5万元', null],
+  ])('reads weight %j as the engine does: %j ten-thousandths', (cell, expected) => {
+    expect(weightUnits(cell)).toBe(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  checkPointsCell,
   describeParsedValue,
   type EvaluationForm,
   emptyIndicator,
@@ -62,38 +63,34 @@ export const updateIndicator = (form: EvaluationForm, index: number, patch: Part
   indicators: form.indicators.map((row, position) => (position === index ? { ...row, ...patch } : row)),
 });
 
-/** A weight or score cell in hundredths of a point, or null when it is not a plain number. */
-export const hundredths = (cell: string): number | null => {
-  const match = cell
-    .normalize('NFKC')
-    .trim()
-    .replace(/分$/u, '')
-    .match(/^(\d{1,4})(?:\.(\d{1,2}))?$/u);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+/** A weight cell in ten-thousandths of a point as the engine reads it, or null when it is not a weight. */
+export const weightUnits = (cell: string): number | null => {
+  const check = checkPointsCell(cell, 'weight');
+  if (check.state === 'blank') return 0;
+  return check.state === 'value' ? Number(check.value.times(10_000).round(0).toFixed(0)) : null;
 };
 
 export type GroupSum = { weight: number; unreadable: number; rows: number };
 
-/** Σ of the written weights per group, in points (summed exactly in hundredths), and how many could not be read. */
+/** Σ of the written weights per group, in points (summed exactly in ten-thousandths), and how many could not be read. */
 export const groupSums = (form: EvaluationForm): Record<GroupKey, GroupSum> => {
-  const sums: Record<GroupKey, { hundredths: number; unreadable: number; rows: number }> = {
-    output: { hundredths: 0, unreadable: 0, rows: 0 },
-    outcome: { hundredths: 0, unreadable: 0, rows: 0 },
-    satisfaction: { hundredths: 0, unreadable: 0, rows: 0 },
-    unclassified: { hundredths: 0, unreadable: 0, rows: 0 },
+  const sums: Record<GroupKey, { units: number; unreadable: number; rows: number }> = {
+    output: { units: 0, unreadable: 0, rows: 0 },
+    outcome: { units: 0, unreadable: 0, rows: 0 },
+    satisfaction: { units: 0, unreadable: 0, rows: 0 },
+    unclassified: { units: 0, unreadable: 0, rows: 0 },
   };
   for (const row of form.indicators) {
     const sum = sums[groupOf(row)];
     sum.rows += 1;
-    const value = row.weight.trim() === '' ? 0 : hundredths(row.weight);
+    const value = weightUnits(row.weight);
     if (value === null) sum.unreadable += 1;
-    else sum.hundredths += value;
+    else sum.units += value;
   }
   const result = {} as Record<GroupKey, GroupSum>;
   for (const key of GROUP_KEYS) {
     const sum = sums[key];
-    result[key] = { weight: sum.hundredths / 100, unreadable: sum.unreadable, rows: sum.rows };
+    result[key] = { weight: sum.units / 10_000, unreadable: sum.unreadable, rows: sum.rows };
   }
   return result;
 };

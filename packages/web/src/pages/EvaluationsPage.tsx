@@ -98,7 +98,7 @@ const EvaluationsPage = () => {
         </Space>
       </PageHeader>
       <Typography.Text type="secondary">
-        可导入 Word（.docx）、Excel（.xlsx / .xls）、文本（.txt）、Markdown（.md）或本系统导出的
+        可导入 Word（.docx）、Excel（.xlsx / .xls）、带文字层的 PDF（.pdf）、文本（.txt）、Markdown（.md）或本系统导出的
         JSON；导入后生成草稿，核对后送审。
       </Typography.Text>
       {list.state === 'error' ? <Alert type="error" showIcon title={list.message} /> : null}
