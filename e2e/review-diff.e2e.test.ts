@@ -14,8 +14,8 @@ const DELETED = '征收业务培训考核合格率';
 const EDITED = '法律顾问工作完成及时率';
 
 /**
- * The 修改对比 a reviewer reads after a unit deletes a row in the middle of the indicator table and edits a
- * target: exactly those two changes, in the form's words — not every later row shifted by one.
+ * The 修改对比 a reviewer reads after a unit deletes a row in the middle of the indicator table, edits a target
+ * and rewords a sentence: exactly those three changes, in the form's words — not every later row shifted by one.
  */
 describe('the reviewer sees what changed since the return, in Chromium', () => {
   let server: E2eServer;
@@ -60,7 +60,7 @@ describe('the reviewer sees what changed since the return, in Chromium', () => {
     await reviewerPage.waitForURL(/\/app\/review$/u);
   }, 90_000);
 
-  it('the filler deletes a middle row, edits a target and resubmits; the reviewer sees exactly that', async () => {
+  it('the filler deletes a middle row, edits a target, rewords a sentence and resubmits; the reviewer sees exactly that', async () => {
     const page = await sessions.signedIn(DEMO_USERS.filler);
     const home = new HomePage(page);
     await home.visit(server.url);
@@ -73,6 +73,8 @@ describe('the reviewer sees what changed since the return, in Chromium', () => {
     await editor.deleteRow(6);
     await expect.poll(() => page.getByLabel('第 9 行三级指标名称', { exact: true }).inputValue()).toBe(EDITED);
     await editor.cell(9, '年度指标值').fill('98%');
+    const performance = page.getByLabel('第六部分正文');
+    await performance.fill((await performance.inputValue()).replace('做好了相关准备', '打下了基础'));
     await editor.save();
     await editor.waitUntilSaved();
     await editor.submit();
@@ -81,14 +83,21 @@ describe('the reviewer sees what changed since the return, in Chromium', () => {
     const { page: reviewerPage, review } = await openReview(DEMO_USERS.unitApprover);
     await review.diff().getByText('修改对比：第').waitFor();
     const changes = await review.changes();
-    expect(changes).toHaveLength(2);
+    expect(changes).toHaveLength(3);
     expect(changes[0]).toMatch(
       new RegExp(`^删除 三级指标“${DELETED}” 产出指标 · 质量指标；年度指标值 95%；实际完成值 100%`, 'u'),
     );
     expect(changes[1]).toBe(`修改 三级指标“${EDITED}”：年度指标值 95% → 98%`);
+    // A changed paragraph shows the words deleted and inserted, not the whole paragraph struck through.
+    expect(changes[2]).toMatch(/^修改 自评报告 · 六、项目支出主要绩效：正文 .*顺利开展做好了相关准备打下了基础。$/u);
+    const paragraph = review.diff().locator('.change-item').nth(2);
+    expect(await paragraph.locator('del').allTextContents()).toEqual(['做好了相关准备']);
+    expect(await paragraph.locator('ins').allTextContents()).toEqual(['打下了基础']);
     const card = (await review.diff().textContent()) ?? '';
     // The rows below the deleted one keep their findings (the seed's 法顾顾问 typo): neither resolved nor new.
     expect(card).not.toContain('疑似错别字');
+    // The weights no longer add up to 100, in the total and in its group: one title, said once.
+    expect(card.split('分值合计不为100')).toHaveLength(2);
     expect(card).not.toMatch(/output|outcome|quality|timeliness|indicators|\{|\}/u);
 
     // It fits on a desktop and on a phone: nothing sticks out of the card, a place reads on one line.

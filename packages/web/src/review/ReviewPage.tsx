@@ -156,11 +156,9 @@ const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
           <Typography.Text>
             复核得分 {diff.data.totalScore.before.toFixed(2)} → <strong>{diff.data.totalScore.after.toFixed(2)}</strong>
             {diff.data.findingCodes.removed.length > 0
-              ? `；已解决：${diff.data.findingCodes.removed.map(findingTitle).join('、')}`
+              ? `；已解决：${findingTitles(diff.data.findingCodes.removed)}`
               : ''}
-            {diff.data.findingCodes.added.length > 0
-              ? `；新增：${diff.data.findingCodes.added.map(findingTitle).join('、')}`
-              : ''}
+            {diff.data.findingCodes.added.length > 0 ? `；新增：${findingTitles(diff.data.findingCodes.added)}` : ''}
           </Typography.Text>
           <ChangeList changes={diff.data.changes} />
         </Space>
@@ -174,6 +172,9 @@ const findingTitle = (key: string): string => {
   const code = key.split('@')[0] ?? key;
   return isFindingCode(code) ? FINDING_CODES[code].title : code;
 };
+
+/** The titles of findings, each once (one code raised at two places reads once). */
+const findingTitles = (keys: readonly string[]): string => [...new Set(keys.map(findingTitle))].join('、');
 
 const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () => void }) => {
   const { message } = App.useApp();
