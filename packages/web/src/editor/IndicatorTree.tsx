@@ -11,7 +11,7 @@ import {
   type RuleSet,
 } from '@jixiao/core';
 import { Button, Card, Input, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { cellInputProps, cellMessageId } from './CellMessage.tsx';
+import { CellMessage, cellInputProps } from './CellMessage.tsx';
 import {
   addIndicator,
   GROUP_KEYS,
@@ -310,26 +310,16 @@ export const IndicatorTree = ({
                         <tr className="cell-error-row">
                           <td colSpan={4} />
                           <td colSpan={readOnly ? 3 : 4}>
-                            {weightError === null ? null : (
-                              <div
-                                id={cellMessageId(weightWhere)}
-                                className="cell-reading cell-reading-error"
-                                data-cell={weightWhere}
-                                aria-live="polite"
-                              >
-                                {withColumn('分值', weightError)}
-                              </div>
-                            )}
-                            {scoreError === null ? null : (
-                              <div
-                                id={cellMessageId(scoreWhere)}
-                                className="cell-reading cell-reading-error"
-                                data-cell={scoreWhere}
-                                aria-live="polite"
-                              >
-                                {withColumn('自评得分', scoreError)}
-                              </div>
-                            )}
+                            <CellMessage
+                              where={weightWhere}
+                              error={weightError === null ? null : withColumn('分值', weightError)}
+                              note={null}
+                            />
+                            <CellMessage
+                              where={scoreWhere}
+                              error={scoreError === null ? null : withColumn('自评得分', scoreError)}
+                              note={null}
+                            />
                           </td>
                         </tr>
                       ) : null}
