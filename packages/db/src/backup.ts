@@ -21,7 +21,12 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'indicator_results',
   'reviews',
   'publications',
+  'rectification_items',
+  'appeals',
   'attachments',
+  'public_feedback',
+  'result_application_policies',
+  'result_applications',
   'audit_log',
   'bulk_audit_jobs',
 ];
@@ -40,6 +45,11 @@ const ORDER_BY: Record<TableName, readonly string[]> = {
   reviews: ['id'],
   publications: ['id'],
   attachments: ['id'],
+  rectification_items: ['id'],
+  appeals: ['id'],
+  public_feedback: ['id'],
+  result_application_policies: ['bureau_id', 'fiscal_year'],
+  result_applications: ['id'],
   audit_log: ['seq'],
   bulk_audit_jobs: ['id'],
 };
@@ -47,6 +57,8 @@ const ORDER_BY: Record<TableName, readonly string[]> = {
 const JSON_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   evaluation_revisions: ['form', 'result'],
   publications: ['redactions', 'document_hashes'],
+  appeals: ['withdrawn_findings'],
+  result_application_policies: ['rules'],
   audit_log: ['details'],
 };
 

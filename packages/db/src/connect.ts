@@ -40,6 +40,10 @@ export type DatabaseHandle = {
 };
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
+
+/** A date column (deadlines) stays its 'YYYY-MM-DD' text on both drivers: a Date would shift it by the time zone. */
+const keepDateText = (text: string): string => text;
 
 /** int8 as a number when it fits a double exactly (every amount in 分 does), else as the exact string. */
 const parseInt8 = (text: string): number | string => {
@@ -51,8 +55,12 @@ const int8AsNumber: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID
       ? parseInt8
-      : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+      : oid === DATE_OID
+        ? keepDateText
+        : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
+
+const PGLITE_PARSERS = { [DATE_OID]: keepDateText };
 
 export const resolveDataDir = (dataDir?: string): string =>
   resolve(dataDir ?? process.env['JIXIAO_DATA_DIR'] ?? './data');
@@ -104,12 +112,15 @@ export const openDatabase = async (options: DatabaseOptions = {}): Promise<Datab
   let client: PGlite;
   let location: string;
   if (options.memory) {
-    client = await PGlite.create(options.snapshot ? { loadDataDir: options.snapshot } : {});
+    client = await PGlite.create({
+      parsers: PGLITE_PARSERS,
+      ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+    });
     location = 'memory';
   } else {
     const dir = resolve(resolveDataDir(options.dataDir), 'pglite');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
     location = dir;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });

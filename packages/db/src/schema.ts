@@ -165,6 +165,8 @@ export type PublicationsTable = {
   public_view: string | null;
 };
 
+export type AttachmentPurpose = 'import' | 'indicator_evidence' | 'rectification_evidence' | 'appeal_evidence';
+
 export type AttachmentsTable = {
   id: string;
   organization_id: string;
@@ -176,6 +178,109 @@ export type AttachmentsTable = {
   bytes: Uint8Array;
   created_by: string;
   created_at: Timestamp;
+  /** What the file supports; a CHECK constraint keeps the subject column of each purpose set, and only it. */
+  purpose: Generated<AttachmentPurpose>;
+  /** 三级指标 name of the row an indicator's evidence supports. */
+  indicator_name: string | null;
+  rectification_item_id: string | null;
+  appeal_id: string | null;
+};
+
+/** A date column (no time of day): written and read as 'YYYY-MM-DD' text. */
+type DateOnly = ColumnType<string, string, string>;
+
+export type RectificationSourceKind = 'problem' | 'review_comment' | 'finding' | 'feedback' | 'manual';
+export type RectificationStatus = 'open' | 'in_progress' | 'submitted' | 'closed';
+
+/** 整改: one problem tracked to closure (migration 0010). */
+export type RectificationItemsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string | null;
+  fiscal_year: number;
+  project_name: string;
+  source_kind: RectificationSourceKind;
+  source_text: Generated<string>;
+  source_ref: Generated<string>;
+  description: string;
+  measure: Generated<string>;
+  deadline: DateOnly;
+  status: RectificationStatus;
+  progress_note: Generated<string>;
+  closing_reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+};
+
+export type AppealStatus = 'pending' | 'upheld' | 'amended';
+
+/** 申诉 / 复议 of a bureau decision on an evaluation (migration 0010). */
+export type AppealsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  review_id: string;
+  reasons: string;
+  status: AppealStatus;
+  original_score: Numeric | null;
+  amended_score: Numeric | null;
+  amended_grade: string | null;
+  withdrawn_findings: JsonWithDefault<string[]>;
+  filed_by: string;
+  filed_at: Timestamp;
+  ruled_by: string | null;
+  ruled_at: Timestamp | null;
+  ruling_reason: string | null;
+};
+
+export type FeedbackStatus = 'pending' | 'published' | 'hidden';
+
+/** 反馈: a citizen's message on a published report, held for moderation (migration 0010). */
+export type PublicFeedbackTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  publication_id: string;
+  body: string;
+  contact: Generated<string>;
+  source_hash: string;
+  status: FeedbackStatus;
+  reply: string | null;
+  reply_draft: string | null;
+  reply_drafted_by: string | null;
+  moderated_by: string | null;
+  moderated_at: Timestamp | null;
+  hide_reason: string | null;
+  rectification_item_id: string | null;
+  created_at: Timestamp;
+};
+
+/** 结果应用: what each grade means for the next budget, per bureau and fiscal year (migration 0010). */
+export type ResultApplicationPoliciesTable = {
+  bureau_id: string;
+  fiscal_year: number;
+  rules: Json<unknown>;
+  appeal_period_days: Generated<number>;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+
+/** The suggested and decided arrangement for one evaluated project (migration 0010). */
+export type ResultApplicationsTable = {
+  id: string;
+  organization_id: string;
+  evaluation_id: string;
+  fiscal_year: number;
+  suggestion: string;
+  decision: string;
+  adjustment_percent: Numeric | null;
+  reason: Generated<string>;
+  decided_by: string;
+  decided_at: Timestamp;
 };
 
 export type AuditLogTable = {
@@ -240,6 +345,11 @@ export type Database = {
   reviews: ReviewsTable;
   publications: PublicationsTable;
   attachments: AttachmentsTable;
+  rectification_items: RectificationItemsTable;
+  appeals: AppealsTable;
+  public_feedback: PublicFeedbackTable;
+  result_application_policies: ResultApplicationPoliciesTable;
+  result_applications: ResultApplicationsTable;
   audit_log: AuditLogTable;
   bulk_audit_jobs: BulkAuditJobsTable;
   login_failures: LoginFailuresTable;
@@ -255,6 +365,11 @@ export type EvaluationRevision = Selectable<EvaluationRevisionsTable>;
 export type Review = Selectable<ReviewsTable>;
 export type Publication = Selectable<PublicationsTable>;
 export type Attachment = Selectable<AttachmentsTable>;
+export type RectificationItem = Selectable<RectificationItemsTable>;
+export type Appeal = Selectable<AppealsTable>;
+export type PublicFeedback = Selectable<PublicFeedbackTable>;
+export type ResultApplicationPolicy = Selectable<ResultApplicationPoliciesTable>;
+export type ResultApplication = Selectable<ResultApplicationsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type BulkAuditJob = Selectable<BulkAuditJobsTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;
