@@ -23,6 +23,10 @@ export const listAttachments = async (db: Db, evaluationId: string): Promise<Att
       'sha256',
       'created_by',
       'created_at',
+      'purpose',
+      'indicator_name',
+      'rectification_item_id',
+      'appeal_id',
     ])
     .where('evaluation_id', '=', evaluationId)
     .orderBy('created_at')
