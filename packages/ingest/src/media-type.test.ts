@@ -22,6 +22,14 @@ describe('detectMediaType', () => {
     expect(detectMediaType(new Uint8Array())).toBe(MEDIA_TYPES.binary);
   });
 
+  it('names PNG and JPEG images by their signatures', () => {
+    expect(detectMediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toBe(
+      MEDIA_TYPES.png,
+    );
+    expect(detectMediaType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe(MEDIA_TYPES.jpeg);
+    expect(detectMediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00]))).toBe(MEDIA_TYPES.binary);
+  });
+
   it('serves every text as plain text in its encoding, whatever it says it is', () => {
     expect(detectMediaType(fixture('seed/kaifu-2022.txt'))).toBe(MEDIA_TYPES.utf8);
     expect(detectMediaType(text('<!doctype html><script>alert(1)</script>'))).toBe(MEDIA_TYPES.utf8);

@@ -12,6 +12,9 @@ export const MEDIA_TYPES = {
   doc: 'application/msword',
   ole: 'application/x-ole-storage',
   pdf: 'application/pdf',
+  // Raster images only (evidence photos and scans): neither carries script, unlike SVG.
+  png: 'image/png',
+  jpeg: 'image/jpeg',
   utf8: 'text/plain; charset=utf-8',
   utf16le: 'text/plain; charset=utf-16le',
   utf16be: 'text/plain; charset=utf-16be',
@@ -20,6 +23,8 @@ export const MEDIA_TYPES = {
 } as const;
 
 export type MediaType = (typeof MEDIA_TYPES)[keyof typeof MEDIA_TYPES];
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
@@ -75,6 +80,8 @@ export const detectMediaType = (bytes: Uint8Array): MediaType => {
   // UTF-16 text is full of NULs, which the container check would call binary.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return MEDIA_TYPES.utf16le;
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return MEDIA_TYPES.utf16be;
+  if (PNG_SIGNATURE.every((byte, index) => bytes[index] === byte)) return MEDIA_TYPES.png;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return MEDIA_TYPES.jpeg;
   const container = detectContainer(bytes);
   switch (container) {
     case 'zip': {
