@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, rankByRisk } from './review-risk.ts';
+import { assessRisk, RISK_SCALE_TEXT, rankByRisk, riskLevelOf } from './review-risk.ts';
 
 describe('assessRisk', () => {
   it('gives a clean, well-spent, modestly scored evaluation no risk', () => {
@@ -59,5 +59,29 @@ describe('rankByRisk', () => {
       { id: 'd', risk: { score: 0, reasons: [] } },
     ];
     expect(rankByRisk(items).map((item) => item.id)).toEqual(['b', 'a', 'c', 'd']);
+  });
+});
+
+describe('riskLevelOf', () => {
+  it.each([
+    [0, 'low'],
+    [9, 'low'],
+    [10, 'medium'],
+    [29, 'medium'],
+    [30, 'high'],
+    [120, 'high'],
+  ] as const)('puts %i in the %s band', (score, level) => {
+    expect(riskLevelOf(score)).toBe(level);
+  });
+});
+
+describe('RISK_SCALE_TEXT', () => {
+  it('states the points assessRisk adds', () => {
+    const oneError = assessRisk({ findings: [{ code: 'X', severity: 'error' }], executionRate: 95, totalScore: 80 });
+    const veryLow = assessRisk({ findings: [], executionRate: 50, totalScore: 80 });
+    const text = RISK_SCALE_TEXT.join('');
+    expect(text).toContain(`每项错误 ${oneError.score} 分`);
+    expect(text).toContain(`低于 60% 加 ${veryLow.score} 分`);
+    expect(text).toContain('合计 30 分及以上为高风险，10–29 分为中风险');
   });
 });
