@@ -19,6 +19,8 @@ export * from './narrative/sections.ts';
 export * from './narrative/unit-facts.ts';
 export * from './parse/index.ts';
 export * from './parse/types.ts';
+export type * from './rectification/rectification-view.ts';
+export * from './rectification/rectification-workflow.ts';
 export * from './rules/rule-sets.ts';
 export * from './rules/schema.ts';
 export { readFen } from './score/cells.ts';

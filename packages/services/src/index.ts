@@ -52,6 +52,8 @@ export * from './public/get-published-evaluation.ts';
 export * from './public/list-published-evaluations.ts';
 export * from './public/published-cache.ts';
 export * from './public/published-view.ts';
+export * from './rectification/create-rectification-item.ts';
+export * from './rectification/rectification-item-view.ts';
 export * from './replica/replica-reads.ts';
 export * from './system/check-health.ts';
 export * from './uploads/upload-readers.ts';

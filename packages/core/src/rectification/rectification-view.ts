@@ -1,0 +1,40 @@
+import type {
+  RectificationAction,
+  RectificationSourceKindName,
+  RectificationStatusName,
+} from './rectification-workflow.ts';
+
+/** One 整改 item as the API returns it. */
+export type RectificationItemView = {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  departmentName: string | null;
+  evaluationId: string | null;
+  fiscalYear: number;
+  projectName: string;
+  sourceKind: RectificationSourceKindName;
+  sourceKindLabel: string;
+  sourceText: string;
+  sourceRef: string;
+  description: string;
+  measure: string;
+  deadline: string;
+  status: RectificationStatusName;
+  statusLabel: string;
+  overdue: boolean;
+  progressNote: string;
+  closingReason: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  closedBy: string | null;
+  closedAt: string | null;
+  version: number;
+  /** What the requesting user may do with it now. */
+  actions: RectificationAction[];
+};
+
+export type RectificationItemPage = { items: RectificationItemView[]; total: number };
+
+export type RectificationCountsView = { open: number; overdue: number; submitted: number };
