@@ -113,6 +113,9 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await expect.poll(() => review.status()).toBe('已通过');
     await review.decide('公开');
     await expect.poll(() => review.status()).toBe('已公开');
+    // The history names who decided each step, and records the publication.
+    await expect.poll(() => review.history()).toContain('公开（财政局审核员）');
+    expect(await review.history()).toContain('财政局审核 通过（财政局审核员）');
   });
 
   it('an anonymous visitor finds it on the portal and downloads its PDF', async () => {

@@ -29,7 +29,7 @@ export class ReviewPage {
   constructor(private readonly page: Page) {}
 
   async waitUntilLoaded(): Promise<void> {
-    await this.page.getByText('审核记录与退回原因').waitFor();
+    await this.page.getByText('审核记录（含退回原因、公开）').waitFor();
   }
 
   /** The 修改对比 card: what changed since the revision last returned. */
@@ -46,7 +46,7 @@ export class ReviewPage {
     return (await items.allInnerTexts()).map((text) => text.replace(/\s+/gu, ' ').trim());
   }
 
-  /** The 审核记录与退回原因 timeline as text. */
+  /** The 审核记录 timeline (reviews with names, publications) as text. */
   async history(): Promise<string> {
     return (await this.page.locator('#review-history').textContent()) ?? '';
   }

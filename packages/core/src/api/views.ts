@@ -1,4 +1,5 @@
 import type { Risk } from '../analysis/review-risk.ts';
+import type { PublishedReconsideration } from '../appeal/appeal-view.ts';
 import type { BulkSummary } from '../bulk/bulk-summary.ts';
 import type { EvaluationForm, NarrativeSection } from '../model/form.ts';
 import type { EvaluationResult } from '../model/result.ts';
@@ -65,6 +66,8 @@ export type ReviewView = {
   decision: 'approved' | 'returned';
   reason: string;
   reviewerId: string;
+  /** Who decided, as the account's display name. */
+  reviewerName: string;
   revisionId: string;
   createdAt: string;
 };
@@ -73,7 +76,9 @@ export type PublicationView = {
   id: string;
   revisionId: string;
   publishedAt: string;
+  publishedByName: string;
   unpublishedAt: string | null;
+  unpublishedByName: string | null;
   unpublishReason: string | null;
 };
 
@@ -164,6 +169,8 @@ export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file'> &
   gradeLabel: string | null;
   annualGoal: { expected: string; actual: string };
   narrative: { title: string; sections: NarrativeSection[] };
+  /** 经复议: a ruling on an appeal changed this result (absent when none did). */
+  reconsideration?: PublishedReconsideration | undefined;
 };
 
 /** An account as an administrator sees it (GET /api/users). */

@@ -113,3 +113,11 @@ export const listUsersWithRolesIn = async (db: Db, organizationIds: readonly str
       .map((row) => ({ organizationId: row.organization_id, role: row.role })),
   }));
 };
+
+/** Display names of the given users, for histories that say who acted; unknown ids are left out. */
+export const listDisplayNames = async (db: Db, ids: readonly string[]): Promise<Map<string, string>> => {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+};

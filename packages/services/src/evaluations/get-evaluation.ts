@@ -1,6 +1,13 @@
 import type { EvaluationDetail } from '@jixiao/core';
 import { AppError, availableActions } from '@jixiao/core';
-import { findRevision, listAttachments, listPublications, listReviews, listRevisions } from '@jixiao/db';
+import {
+  findRevision,
+  listAttachments,
+  listDisplayNames,
+  listPublications,
+  listReviews,
+  listRevisions,
+} from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult, toRevisionView, viewOf } from './evaluation-view.ts';
@@ -27,6 +34,15 @@ export const getEvaluation = async (
     listAttachments(ctx.db, evaluation.id),
   ]);
   if (evaluation.current_revision_id && !current) throw new AppError('INTERNAL');
+  const names = await listDisplayNames(ctx.db, [
+    ...reviews.map((review) => review.reviewer_id),
+    ...publications.flatMap((publication) =>
+      publication.unpublished_by === null
+        ? [publication.published_by]
+        : [publication.published_by, publication.unpublished_by],
+    ),
+  ]);
+  const nameOf = (userId: string): string => names.get(userId) ?? '（已删除的账号）';
   return {
     ...viewOf(evaluation, tree),
     form: current ? revisionForm(current) : null,
@@ -38,6 +54,7 @@ export const getEvaluation = async (
       decision: review.decision,
       reason: review.reason,
       reviewerId: review.reviewer_id,
+      reviewerName: nameOf(review.reviewer_id),
       revisionId: review.revision_id,
       createdAt: review.created_at.toISOString(),
     })),
@@ -45,7 +62,9 @@ export const getEvaluation = async (
       id: publication.id,
       revisionId: publication.revision_id,
       publishedAt: publication.published_at.toISOString(),
+      publishedByName: nameOf(publication.published_by),
       unpublishedAt: publication.unpublished_at?.toISOString() ?? null,
+      unpublishedByName: publication.unpublished_by === null ? null : nameOf(publication.unpublished_by),
       unpublishReason: publication.unpublish_reason,
     })),
     attachments: attachments.map((attachment) => ({

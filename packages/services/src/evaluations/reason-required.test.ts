@@ -57,8 +57,17 @@ describe.each(testDatabaseKinds())('required text that only looks filled in, on 
       });
     }
     await unpublishEvaluation(ctx, actors.finance_reviewer, { evaluationId, reason: '\ufeff数据有误\u2060' });
-    const [publication] = (await getEvaluation(ctx, actors.finance_reviewer, evaluationId)).publications;
-    expect(publication?.unpublishReason).toBe('数据有误');
+    const detail = await getEvaluation(ctx, actors.finance_reviewer, evaluationId);
+    expect(detail.publications).toMatchObject([
+      { unpublishReason: '数据有误', publishedByName: 'finance', unpublishedByName: 'finance' },
+    ]);
+    // The history says who decided each step.
+    expect(detail.reviews.map(({ stage, decision, reviewerName }) => [stage, decision, reviewerName])).toEqual([
+      ['submitted', 'returned', 'approver'],
+      ['submitted', 'approved', 'approver'],
+      ['department_review', 'approved', 'department'],
+      ['finance_review', 'approved', 'finance'],
+    ]);
   });
 
   it('names the cells of a form that reaches a use case with NUL or a lone surrogate (as a reader could give it)', async () => {

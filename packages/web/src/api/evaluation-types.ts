@@ -2,6 +2,7 @@
 export type {
   EvaluationDetail,
   FormChange,
+  PublicationView,
   ReviewView,
   RevisionDiff,
   RevisionView,

@@ -31,6 +31,7 @@ import { ruleSetOf } from '../editor/useDraft.ts';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { diffBaseRevision } from './diff-base.ts';
 import { RiskSignalsCard } from './RiskSignalsCard.tsx';
+import { type HistoryEntry, reviewHistory } from './review-history.ts';
 import '../editor/editor.css';
 import './review.css';
 
@@ -43,11 +44,18 @@ const DECISIONS: Record<Decision, { label: string; reason: boolean; danger: bool
   unpublish: { label: '撤回公开', reason: true, danger: true },
 };
 
-const STAGE_WORDS: Record<string, string> = {
-  submitted: '单位审核',
-  department_review: '主管部门审核',
-  finance_review: '财政局审核',
-  published: '撤回公开',
+/** What 审核通过 does at each stage: the last stage ends the review instead of passing it on. */
+const APPROVAL_CONSEQUENCES: Partial<Record<EvaluationDetail['status'], string>> = {
+  submitted: '确认后将送往主管部门审核。',
+  department_review: '确认后将送往财政局审核。',
+  finance_review: '这是最后一个审核环节：确认后审核完成，复核结果即为最终结果，之后可以公开。',
+};
+
+const HISTORY_COLORS: Record<HistoryEntry['tone'], string> = {
+  approved: 'green',
+  returned: 'red',
+  published: 'blue',
+  unpublished: 'gray',
 };
 
 const CHANGE_KINDS: Record<FormChange['kind'], { label: string; color: string }> = {
@@ -182,6 +190,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
   const [pending, setPending] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const history = reviewHistory(detail.reviews, detail.publications);
   const decisions = (Object.keys(DECISIONS) as Decision[]).filter((key) => detail.availableActions.includes(key));
 
   const decide = async (decision: Decision) => {
@@ -193,7 +202,9 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
     try {
       await api.post(`/api/evaluations/${detail.id}/${decision}`, {
         expectedVersion: detail.version,
-        ...(DECISIONS[decision].reason ? { reason: meaningfulText(reason) } : {}),
+        ...(DECISIONS[decision].reason || (decision === 'approve' && meaningfulText(reason) !== '')
+          ? { reason: meaningfulText(reason) }
+          : {}),
       });
       message.success(`已${DECISIONS[decision].label}`);
       setPending(null);
@@ -243,18 +254,18 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ChangesCard detail={detail} />
             <RiskSignalsCard evaluationId={detail.id} />
-            <Card size="small" id="review-history" title="审核记录与退回原因">
-              {detail.reviews.length === 0 ? (
+            <Card size="small" id="review-history" title="审核记录（含退回原因、公开）">
+              {history.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无审核记录" />
               ) : (
                 <Timeline
-                  items={detail.reviews.map((review) => ({
-                    color: review.decision === 'returned' ? 'red' : 'green',
+                  items={history.map((entry) => ({
+                    key: entry.key,
+                    color: HISTORY_COLORS[entry.tone],
                     content: (
                       <span>
-                        {new Date(review.createdAt).toLocaleString('zh-CN')} ·{' '}
-                        {STAGE_WORDS[review.stage] ?? review.stage} {review.decision === 'returned' ? '退回' : '通过'}
-                        {review.reason ? `：${review.reason}` : ''}
+                        {new Date(entry.at).toLocaleString('zh-CN')} · {entry.title}
+                        {entry.note ? `：${entry.note}` : ''}
                       </span>
                     ),
                   }))}
@@ -341,10 +352,23 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
               onChange={(event) => setReason(event.target.value)}
             />
           </label>
+        ) : pending === 'approve' ? (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>{APPROVAL_CONSEQUENCES[detail.status] ?? '确认后审核通过。'}</Typography.Text>
+            <label htmlFor="decision-opinion">
+              审核意见（选填，记入审核记录，填报单位可见）
+              <Input.TextArea
+                id="decision-opinion"
+                autoFocus
+                rows={3}
+                maxLength={2000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </label>
+          </Space>
         ) : (
-          <Typography.Text>
-            {pending === 'publish' ? '公开后任何人都可以在公开平台查看这份自评。' : '确认后将送往下一审核环节。'}
-          </Typography.Text>
+          <Typography.Text>公开后任何人都可以在公开平台查看这份自评。</Typography.Text>
         )}
       </Modal>
     </Space>

@@ -20,6 +20,7 @@ const review = (revisionId: string, decision: ReviewView['decision']): ReviewVie
   decision,
   reason: '',
   reviewerId: 'r',
+  reviewerName: '财政局审核员',
   revisionId,
   createdAt: '2026-01-01T00:00:00Z',
 });
