@@ -5,6 +5,7 @@ export * from './distribution.ts';
 export * from './hash.ts';
 export * from './migrate.ts';
 export * from './replication.ts';
+export * from './repositories/appeals.repository.ts';
 export * from './repositories/attachments.repository.ts';
 export * from './repositories/audit-log.repository.ts';
 export * from './repositories/bulk-audit-jobs.repository.ts';
