@@ -82,10 +82,14 @@ describe('one evaluation from import to publication, in Chromium', () => {
     const home = new HomePage(page);
     await home.visit(server.url);
     expect(await home.waitingProjects()).toEqual([PROJECT]);
+    // The 待办 already says who sent it back, from which stage, and why.
+    await page.getByText(`财政局审核退回`).waitFor();
+    await page.getByText(`财政局审核员：${RETURN_REASON}`).waitFor();
     await home.open(PROJECT);
     const editor = new EditorPage(page);
     await editor.waitUntilLoaded();
     await page.getByText(`退回原因：${RETURN_REASON}`).waitFor();
+    await page.getByText(/被财政局审核退回（财政局审核员）/u).waitFor();
 
     const problems = page.getByLabel('第七部分正文');
     await problems.fill(`${await problems.inputValue()}${EXPLANATION}`);

@@ -48,6 +48,12 @@ export type EvaluationView = {
   updatedAt: string;
 };
 
+/** Why and by whom an evaluation was last sent back, for the unit's 待办 and the editor's banner. */
+export type ReturnNote = { stage: string; stageLabel: string; reason: string; at: string; reviewerName: string };
+
+/** A row of the evaluations list: the evaluation and, when it stands returned, its latest return. */
+export type EvaluationListItem = EvaluationView & { lastReturn: ReturnNote | null };
+
 export type RevisionView = {
   id: string;
   revisionNo: number;

@@ -40,6 +40,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
 };
 
+/** The review stage a decision was taken at (a review's `stage` is the status it was taken in). */
+const REVIEW_STAGE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['submitted', '单位审核'],
+  ['department_review', '主管部门审核'],
+  ['finance_review', '财政局审核'],
+]);
+
+export const reviewStageLabel = (stage: string): string => REVIEW_STAGE_LABELS.get(stage) ?? stage;
+
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   edit: '修改',
   submit: '送审',

@@ -1,8 +1,9 @@
-import type { EvaluationStatus, Page } from '@jixiao/core';
-import { listEvaluations as listEvaluationRows } from '@jixiao/db';
+import type { EvaluationListItem, EvaluationStatus, Page, ReturnNote } from '@jixiao/core';
+import { reviewStageLabel } from '@jixiao/core';
+import { listEvaluations as listEvaluationRows, listLatestReturns, type ReturnRow } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { type EvaluationView, toEvaluationView } from './evaluation-view.ts';
+import { toEvaluationView } from './evaluation-view.ts';
 
 export type { Page } from '@jixiao/core';
 
@@ -15,12 +16,23 @@ export type ListEvaluationsInput = {
   pageSize: number;
 };
 
-/** The evaluations of every organisation the actor holds a role on (and below), filtered and paged. */
+const returnNoteOf = (row: ReturnRow): ReturnNote => ({
+  stage: row.stage,
+  stageLabel: reviewStageLabel(row.stage),
+  reason: row.reason,
+  at: row.created_at.toISOString(),
+  reviewerName: row.reviewer_name,
+});
+
+/**
+ * The evaluations of every organisation the actor holds a role on (and below), filtered and paged; a returned one
+ * carries its latest return (stage, reason, when, who), so the unit's 待办 says why without opening it.
+ */
 export const listEvaluations = async (
   ctx: ServiceContext,
   actor: Actor,
   input: ListEvaluationsInput,
-): Promise<Page<EvaluationView>> => {
+): Promise<Page<EvaluationListItem>> => {
   const tree = await loadOrganizationTree(ctx.db);
   let organizationIds = visibleOrganizationIds(actor, tree);
   if (input.organizationId) organizationIds = organizationIds.filter((id) => id === input.organizationId);
@@ -32,10 +44,19 @@ export const listEvaluations = async (
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
+  const returns = new Map(
+    (
+      await listLatestReturns(
+        ctx.db,
+        items.filter((row) => row.status === 'returned').map((row) => row.id),
+      )
+    ).map((row) => [row.evaluation_id, returnNoteOf(row)]),
+  );
   return {
-    items: items.map((row) =>
-      toEvaluationView(row, { organizationName: row.organization_name, departmentName: row.department_name }),
-    ),
+    items: items.map((row) => ({
+      ...toEvaluationView(row, { organizationName: row.organization_name, departmentName: row.department_name }),
+      lastReturn: returns.get(row.id) ?? null,
+    })),
     total,
     page: input.page,
     pageSize: input.pageSize,

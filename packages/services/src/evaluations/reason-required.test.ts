@@ -7,6 +7,7 @@ import { createOrganization } from '../accounts/create-organization.ts';
 import { approveEvaluation } from './approve-evaluation.ts';
 import { createDraft } from './create-draft.ts';
 import { getEvaluation } from './get-evaluation.ts';
+import { listEvaluations } from './list-evaluations.ts';
 import { publishEvaluation } from './publish-evaluation.ts';
 import { returnEvaluation } from './return-evaluation.ts';
 import { submitEvaluation } from './submit-evaluation.ts';
@@ -44,6 +45,10 @@ describe.each(testDatabaseKinds())('required text that only looks filled in, on 
     expect((await getEvaluation(ctx, actors.unit_filler, evaluationId)).reviews.map((review) => review.reason)).toEqual(
       ['请补充偏差原因'],
     );
+    const returned = await listEvaluations(ctx, actors.unit_filler, { status: 'returned', page: 1, pageSize: 10 });
+    expect(returned.items.map((item) => item.lastReturn)).toMatchObject([
+      { stage: 'submitted', stageLabel: '单位审核', reason: '请补充偏差原因', reviewerName: 'approver' },
+    ]);
 
     await submitEvaluation(ctx, actors.unit_filler, { evaluationId });
     await approveEvaluation(ctx, actors.unit_approver, { evaluationId });

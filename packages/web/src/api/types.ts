@@ -4,6 +4,7 @@
  * load still carries none of the engine. The aliases keep the names the pages were written with.
  */
 export type {
+  EvaluationListItem,
   EvaluationStatus,
   EvaluationView,
   FindingListItem,
@@ -14,6 +15,7 @@ export type {
   PasswordChangeReason,
   PublishedEvaluation,
   PublishedListItem as PublicListItem,
+  ReturnNote,
   ReviewQueue,
   ReviewQueueItem,
   Role as RoleName,

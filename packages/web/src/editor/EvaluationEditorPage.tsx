@@ -1,4 +1,4 @@
-import type { Finding } from '@jixiao/core';
+import { type Finding, reviewStageLabel } from '@jixiao/core';
 import { Alert, App, Button, Col, Dropdown, Modal, Result, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-router';
@@ -189,7 +189,12 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
         </Space>
       </div>
       {lastReturn && detail.status === 'returned' ? (
-        <Alert type="warning" showIcon title="本自评已被退回" description={`退回原因：${lastReturn.reason}`} />
+        <Alert
+          type="warning"
+          showIcon
+          title={`本自评已于 ${new Date(lastReturn.createdAt).toLocaleString('zh-CN')} 被${reviewStageLabel(lastReturn.stage)}退回（${lastReturn.reviewerName}）`}
+          description={`退回原因：${lastReturn.reason}`}
+        />
       ) : null}
       {imported ? (
         <Alert

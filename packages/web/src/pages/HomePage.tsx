@@ -1,7 +1,16 @@
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
-import type { EvaluationStatus, EvaluationView, Me, Page, ReviewQueue, RoleName } from '../api/types.ts';
+import type {
+  EvaluationListItem,
+  EvaluationStatus,
+  EvaluationView,
+  Me,
+  Page,
+  ReturnNote,
+  ReviewQueue,
+  RoleName,
+} from '../api/types.ts';
 import { isReviewer, useSession } from '../auth/session.ts';
 import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -14,26 +23,30 @@ export const evaluationLink = (me: Me, evaluation: EvaluationView): string =>
     : `/app/evaluations/${evaluation.id}`;
 
 /** The evaluations waiting on one role, oldest change first (what has waited longest comes first). */
-export const waitingFor = (role: RoleName, items: readonly EvaluationView[]): EvaluationView[] => {
+export const waitingFor = <T extends EvaluationView>(role: RoleName, items: readonly T[]): T[] => {
   const statuses: readonly EvaluationStatus[] = WAITING_ON[role];
   return items.filter((item) => statuses.includes(item.status)).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 };
 
-const NOTHING: { items: EvaluationView[] } = { items: [] };
+const NOTHING: { items: EvaluationListItem[] } = { items: [] };
+
+/** "财政局审核 · 2023/3/1 10:00:00 · 财政局审核员：原因" — where, when and by whom it was sent back, and why. */
+export const returnNoteText = (note: ReturnNote): string =>
+  `${note.stageLabel}退回 · ${new Date(note.at).toLocaleString('zh-CN')} · ${note.reviewerName}：${note.reason}`;
 
 /**
  * Everything waiting on the person: the review queue (ranked and scoped per role by the server) and, for a
  * filler, the unit's drafts and returned evaluations.
  */
-const loadWaiting = async (roles: readonly RoleName[]): Promise<EvaluationView[]> => {
+const loadWaiting = async (roles: readonly RoleName[]): Promise<EvaluationListItem[]> => {
   const fills = roles.includes('unit_filler');
   const reviews = roles.some((role) => role !== 'unit_filler' && role !== 'admin');
   const [queue, drafts, returned] = await Promise.all([
-    reviews ? api.get<ReviewQueue>('/api/review-queue') : NOTHING,
-    fills ? api.get<Page<EvaluationView>>('/api/evaluations?status=draft&pageSize=100') : NOTHING,
-    fills ? api.get<Page<EvaluationView>>('/api/evaluations?status=returned&pageSize=100') : NOTHING,
+    reviews ? api.get<ReviewQueue>('/api/review-queue') : { items: [] },
+    fills ? api.get<Page<EvaluationListItem>>('/api/evaluations?status=draft&pageSize=100') : NOTHING,
+    fills ? api.get<Page<EvaluationListItem>>('/api/evaluations?status=returned&pageSize=100') : NOTHING,
   ]);
-  return [...queue.items, ...drafts.items, ...returned.items];
+  return [...queue.items.map((item) => ({ ...item, lastReturn: null })), ...drafts.items, ...returned.items];
 };
 
 const HomePage = () => {
@@ -64,7 +77,7 @@ const HomePage = () => {
                 中新增主管部门和预算单位。
               </Typography.Text>
             ) : (
-              <Table<EvaluationView>
+              <Table<EvaluationListItem>
                 rowKey="id"
                 size="small"
                 loading={list.state === 'loading'}
@@ -83,6 +96,16 @@ const HomePage = () => {
                   { title: '年度', dataIndex: 'fiscalYear', width: 70 },
                   { title: '单位', dataIndex: 'organizationName' },
                   statusColumn(),
+                  ...(role === 'unit_filler'
+                    ? [
+                        {
+                          title: '退回原因',
+                          dataIndex: 'lastReturn',
+                          render: (note: ReturnNote | null) =>
+                            note ? <Typography.Text type="danger">{returnNoteText(note)}</Typography.Text> : '—',
+                        },
+                      ]
+                    : []),
                   scoreColumn(),
                   gradeColumn(),
                   updatedColumn(),

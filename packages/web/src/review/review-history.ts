@@ -1,3 +1,4 @@
+import { reviewStageLabel } from '@jixiao/core';
 import type { PublicationView, ReviewView } from '../api/evaluation-types.ts';
 
 export type HistoryEntry = {
@@ -10,12 +11,6 @@ export type HistoryEntry = {
   tone: 'approved' | 'returned' | 'published' | 'unpublished';
 };
 
-const STAGE_WORDS: Record<string, string> = {
-  submitted: '单位审核',
-  department_review: '主管部门审核',
-  finance_review: '财政局审核',
-};
-
 /** Reviews and publications as one history, oldest first, each naming who acted. */
 export const reviewHistory = (
   reviews: readonly ReviewView[],
@@ -26,7 +21,7 @@ export const reviewHistory = (
       (review): HistoryEntry => ({
         key: `review-${review.id}`,
         at: review.createdAt,
-        title: `${STAGE_WORDS[review.stage] ?? review.stage} ${review.decision === 'returned' ? '退回' : '通过'}（${review.reviewerName}）`,
+        title: `${reviewStageLabel(review.stage)} ${review.decision === 'returned' ? '退回' : '通过'}（${review.reviewerName}）`,
         note: review.reason,
         tone: review.decision,
       }),
