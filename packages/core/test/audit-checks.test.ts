@@ -184,6 +184,13 @@ const CASES: [FindingCode, Edit, string][] = [
     },
     '成本指标',
   ],
+  [
+    'PROBLEMS_WITHOUT_MEASURES',
+    (f) => {
+      section(f, 8).body = '继续加强管理。';
+    },
+    '继续加强管理',
+  ],
 ];
 
 describe('every finding code can be raised, with a message naming the numbers', () => {
@@ -195,6 +202,9 @@ describe('every finding code can be raised, with a message naming the numbers', 
       'EXECUTION_CAP_APPLIED',
       'TOTAL_MISMATCH',
       'SCORE_NOT_PER_RULE',
+      // Raised from the same project's earlier rectification items, not from the form (rectification-findings.test.ts).
+      'RECTIFICATION_OPEN',
+      'RECTIFICATION_OVERDUE',
     ]);
     expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
   });

@@ -29,6 +29,7 @@ import {
   checkScoreNotPerRule,
   checkShortfallWithoutNote,
 } from './checks/indicators.ts';
+import { checkProblemsWithoutMeasures } from './checks/measures.ts';
 import { checkNarrativeFigures } from './checks/narrative.ts';
 import { checkImplementingUnit, checkProjectFields, checkStaffing } from './checks/project.ts';
 import { checkTypos } from './checks/typo.ts';
@@ -92,8 +93,12 @@ const applies = (form: EvaluationForm, needs: readonly Need[]): boolean => needs
  */
 export const auditEvaluation = (form: EvaluationForm, score: ScoredForm, ruleSet: RuleSet): Finding[] => {
   const context = { form, score, ruleSet };
-  const findings = isRefusedKind(form.formKind)
+  const tableFindings = isRefusedKind(form.formKind)
     ? [...checkFormKind(context), ...checkIncompleteForm(context)]
     : AUDIT_TABLE.flatMap((entry) => (applies(form, entry.needs) ? entry.check(context) : []));
+  // Whether measures are missing depends on what the other checks found, so this one comes last.
+  const findings = isRefusedKind(form.formKind)
+    ? tableFindings
+    : [...tableFindings, ...checkProblemsWithoutMeasures(context, tableFindings)];
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 };

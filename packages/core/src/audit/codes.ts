@@ -40,6 +40,9 @@ export const FINDING_CODES = {
   TYPO_SUSPECT: { severity: 'info', title: '疑似错别字' },
   INCOMPLETE_FORM: { severity: 'info', title: '自评表不完整（表格中断）' },
   NOT_A_SELF_EVALUATION: { severity: 'error', title: '不是绩效自评表' },
+  PROBLEMS_WITHOUT_MEASURES: { severity: 'warning', title: '存在问题但未提出改进措施' },
+  RECTIFICATION_OPEN: { severity: 'info', title: '以前年度整改事项尚未销号' },
+  RECTIFICATION_OVERDUE: { severity: 'warning', title: '整改事项逾期未销号' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

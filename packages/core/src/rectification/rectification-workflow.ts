@@ -123,7 +123,7 @@ export const availableRectificationActions = (
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The calendar date in China (UTC+8, no daylight saving) at this instant, as 'YYYY-MM-DD'. */
-export const chinaDate = (instant: Date): string =>
+export const calendarDayInChina = (instant: Date): string =>
   new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Whether text is a real calendar date written 'YYYY-MM-DD' (2025-02-30 is not). */

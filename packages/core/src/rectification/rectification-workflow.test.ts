@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../workflow/workflow.ts';
+import {
+  assertRectificationStep,
+  availableRectificationActions,
+  calendarDayInChina,
+  isCalendarDate,
+  type RectificationAction,
+  type RectificationStatusName,
+} from './rectification-workflow.ts';
+
+describe('rectification steps', () => {
+  it.each<[RectificationStatusName, RectificationAction, Role, string, RectificationStatusName]>([
+    ['open', 'start', 'unit_filler', '', 'in_progress'],
+    ['open', 'update', 'unit_approver', '', 'open'],
+    ['in_progress', 'update', 'unit_filler', '', 'in_progress'],
+    ['in_progress', 'submit', 'unit_filler', '', 'submitted'],
+    ['submitted', 'return', 'department_reviewer', '佐证材料不全', 'in_progress'],
+    ['submitted', 'close', 'finance_reviewer', '已整改到位', 'closed'],
+  ])('%s + %s by %s → %s', (from, action, role, reason, to) => {
+    expect(assertRectificationStep(from, action, [role], reason)).toBe(to);
+  });
+
+  it.each<[RectificationStatusName, RectificationAction, Role, string, string]>([
+    ['submitted', 'close', 'unit_approver', '好了', 'FORBIDDEN'],
+    ['open', 'start', 'department_reviewer', '', 'FORBIDDEN'],
+    ['open', 'submit', 'admin', '', 'FORBIDDEN'],
+    ['open', 'submit', 'unit_filler', '', 'INVALID_TRANSITION'],
+    ['in_progress', 'close', 'department_reviewer', '好', 'INVALID_TRANSITION'],
+    ['closed', 'update', 'unit_filler', '', 'INVALID_TRANSITION'],
+    ['submitted', 'return', 'department_reviewer', ' \u200b ', 'VALIDATION_FAILED'],
+    ['submitted', 'close', 'department_reviewer', '', 'VALIDATION_FAILED'],
+  ])('%s + %s by %s is refused', (from, action, role, reason, code) => {
+    expect(() => assertRectificationStep(from, action, [role], reason)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('lists the actions a role may take now', () => {
+    expect(availableRectificationActions('open', ['unit_filler'])).toEqual(['start', 'update']);
+    expect(availableRectificationActions('submitted', ['department_reviewer'])).toEqual(['return', 'close']);
+    expect(availableRectificationActions('closed', ['finance_reviewer', 'unit_filler'])).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it.each<[string, string]>([
+    ['2026-06-30T15:59:59Z', '2026-06-30'],
+    ['2026-06-30T16:00:00Z', '2026-07-01'],
+  ])('%s is %s in China', (instant, date) => {
+    expect(calendarDayInChina(new Date(instant))).toBe(date);
+  });
+
+  it.each<[string, boolean]>([
+    ['2026-06-30', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2026-13-01', false],
+    ['2026-6-30', false],
+    ['明年六月', false],
+  ])('%s is a date: %s', (text, expected) => {
+    expect(isCalendarDate(text)).toBe(expected);
+  });
+});
