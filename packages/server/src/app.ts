@@ -33,6 +33,8 @@ import { passwordRoutes } from './routes/auth/password.routes.ts';
 import { bulkAuditRoutes } from './routes/bulk-audits/bulk-audits.routes.ts';
 import { documentRoutes, publicDocumentRoutes } from './routes/documents/documents.routes.ts';
 import { evaluationRoutes } from './routes/evaluations/evaluations.routes.ts';
+import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
+import { publicFeedbackRoutes } from './routes/feedback/public-feedback.routes.ts';
 import { findingRoutes } from './routes/findings/findings.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { organizationRoutes } from './routes/organizations/organizations.routes.ts';
@@ -179,6 +181,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   await app.register(healthRoutes, { ctx, databaseKind: deps.databaseKind });
   await app.register(publicRoutes, { ctx });
+  await app.register(publicFeedbackRoutes, { ctx });
   await app.register(publicDocumentRoutes, { ctx });
   await app.register(ruleSetRoutes);
   await app.register(authRoutes, {
@@ -199,6 +202,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await scope.register(organizationRoutes, { ctx });
     await scope.register(userRoutes, { ctx });
     await scope.register(auditRoutes, { ctx });
+    await scope.register(feedbackRoutes, { ctx });
     await scope.register(documentRoutes, { ctx });
     await scope.register(bulkAuditRoutes, {
       ctx,

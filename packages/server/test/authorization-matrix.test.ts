@@ -9,6 +9,7 @@ import {
   importFileIntoDraft as importEvaluation,
   publishEvaluation,
   submitEvaluation,
+  submitPublicFeedback,
 } from '@jixiao/services';
 import { TEST_PASSWORD } from '@jixiao/services/testing';
 import type { InjectOptions } from 'fastify';
@@ -67,6 +68,8 @@ type Ids = {
   user: string;
   /** A bulk audit the 主管部门 reviewer started: only its creator may see it. */
   bulkAudit: string;
+  /** A citizen's message on the published evaluation, waiting for moderation. */
+  feedback: string;
 };
 
 type Policy = {
@@ -190,6 +193,7 @@ const POLICIES: Record<string, Policy> = {
     allowed: workflowAllows('edit', 'draft'),
   },
   'POST /api/evaluations/:id/submit': transition('submit', 'draft'),
+  'POST /api/evaluations/:id/withdraw': transition('withdraw', 'submitted'),
   'POST /api/evaluations/:id/approve': transition('approve', 'submitted'),
   'POST /api/evaluations/:id/return': transition('return', 'submitted'),
   'POST /api/evaluations/:id/publish': transition('publish', 'approved'),
@@ -214,6 +218,53 @@ const POLICIES: Record<string, Policy> = {
     allowed: SEE_UNIT,
   },
   'GET /api/review-queue': { request: () => ({ method: 'GET', url: '/api/review-queue' }), allowed: SIGNED_IN },
+  // Anyone may write (the flood limits answer 429 past a few, which is not a denial); staff see feedback on
+  // the reports of units they moderate (主管部门, 财政局) or belong to (the unit drafts the reply).
+  'GET /api/public/evaluations/:id/feedback': {
+    request: ({ published }) => ({ method: 'GET', url: `/api/public/evaluations/${published}/feedback` }),
+    allowed: EVERYONE,
+  },
+  'POST /api/public/evaluations/:id/feedback': {
+    request: ({ published }) => ({
+      method: 'POST',
+      url: `/api/public/evaluations/${published}/feedback`,
+      payload: { body: '矩阵测试的公众反馈' },
+    }),
+    allowed: EVERYONE,
+  },
+  'GET /api/feedback': { request: () => ({ method: 'GET', url: '/api/feedback' }), allowed: SIGNED_IN },
+  'POST /api/feedback/:id/draft-reply': {
+    request: ({ feedback }) => ({
+      method: 'POST',
+      url: `/api/feedback/${feedback}/draft-reply`,
+      payload: { draft: '矩阵测试答复草稿' },
+    }),
+    allowed: only('filler', 'approver'),
+  },
+  'POST /api/feedback/:id/publish': {
+    request: ({ feedback }) => ({
+      method: 'POST',
+      url: `/api/feedback/${feedback}/publish`,
+      payload: { reply: '矩阵测试答复' },
+    }),
+    allowed: only('department', 'finance'),
+  },
+  'POST /api/feedback/:id/hide': {
+    request: ({ feedback }) => ({
+      method: 'POST',
+      url: `/api/feedback/${feedback}/hide`,
+      payload: { reason: '矩阵测试理由' },
+    }),
+    allowed: only('department', 'finance'),
+  },
+  'POST /api/feedback/:id/rectification': {
+    request: ({ feedback }) => ({
+      method: 'POST',
+      url: `/api/feedback/${feedback}/rectification`,
+      payload: { description: '矩阵测试整改', deadline: '2099-12-31' },
+    }),
+    allowed: only('department', 'finance'),
+  },
   'GET /api/findings': { request: () => ({ method: 'GET', url: '/api/findings' }), allowed: SIGNED_IN },
   'GET /api/analysis/risks': { request: () => ({ method: 'GET', url: '/api/analysis/risks' }), allowed: SIGNED_IN },
   'GET /api/analysis/dashboard': {
@@ -337,6 +388,22 @@ describe('authorization matrix: every route × every subject', () => {
     return id;
   };
 
+  const feedbackOn = async (evaluationId: string): Promise<string> => {
+    const { ctx } = testApp.fixture;
+    await submitPublicFeedback(ctx, {
+      evaluationId,
+      body: '矩阵测试：待审核的公众反馈',
+      address: '192.0.2.1',
+      sourceKey: new Uint8Array(32),
+    });
+    const row = await ctx.db
+      .selectFrom('public_feedback')
+      .select('id')
+      .where('evaluation_id', '=', evaluationId)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+
   const idsFor = async (scope: Scope, seed: number): Promise<Ids> => {
     const { ctx, organizations } = testApp.fixture;
     const owner = owners[scope];
@@ -358,6 +425,7 @@ describe('authorization matrix: every route × every subject', () => {
       attachment: detail.attachments[0]?.id ?? '',
       user: target.userId,
       bulkAudit,
+      feedback: await feedbackOn(await evaluationIn('published', seed + 4, scope)),
     };
   };
 
