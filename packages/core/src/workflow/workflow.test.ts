@@ -23,6 +23,7 @@ describe('decideTransition', () => {
     ['department_review', 'approve', 'department_reviewer', 'finance_review'],
     ['finance_review', 'approve', 'finance_reviewer', 'approved'],
     ['approved', 'publish', 'finance_reviewer', 'published'],
+    ['submitted', 'withdraw', 'unit_filler', 'draft'],
   ])('%s --%s by %s--> %s', (from, action, role, to) => {
     const decision = decideTransition(from, action, [role]);
     expect(decision.ok && decision.rule.to).toBe(to);
@@ -50,6 +51,7 @@ describe('decideTransition', () => {
     ['finance_review', 'return', 'department_reviewer'],
     ['approved', 'publish', 'department_reviewer'],
     ['published', 'unpublish', 'admin'],
+    ['submitted', 'withdraw', 'unit_approver'],
   ])('refuses %s --%s by %s as FORBIDDEN', (from, action, role) => {
     expect(decideTransition(from, action, [role], '原因')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
@@ -61,6 +63,9 @@ describe('decideTransition', () => {
     ['approved', 'edit'],
     ['published', 'return'],
     ['draft', 'publish'],
+    // Once the unit's approver has acted, the submission is no longer the filler's to take back.
+    ['department_review', 'withdraw'],
+    ['draft', 'withdraw'],
   ])('refuses %s --%s as INVALID_TRANSITION whatever the roles', (from, action) => {
     expect(decideTransition(from, action, ROLES, '原因')).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
     expect(() => assertTransition(from, action, ROLES, '原因')).toThrow(/不能执行/);

@@ -19,7 +19,7 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 export const ROLES = ['unit_filler', 'unit_approver', 'department_reviewer', 'finance_reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const WORKFLOW_ACTIONS = ['edit', 'submit', 'approve', 'return', 'publish', 'unpublish'] as const;
+export const WORKFLOW_ACTIONS = ['edit', 'submit', 'withdraw', 'approve', 'return', 'publish', 'unpublish'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export const STATUS_LABELS: Record<EvaluationStatus, string> = {
@@ -52,6 +52,7 @@ export const reviewStageLabel = (stage: string): string => REVIEW_STAGE_LABELS.g
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   edit: '修改',
   submit: '送审',
+  withdraw: '撤回送审',
   approve: '审核通过',
   return: '退回',
   publish: '公开',
@@ -83,6 +84,8 @@ export const WORKFLOW_RULES: readonly WorkflowRule[] = [
   rule('edit', 'returned', 'returned', ['unit_filler']),
   rule('submit', 'draft', 'submitted', ['unit_filler']),
   rule('submit', 'returned', 'submitted', ['unit_filler']),
+  // Before the unit's approver has acted, the filler may take a submission back to correct it.
+  rule('withdraw', 'submitted', 'draft', ['unit_filler']),
   rule('approve', 'submitted', 'department_review', ['unit_approver']),
   rule('approve', 'department_review', 'finance_review', ['department_reviewer']),
   rule('approve', 'finance_review', 'approved', ['finance_reviewer']),
@@ -97,6 +100,7 @@ export const WORKFLOW_RULES: readonly WorkflowRule[] = [
 const MOVES_FORWARD: Record<WorkflowAction, boolean> = {
   edit: false,
   submit: true,
+  withdraw: false,
   approve: true,
   return: false,
   publish: true,
@@ -112,6 +116,7 @@ const MOVES_FORWARD: Record<WorkflowAction, boolean> = {
 export const DECIDES_ON_REVISION: Record<WorkflowAction, boolean> = {
   edit: false,
   submit: false,
+  withdraw: false,
   approve: true,
   return: false,
   publish: true,

@@ -18,6 +18,7 @@ import { returnEvaluation } from './return-evaluation.ts';
 import { submitEvaluation } from './submit-evaluation.ts';
 import { unpublishEvaluation } from './unpublish-evaluation.ts';
 import { updateDraft } from './update-draft.ts';
+import { withdrawEvaluation } from './withdraw-evaluation.ts';
 
 const formFor = (seed: number, projectName: string): EvaluationForm => ({
   ...generateForm(seed),
@@ -300,6 +301,37 @@ describe.each(testDatabaseKinds())('evaluation use cases on %s', (kind) => {
       ['evaluation.unpublish', 'published', 'approved', '发现数据录入错误'],
     ]);
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('lets the filler withdraw a submission the unit approver has not acted on, and not after', async () => {
+    const { ctx, actors, organizations } = fixture;
+    const draft = await createDraft(ctx, actors.unit_filler, {
+      organizationId: organizations.unit,
+      form: formFor(41, '撤回送审项目'),
+    });
+    const submitted = await submitEvaluation(ctx, actors.unit_filler, { evaluationId: draft.id });
+    expect((await getEvaluation(ctx, actors.unit_filler, draft.id)).availableActions).toEqual(['withdraw']);
+    await expect(withdrawEvaluation(ctx, actors.unit_approver, { evaluationId: draft.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const withdrawn = await withdrawEvaluation(ctx, actors.unit_filler, {
+      evaluationId: draft.id,
+      expectedVersion: submitted.version,
+    });
+    expect(withdrawn.status).toBe('draft');
+    expect((await getEvaluation(ctx, actors.unit_filler, draft.id)).availableActions).toEqual(['edit', 'submit']);
+    const audit = await listEvaluationAudit(ctx, actors.unit_filler, draft.id);
+    expect(audit.entries.map((entry) => [entry.action, entry.fromStatus, entry.toStatus]).at(-1)).toEqual([
+      'evaluation.withdraw',
+      'submitted',
+      'draft',
+    ]);
+
+    await submitEvaluation(ctx, actors.unit_filler, { evaluationId: draft.id });
+    await approveEvaluation(ctx, actors.unit_approver, { evaluationId: draft.id });
+    await expect(withdrawEvaluation(ctx, actors.unit_filler, { evaluationId: draft.id })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('lists findings across the units an actor oversees', async () => {

@@ -23,6 +23,7 @@ import {
   updateEvaluationIfVersion,
 } from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
+import { publishedViewWithAmendment } from '../appeals/reconsideration.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { publishedViewOf } from '../public/published-view.ts';
@@ -110,10 +111,19 @@ const applyAction = async (
         published_at: now,
         redactions: '[]',
         document_hashes: '{}',
-        public_view: JSON.stringify(publishedViewOf(evaluation, revision, unit?.name ?? '', now)),
+        // A ruling on an appeal that amended this revision's result is what is published (经复议).
+        public_view: JSON.stringify(
+          await publishedViewWithAmendment(
+            trx,
+            { id: evaluation.id, revisionId },
+            publishedViewOf(evaluation, revision, unit?.name ?? '', now),
+          ),
+        ),
       });
       return { revisionId };
     }
+    case 'withdraw':
+      return { revisionId };
     case 'unpublish': {
       const publication = await findActivePublication(trx, evaluation.id);
       if (publication) await markUnpublished(trx, publication.id, actor.userId, now, reason);

@@ -119,6 +119,16 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
     }
   };
 
+  const withdraw = async () => {
+    try {
+      await api.post(`/api/evaluations/${detail.id}/withdraw`, { expectedVersion: detail.version });
+      message.success('已撤回送审，可以继续修改');
+      reload();
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
   const lastReturn = [...detail.reviews].reverse().find((review) => review.decision === 'returned');
   const errorCount = draft.result.findings.filter((finding) => finding.severity === 'error').length;
 
@@ -184,6 +194,21 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
               }
             >
               送审
+            </Button>
+          ) : null}
+          {detail.availableActions.includes('withdraw') ? (
+            <Button
+              onClick={() =>
+                Modal.confirm({
+                  title: '撤回送审？',
+                  content: '单位审核人尚未处理这份自评。撤回后回到“填报中”，可以继续修改，改好后再送审。',
+                  okText: '撤回送审',
+                  cancelText: '取消',
+                  onOk: withdraw,
+                })
+              }
+            >
+              撤回送审
             </Button>
           ) : null}
         </Space>

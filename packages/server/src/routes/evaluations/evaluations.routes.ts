@@ -16,6 +16,7 @@ import {
   type TransitionInput,
   unpublishEvaluation,
   updateDraft,
+  withdrawEvaluation,
 } from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, reasonBody } from '../../http/common.schema.ts';
@@ -24,6 +25,7 @@ import { createBody, diffQuery, importBody, listQuery, revisionParams, updateBod
 
 const TRANSITIONS = {
   submit: submitEvaluation,
+  withdraw: withdrawEvaluation,
   approve: approveEvaluation,
   return: returnEvaluation,
   publish: publishEvaluation,
@@ -35,6 +37,7 @@ export const ATTACHMENT_CSP = "default-src 'none'; sandbox";
 
 const TRANSITION_SUMMARIES: Record<keyof typeof TRANSITIONS, string> = {
   submit: '送审',
+  withdraw: '撤回送审（单位审核前）',
   approve: '审核通过（送往下一环节）',
   return: '退回（须填写原因）',
   publish: '公开',
