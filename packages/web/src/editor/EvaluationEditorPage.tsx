@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api/client.ts';
 import { DOCUMENT_KINDS, type EvaluationDetail } from '../api/evaluation-types.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
+import { versionLabel } from '../components/version-label.ts';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { cellMessageId } from './CellMessage.tsx';
 import { IndicatorTree } from './IndicatorTree.tsx';
@@ -142,7 +143,8 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
             <Tag color={STATUS_COLORS[detail.status]}>{detail.statusLabel}</Tag>
           </Typography.Title>
           <Typography.Text type="secondary">
-            {detail.fiscalYear} 年度 · {detail.organizationName} · 规则 {detail.ruleSet} · 第 {draft.version} 版
+            {detail.fiscalYear} 年度 · {detail.organizationName} · 规则 {detail.ruleSet} ·{' '}
+            {versionLabel(detail.revisions, detail.currentRevisionId)}
           </Typography.Text>
         </div>
         <Space wrap>

@@ -23,6 +23,7 @@ import type { EvaluationDetail, FormChange, RevisionDiff, TextRun } from '../api
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
+import { versionLabel } from '../components/version-label.ts';
 import { IndicatorTree } from '../editor/IndicatorTree.tsx';
 import { flagsOf } from '../editor/locate.ts';
 import { NarrativeSection } from '../editor/NarrativeSection.tsx';
@@ -155,7 +156,7 @@ const ChangesCard = ({ detail }: { detail: EvaluationDetail }) => {
       size="small"
       id="review-changes"
       className="review-changes"
-      title={`修改对比：第 ${base.revisionNo} 版 → 当前版本`}
+      title={`修改对比：${versionLabel(detail.revisions, base.id)} → ${versionLabel(detail.revisions, detail.currentRevisionId)}`}
     >
       {diff.state === 'loading' ? <Loading /> : null}
       {diff.state === 'error' ? <Alert type="error" showIcon title={diff.message} /> : null}
@@ -231,8 +232,8 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
             {detail.projectName} <Tag color={STATUS_COLORS[detail.status]}>{detail.statusLabel}</Tag>
           </Typography.Title>
           <Typography.Text type="secondary">
-            {detail.fiscalYear} 年度 · {detail.organizationName} · {detail.departmentName ?? ''} · 第 {detail.version}{' '}
-            版
+            {detail.fiscalYear} 年度 · {detail.organizationName} · {detail.departmentName ?? ''} ·{' '}
+            {versionLabel(detail.revisions, detail.currentRevisionId)}
           </Typography.Text>
         </div>
         <Space wrap>
