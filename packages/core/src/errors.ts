@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   SEPARATION_OF_DUTIES: { status: 403, message: '不能审核本人提交或修改的内容，请由其他人员办理' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },
+  APPEAL_PERIOD_OVER: { status: 409, message: '申诉期限已过' },
   INVALID_NUMBERS: { status: 422, message: '自评表中有填写有误的数字，改正后才能送审' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
   STORED_FORM_INVALID: { status: 500, message: '已保存的自评表数据无法读取，请联系系统管理员' },

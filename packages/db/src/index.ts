@@ -20,6 +20,7 @@ export * from './repositories/projects.repository.ts';
 export * from './repositories/public-feedback.repository.ts';
 export * from './repositories/publications.repository.ts';
 export * from './repositories/rectification-items.repository.ts';
+export * from './repositories/result-applications.repository.ts';
 export * from './repositories/review-queue.repository.ts';
 export * from './repositories/reviews.repository.ts';
 export * from './repositories/revision-facts.repository.ts';

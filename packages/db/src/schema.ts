@@ -235,6 +235,9 @@ export type AppealsTable = {
   ruled_by: string | null;
   ruled_at: Timestamp | null;
   ruling_reason: string | null;
+  /** Migration 0013: the grade of the appealed decision, and whether its own reviewer ruled (no other existed). */
+  original_grade: string | null;
+  ruled_by_sole_reviewer: Generated<boolean>;
 };
 
 export type FeedbackStatus = 'pending' | 'published' | 'hidden';
