@@ -1,6 +1,7 @@
 import { type EvaluationResult, FINDING_CODES, type Finding, GRADE_LABELS, SEVERITY_LABELS } from '@jixiao/core';
 import { Card, Empty, Popover, Statistic, Tag, Typography } from 'antd';
 import { GradeTag } from '../components/GradeTag.tsx';
+import { scoreReconciliation } from './score-reconciliation.ts';
 
 const SEVERITY_COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -62,10 +63,13 @@ export const ScorePanel = ({ result, onSelectFinding, title = '复核得分（�
           )}
         </Popover>
         <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0', fontSize: 13 }}>
-          填报总分 {result.statedTotal ?? '—'}，复核合计（执行得分 + 填报指标得分）
-          {invalid?.checkTotal ? '—' : result.checkTotal.toFixed(2)}
-          {result.provisional ? '；部分指标无法计算，暂按填报得分计入' : ''}
-          {result.cap ? `；${result.cap.explanation.text}` : ''}
+          {scoreReconciliation({
+            engineTotal: invalid?.total ? null : result.totalScore,
+            checkTotal: invalid?.checkTotal ? null : result.checkTotal,
+            statedTotal: result.statedTotal,
+          }).join('')}
+          {result.provisional ? '部分指标无法计算，暂按填报得分计入。' : ''}
+          {result.cap ? result.cap.explanation.text : ''}
         </Typography.Paragraph>
       </Card>
       <Card
