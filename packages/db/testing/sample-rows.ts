@@ -7,6 +7,7 @@ import { insertEvaluation, updateEvaluationIfVersion } from '../src/repositories
 import { insertOrganization } from '../src/repositories/organizations.repository.ts';
 import { appendPasswordHistory } from '../src/repositories/password-history.repository.ts';
 import { insertProject } from '../src/repositories/projects.repository.ts';
+import { insertPublicFeedback } from '../src/repositories/public-feedback.repository.ts';
 import { insertPublication } from '../src/repositories/publications.repository.ts';
 import { insertReview } from '../src/repositories/reviews.repository.ts';
 import { insertRevisionFacts } from '../src/repositories/revision-facts.repository.ts';
@@ -133,7 +134,7 @@ export const insertSampleRows = async (db: Db) => {
     reviewer_id: user.id,
     created_at: now,
   });
-  await insertPublication(db, {
+  const publication = await insertPublication(db, {
     id: randomUUID(),
     organization_id: unit.id,
     evaluation_id: evaluation.id,
@@ -142,6 +143,22 @@ export const insertSampleRows = async (db: Db) => {
     published_at: now,
     redactions: '[]',
     document_hashes: '{"docx":"abc"}',
+  });
+  await insertPublicFeedback(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    publication_id: publication.id,
+    body: '<b>补偿款</b>何时到账？',
+    contact: '',
+    source_hash: 'h'.repeat(43),
+    status: 'published',
+    reply: '已全部拨付',
+    reply_draft: '已全部拨付',
+    reply_drafted_by: user.id,
+    moderated_by: user.id,
+    moderated_at: now,
+    created_at: now,
   });
   await insertAttachment(db, {
     id: randomUUID(),

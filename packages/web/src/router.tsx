@@ -17,6 +17,7 @@ const ReviewQueuePage = lazy(() => import('./review/ReviewQueuePage.tsx'));
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 const BulkAuditPage = lazy(() => import('./bulk/BulkAuditPage.tsx'));
+const FeedbackPage = lazy(() => import('./feedback/FeedbackPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
 const OrganizationsPage = lazy(() => import('./accounts/OrganizationsPage.tsx'));
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: suspended(<DashboardPage />) },
       { path: 'bulk-audits', element: suspended(<BulkAuditPage />) },
       { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
+      { path: 'feedback', element: suspended(<FeedbackPage />) },
       { path: 'password', element: suspended(<PasswordPage />) },
       { path: 'accounts', element: suspended(<AccountsPage />) },
       { path: 'organizations', element: suspended(<OrganizationsPage />) },

@@ -10,6 +10,7 @@ import { importFileIntoDraft } from '../evaluations/import-file-into-draft.ts';
 import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
+import { loadDemoFeedback } from './demo-feedback.ts';
 
 export const DEMO_PASSWORD = 'Jixiao@2022demo';
 
@@ -146,6 +147,11 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     bytes: seed.bytes,
   });
   await advance(imported.evaluation, ['submit', 'unit', 'department', 'finance', 'publish']);
+  await loadDemoFeedback(
+    ctx,
+    { evaluationId: imported.evaluation.id, organizationId: unitId },
+    { drafter: actor('unit_approver'), moderator: actor('finance_reviewer') },
+  );
   const usedProjects = new Set([`${imported.evaluation.fiscalYear}/${imported.evaluation.projectName}`]);
   let count = 1;
   for (const [index, path] of PATHS.entries()) {

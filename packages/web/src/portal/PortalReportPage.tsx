@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { PublishedEvaluation } from '../api/types.ts';
@@ -6,6 +7,9 @@ import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { toChineseNumber } from './chinese-number.ts';
+
+// The feedback section (its form pulls in antd's Form) loads after the report, in its own chunk.
+const PortalFeedback = lazy(() => import('./PortalFeedback.tsx'));
 
 const DOCUMENTS = [
   { kind: 'report.pdf', label: '自评报告（PDF）' },
@@ -202,6 +206,10 @@ const PortalReportPage = () => {
           </section>
         ))}
       </section>
+
+      <Suspense fallback={null}>
+        <PortalFeedback evaluationId={data.id} />
+      </Suspense>
     </article>
   );
 };
