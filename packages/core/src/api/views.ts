@@ -2,6 +2,7 @@ import type { Risk } from '../analysis/review-risk.ts';
 import type { PublishedReconsideration } from '../appeal/appeal-view.ts';
 import type { BulkSummary } from '../bulk/bulk-summary.ts';
 import type { EvaluationForm, NarrativeSection } from '../model/form.ts';
+import type { RectificationItemView } from '../rectification/rectification-view.ts';
 import type { EvaluationResult } from '../model/result.ts';
 import type { EvaluationSummary } from '../summary.ts';
 import type { EvaluationStatus, Role, WorkflowAction } from '../workflow/workflow.ts';
@@ -105,6 +106,11 @@ export type EvaluationDetail = EvaluationView & {
   reviews: ReviewView[];
   publications: PublicationView[];
   availableActions: WorkflowAction[];
+  /**
+   * The same project's 整改 items from earlier years not yet closed; their RECTIFICATION_OPEN / _OVERDUE
+   * findings are in result.findings, computed when read (never stored in the revision).
+   */
+  earlierRectifications: RectificationItemView[];
 };
 
 /** A run of a text diff: kept, inserted or deleted characters. */

@@ -38,3 +38,34 @@ export type RectificationItemView = {
 export type RectificationItemPage = { items: RectificationItemView[]; total: number };
 
 export type RectificationCountsView = { open: number; overdue: number; submitted: number };
+
+export type RectificationEvidenceView = {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+};
+
+/** One change of an item, from the audit log. */
+export type RectificationHistoryEntry = {
+  seq: number;
+  occurredAt: string;
+  action: string;
+  actionLabel: string;
+  actorName: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+};
+
+export type RectificationItemDetail = RectificationItemView & {
+  evidence: RectificationEvidenceView[];
+  history: RectificationHistoryEntry[];
+  createdByName: string | null;
+  closedByName: string | null;
+};
+
+/** A problem of section 七 offered as an item, with the section 八 measure that matches it (从问题生成). */
+export type RectificationProposal = { problem: string; measure: string };

@@ -1,6 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../connect.ts';
-import type { RectificationItem, RectificationItemsTable, RectificationStatus } from '../schema.ts';
+import type { Attachment, RectificationItem, RectificationItemsTable, RectificationStatus } from '../schema.ts';
 
 export const insertRectificationItem = async (
   db: Db,
@@ -19,11 +19,13 @@ export const findRectificationItemForUpdate = async (db: Db, id: string): Promis
  * Optimistic concurrency, as for evaluations: applies the change only if the row still has `expectedVersion`,
  * and bumps the version. Returns undefined when someone else changed it first.
  */
+export type RectificationItemChanges = Omit<Updateable<RectificationItemsTable>, 'version' | 'id'>;
+
 export const updateRectificationItemIfVersion = async (
   db: Db,
   id: string,
   expectedVersion: number,
-  changes: Omit<Updateable<RectificationItemsTable>, 'version' | 'id'>,
+  changes: RectificationItemChanges,
 ): Promise<RectificationItem | undefined> =>
   db
     .updateTable('rectification_items')
@@ -126,4 +128,41 @@ export const countRectificationItems = async (
     ])
     .executeTakeFirstOrThrow();
   return { open: Number(row.open), overdue: Number(row.overdue), submitted: Number(row.submitted) };
+};
+
+/** The evidence files of one item (everything but their bytes), in upload order. */
+export const listRectificationEvidence = async (
+  db: Db,
+  rectificationItemId: string,
+): Promise<Omit<Attachment, 'bytes'>[]> =>
+  db
+    .selectFrom('attachments')
+    .select([
+      'id',
+      'organization_id',
+      'evaluation_id',
+      'file_name',
+      'media_type',
+      'size_bytes',
+      'sha256',
+      'created_by',
+      'created_at',
+      'purpose',
+      'indicator_name',
+      'rectification_item_id',
+      'appeal_id',
+    ])
+    .where('rectification_item_id', '=', rectificationItemId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+/** How many evidence files an item has (a unit submits its work with at least one). */
+export const countRectificationEvidence = async (db: Db, rectificationItemId: string): Promise<number> => {
+  const row = await db
+    .selectFrom('attachments')
+    .where('rectification_item_id', '=', rectificationItemId)
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 };

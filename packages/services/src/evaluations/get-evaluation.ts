@@ -10,6 +10,8 @@ import {
 } from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { earlierRectificationsOf, withRectificationFindings } from '../rectification/earlier-rectifications.ts';
+import { todayOf } from '../rectification/rectification-item-view.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult, toRevisionView, viewOf } from './evaluation-view.ts';
 import { revisionAuthors, withoutOwnRevisionDecisions } from './revision-authors.ts';
 
@@ -34,6 +36,7 @@ export const getEvaluation = async (
     listAttachments(ctx.db, evaluation.id),
   ]);
   if (evaluation.current_revision_id && !current) throw new AppError('INTERNAL');
+  const earlier = await earlierRectificationsOf(ctx.db, evaluation, tree, actor, todayOf(ctx.now));
   const names = await listDisplayNames(ctx.db, [
     ...reviews.map((review) => review.reviewer_id),
     ...publications.flatMap((publication) =>
@@ -46,7 +49,7 @@ export const getEvaluation = async (
   return {
     ...viewOf(evaluation, tree),
     form: current ? revisionForm(current) : null,
-    result: current ? revisionResult(current) : null,
+    result: current ? withRectificationFindings(revisionResult(current), earlier.findings) : null,
     revisions: revisions.map(toRevisionView),
     reviews: reviews.map((review) => ({
       id: review.id,
@@ -80,5 +83,6 @@ export const getEvaluation = async (
       actor.userId,
       revisionAuthors(revisions, evaluation.current_revision_id),
     ),
+    earlierRectifications: earlier.items,
   };
 };
