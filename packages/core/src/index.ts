@@ -37,5 +37,6 @@ export * from './summary.ts';
 export * from './util/meaningful-text.ts';
 export * from './util/money.ts';
 export * from './validate/number-cells.ts';
+export * from './validate/unit-identity.ts';
 export * from './workflow/separation-of-duties.ts';
 export * from './workflow/workflow.ts';

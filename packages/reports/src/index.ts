@@ -5,4 +5,5 @@ export * from './html/render-html.ts';
 export * from './layout/form-table.ts';
 export * from './naming.ts';
 export * from './pdf/pdf-renderer.ts';
+export * from './result-application/render-result-application-xlsx.ts';
 export * from './xlsx/render-xlsx.ts';

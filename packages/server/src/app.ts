@@ -27,18 +27,22 @@ import { securityHeadersFor } from './http/security-headers.ts';
 import { authenticate } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { analysisRoutes } from './routes/analysis/analysis.routes.ts';
+import { appealRoutes } from './routes/appeals/appeals.routes.ts';
 import { auditRoutes } from './routes/audit/audit.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { passwordRoutes } from './routes/auth/password.routes.ts';
 import { bulkAuditRoutes } from './routes/bulk-audits/bulk-audits.routes.ts';
 import { documentRoutes, publicDocumentRoutes } from './routes/documents/documents.routes.ts';
 import { evaluationRoutes } from './routes/evaluations/evaluations.routes.ts';
+import { evidenceRoutes } from './routes/evidence/evidence.routes.ts';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.ts';
 import { publicFeedbackRoutes } from './routes/feedback/public-feedback.routes.ts';
 import { findingRoutes } from './routes/findings/findings.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { organizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
+import { rectificationRoutes } from './routes/rectification/rectification.routes.ts';
+import { resultApplicationRoutes } from './routes/result-application/result-application.routes.ts';
 import { ruleSetRoutes } from './routes/rule-sets/rule-sets.routes.ts';
 import { userRoutes } from './routes/users/users.routes.ts';
 
@@ -197,6 +201,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     });
     await scope.register(passwordRoutes, { ctx, rateLimit: config.loginRateLimit });
     await scope.register(evaluationRoutes, { ctx, importBodyLimit: config.importBodyLimit });
+    await scope.register(evidenceRoutes, { ctx, bodyLimit: config.importBodyLimit });
+    await scope.register(appealRoutes, { ctx, bodyLimit: config.importBodyLimit });
+    await scope.register(rectificationRoutes, { ctx, bodyLimit: config.importBodyLimit });
     await scope.register(findingRoutes, { ctx });
     await scope.register(analysisRoutes, { ctx });
     await scope.register(organizationRoutes, { ctx });
@@ -204,6 +211,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await scope.register(auditRoutes, { ctx });
     await scope.register(feedbackRoutes, { ctx });
     await scope.register(documentRoutes, { ctx });
+    await scope.register(resultApplicationRoutes, { ctx });
     await scope.register(bulkAuditRoutes, {
       ctx,
       runner: bulkAudits,

@@ -1,9 +1,16 @@
-import { type EvaluationStatus, type Role, WORKFLOW_RULES, type WorkflowAction } from '@jixiao/core';
+import {
+  DEFAULT_RESULT_APPLICATION_POLICY,
+  type EvaluationStatus,
+  type Role,
+  WORKFLOW_RULES,
+  type WorkflowAction,
+} from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
 import {
   type Actor,
   approveEvaluation,
   createDraft,
+  createRectificationItem,
   createUser,
   getEvaluation,
   importFileIntoDraft as importEvaluation,
@@ -70,6 +77,8 @@ type Ids = {
   bulkAudit: string;
   /** A citizen's message on the published evaluation, waiting for moderation. */
   feedback: string;
+  /** A 整改 item on the draft, registered by the 主管部门 reviewer over the unit. */
+  rectificationItem: string;
 };
 
 type Policy = {
@@ -331,7 +340,83 @@ const POLICIES: Record<string, Policy> = {
     request: ({ user }) => ({ method: 'POST', url: `/api/users/${user}/revoke-sessions` }),
     allowed: only('admin'),
   },
+  // 结果应用 is the 财政局's: its reviewers act, the admin may look, 主管部门 and units are refused.
+  'GET /api/result-application': {
+    request: () => ({ method: 'GET', url: '/api/result-application?year=2023' }),
+    allowed: only('finance', 'admin'),
+  },
+  'GET /api/result-application/table.xlsx': {
+    request: () => ({ method: 'GET', url: '/api/result-application/table.xlsx?year=2023' }),
+    allowed: only('finance', 'admin'),
+  },
+  'PUT /api/result-application/policies/:year': {
+    request: () => ({
+      method: 'PUT',
+      url: '/api/result-application/policies/2023',
+      payload: { ...DEFAULT_RESULT_APPLICATION_POLICY, appealPeriodDays: 15 },
+    }),
+    allowed: only('finance'),
+  },
+  'PUT /api/result-application/decisions/:evaluationId': {
+    status: 'approved',
+    request: ({ id }) => ({
+      method: 'PUT',
+      url: `/api/result-application/decisions/${id}`,
+      payload: { decision: 'other', reason: '矩阵测试' },
+    }),
+    allowed: only('finance'),
+  },
 };
+
+/**
+ * 整改 steps on one shared item: a step from the wrong status answers 409 and a submit without evidence 400, both
+ * past authorization, so every allowed subject reads "allowed" whatever the item's status by then.
+ */
+const rectificationStep = (action: string, allowed: Set<Subject>): Policy => ({
+  request: ({ rectificationItem }) => ({
+    method: 'POST',
+    url: `/api/rectification-items/${rectificationItem}/${action}`,
+    payload: { reason: '矩阵测试', progressNote: '矩阵测试进展' },
+  }),
+  allowed,
+});
+
+Object.assign(POLICIES, {
+  // Everyone signed in lists what they may see (a unit its own, the bureau all); the item is its unit's and above.
+  'GET /api/rectification-items': {
+    request: () => ({ method: 'GET', url: '/api/rectification-items?overdue=true' }),
+    allowed: SIGNED_IN,
+  },
+  'GET /api/rectification-items/:id': {
+    request: ({ rectificationItem }) => ({ method: 'GET', url: `/api/rectification-items/${rectificationItem}` }),
+    allowed: SEE_UNIT,
+  },
+  'POST /api/rectification-items': {
+    request: ({ draft }) => ({
+      method: 'POST',
+      url: '/api/rectification-items',
+      payload: { evaluationId: draft, sourceKind: 'manual', description: '矩阵测试', deadline: '2100-12-31' },
+    }),
+    allowed: only('department', 'finance'),
+  },
+  'POST /api/rectification-items/:id/start': rectificationStep('start', only('filler', 'approver')),
+  'POST /api/rectification-items/:id/update': rectificationStep('update', only('filler', 'approver')),
+  'POST /api/rectification-items/:id/submit': rectificationStep('submit', only('filler', 'approver')),
+  'POST /api/rectification-items/:id/return': rectificationStep('return', only('department', 'finance')),
+  'POST /api/rectification-items/:id/close': rectificationStep('close', only('department', 'finance')),
+  'POST /api/rectification-items/:id/evidence': {
+    request: ({ rectificationItem }) => ({
+      method: 'POST',
+      url: `/api/rectification-items/${rectificationItem}/evidence`,
+      payload: { fileName: '整改材料.txt', contentBase64: Buffer.from('整改佐证材料').toString('base64') },
+    }),
+    allowed: only('filler', 'approver'),
+  },
+  'GET /api/evaluations/:id/rectification-proposals': {
+    request: ({ draft }) => ({ method: 'GET', url: `/api/evaluations/${draft}/rectification-proposals` }),
+    allowed: only('department', 'finance'),
+  },
+} satisfies Record<string, Policy>);
 
 const DENIED = new Set([401, 403, 404]);
 
@@ -346,7 +431,7 @@ const allowedOnOtherUnit = (allowed: Set<Subject>): Set<Subject> =>
 
 /** Routes about one evaluation's data (not the public ones): they are asked again about another unit's. */
 const isScopedRoute = (route: string): boolean =>
-  /^(GET|PUT|POST) \/api\/(evaluations\/:id|attachments\/:id)/u.test(route);
+  /^(GET|PUT|POST) \/api\/(evaluations\/:id|attachments\/:id|rectification-items\/:id)/u.test(route);
 
 let nextSeed = 100;
 
@@ -426,6 +511,14 @@ describe('authorization matrix: every route × every subject', () => {
       user: target.userId,
       bulkAudit,
       feedback: await feedbackOn(await evaluationIn('published', seed + 4, scope)),
+      rectificationItem: (
+        await createRectificationItem(ctx, owner.department, {
+          evaluationId: draft,
+          sourceKind: 'manual',
+          description: '矩阵测试：整改事项',
+          deadline: '2100-12-31',
+        })
+      ).id,
     };
   };
 

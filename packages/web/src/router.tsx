@@ -21,6 +21,7 @@ const FeedbackPage = lazy(() => import('./feedback/FeedbackPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
 const OrganizationsPage = lazy(() => import('./accounts/OrganizationsPage.tsx'));
+const ResultApplicationPage = lazy(() => import('./result-application/ResultApplicationPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'review', element: suspended(<ReviewQueuePage />) },
       { path: 'review/:id', element: suspended(<ReviewPage />) },
       { path: 'dashboard', element: suspended(<DashboardPage />) },
+      { path: 'result-application', element: suspended(<ResultApplicationPage />) },
       { path: 'bulk-audits', element: suspended(<BulkAuditPage />) },
       { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
       { path: 'feedback', element: suspended(<FeedbackPage />) },

@@ -1,7 +1,16 @@
-import { type DashboardSummary, isGrade, severityFrom, summarizeDashboard as summarize } from '@jixiao/core';
-import { countDashboardFindings, listDashboardEvaluations } from '@jixiao/db';
+import {
+  type DashboardSummary,
+  isGrade,
+  type RectificationCountsView,
+  type ResultApplicationSummary,
+  severityFrom,
+  summarizeDashboard as summarize,
+} from '@jixiao/core';
+import { countDashboardFindings, countRectificationItems, listDashboardEvaluations } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { todayOf } from '../rectification/rectification-item-view.ts';
+import { summarizeResultApplication } from '../result-application/summarize-result-application.ts';
 
 export type SummarizeDashboardInput = { fiscalYear?: number | undefined };
 
@@ -13,13 +22,19 @@ export const summarizeDashboard = async (
   ctx: ServiceContext,
   actor: Actor,
   input: SummarizeDashboardInput,
-): Promise<DashboardSummary> => {
-  const organizationIds = visibleOrganizationIds(actor, await loadOrganizationTree(ctx.db));
-  const [evaluations, findings] = await Promise.all([
+): Promise<
+  DashboardSummary & { resultApplication: ResultApplicationSummary | null; rectifications: RectificationCountsView }
+> => {
+  const tree = await loadOrganizationTree(ctx.db);
+  const organizationIds = visibleOrganizationIds(actor, tree);
+  const [evaluations, findings, resultApplication, rectifications] = await Promise.all([
     listDashboardEvaluations(ctx.db, organizationIds),
     countDashboardFindings(ctx.db, organizationIds),
+    summarizeResultApplication(ctx.db, actor, tree, input.fiscalYear ?? null),
+    // 整改 counts are of today's work, whatever year the dashboard shows.
+    countRectificationItems(ctx.db, organizationIds, todayOf(ctx.now)),
   ]);
-  return summarize(
+  const summary = summarize(
     evaluations.map((row) => ({
       id: row.id,
       projectName: row.project_name,
@@ -41,4 +56,5 @@ export const summarizeDashboard = async (
     })),
     input.fiscalYear ?? null,
   );
+  return { ...summary, resultApplication, rectifications };
 };

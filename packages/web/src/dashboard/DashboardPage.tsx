@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { html } from './chart-html.ts';
 import { EChart } from './EChart.tsx';
+import { ResultApplicationCard, type WithResultApplication } from './ResultApplicationCard.tsx';
 
 const GRADE_COLORS = ['#15803d', '#1d4ed8', '#d97706', '#b91c1c'];
 const MOST_FREQUENT_CODES = 12;
@@ -107,7 +108,7 @@ const DashboardPage = () => {
   const navigate = useNavigate();
   const [year, setYear] = useState<number | undefined>();
   const data = useApi(
-    () => api.get<DashboardSummary>(`/api/analysis/dashboard${query({ year })}`),
+    () => api.get<DashboardSummary & WithResultApplication>(`/api/analysis/dashboard${query({ year })}`),
     String(year ?? 'all'),
   );
   const [years, setYears] = useState<number[]>([]);
@@ -161,6 +162,7 @@ const DashboardPage = () => {
               </Card>
             </Col>
           </Row>
+          {summary.resultApplication ? <ResultApplicationCard summary={summary.resultApplication} /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={10}>
               <Card size="small" title="评价等级分布">

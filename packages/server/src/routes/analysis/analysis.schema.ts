@@ -1,5 +1,6 @@
 import { EVALUATION_STATUSES, GRADES } from '@jixiao/core';
 import { z } from 'zod';
+import { resultApplicationSummaryResponse } from '../result-application/result-application.schema.ts';
 
 export const risksQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -49,4 +50,7 @@ export const dashboardResponse = z.object({
     byDepartment: z.array(counted({ department: z.string() })),
   }),
   scoreByYear: z.array(z.object({ fiscalYear: z.number().int(), scored: z.number().int(), averageScore: z.number() })),
+  resultApplication: resultApplicationSummaryResponse.nullable(),
+  /** 整改 items of the visible units today: not closed, past their deadline, awaiting the closing decision. */
+  rectifications: z.object({ open: z.number().int(), overdue: z.number().int(), submitted: z.number().int() }),
 });
