@@ -9,6 +9,10 @@ import { appendPasswordHistory } from '../src/repositories/password-history.repo
 import { insertProject } from '../src/repositories/projects.repository.ts';
 import { insertPublicFeedback } from '../src/repositories/public-feedback.repository.ts';
 import { insertPublication } from '../src/repositories/publications.repository.ts';
+import {
+  upsertResultApplication,
+  upsertResultApplicationPolicy,
+} from '../src/repositories/result-applications.repository.ts';
 import { insertReview } from '../src/repositories/reviews.repository.ts';
 import { insertRevisionFacts } from '../src/repositories/revision-facts.repository.ts';
 import { insertRevision } from '../src/repositories/revisions.repository.ts';
@@ -159,6 +163,26 @@ export const insertSampleRows = async (db: Db) => {
     moderated_by: user.id,
     moderated_at: now,
     created_at: now,
+  });
+  await upsertResultApplicationPolicy(db, {
+    bureau_id: bureau.id,
+    fiscal_year: 2022,
+    rules: JSON.stringify({ excellent: { decisions: ['keep', 'increase'], increaseMaxPercent: 10 } }),
+    appeal_period_days: 20,
+    updated_by: user.id,
+    updated_at: now,
+  });
+  await upsertResultApplication(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    fiscal_year: 2022,
+    suggestion: '保持或增加不超过 10%',
+    decision: 'increase',
+    adjustment_percent: '7.50',
+    reason: '',
+    decided_by: user.id,
+    decided_at: now,
   });
   await insertAttachment(db, {
     id: randomUUID(),

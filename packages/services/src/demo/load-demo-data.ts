@@ -11,6 +11,7 @@ import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
+import { loadDemoResultApplication } from './demo-result-application.ts';
 
 export const DEMO_PASSWORD = 'Jixiao@2022demo';
 
@@ -151,6 +152,11 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     ctx,
     { evaluationId: imported.evaluation.id, organizationId: unitId },
     { drafter: actor('unit_approver'), moderator: actor('finance_reviewer') },
+  );
+  await loadDemoResultApplication(
+    ctx,
+    { evaluationId: imported.evaluation.id, fiscalYear: imported.evaluation.fiscalYear },
+    actor('finance_reviewer'),
   );
   const usedProjects = new Set([`${imported.evaluation.fiscalYear}/${imported.evaluation.projectName}`]);
   let count = 1;
