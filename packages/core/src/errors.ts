@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },
   APPEAL_PERIOD_OVER: { status: 409, message: '申诉期限已过' },
   INVALID_NUMBERS: { status: 422, message: '自评表中有填写有误的数字，改正后才能送审' },
+  DUPLICATE_PROJECT: { status: 409, message: '该项目本年度已有自评记录' },
+  IMPORT_UNIT_MISMATCH: { status: 409, message: '文件中的单位与您的单位不符，请确认后再导入' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
   STORED_FORM_INVALID: { status: 500, message: '已保存的自评表数据无法读取，请联系系统管理员' },
   BUSY: { status: 503, message: '服务器繁忙，请稍后再试' },

@@ -9,6 +9,10 @@ export const findEvaluationById = async (db: Db, id: string): Promise<Evaluation
   db.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Locks the row for the rest of the transaction, so that concurrent transitions queue behind each other. */
+/** The evaluation of a project (one per project and year). */
+export const findEvaluationByProject = async (db: Db, projectId: string): Promise<Evaluation | undefined> =>
+  db.selectFrom('evaluations').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+
 export const findEvaluationForUpdate = async (db: Db, id: string): Promise<Evaluation | undefined> =>
   db.selectFrom('evaluations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 

@@ -3,7 +3,14 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: Record<string, string>;
+    /** What a client needs to offer a way forward (the existing record of a duplicate, the names that differ). */
+    context?: Record<string, unknown>;
+    requestId?: string;
+  };
 };
 
 const fieldPath = (instancePath: string, params: unknown): string => {
@@ -73,11 +80,13 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     if (appError.status >= 500) return serverFault(request, reply, appError.code, appError.status, error);
     const fields = appError.details['fields'];
+    const context = appError.details['context'];
     const body: ErrorBody = {
       error: {
         code: appError.code,
         message: appError.message,
         ...(fields && typeof fields === 'object' ? { fields: fields as Record<string, string> } : {}),
+        ...(context && typeof context === 'object' ? { context: context as Record<string, unknown> } : {}),
       },
     };
     return reply.status(appError.status).send(body);

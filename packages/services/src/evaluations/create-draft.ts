@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type EvaluationForm, evaluationFormSchema, meaningfulText, requireRuleSet } from '@jixiao/core';
-import { type Db, findProject, insertEvaluation, insertProject } from '@jixiao/db';
+import { type Db, findEvaluationByProject, findProject, insertEvaluation, insertProject } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -50,8 +50,21 @@ export const createDraftIn = async (
   requireRoleOn(actor, tree, organization.id, 'unit_filler');
   const ruleSet = requireRuleSet(input.ruleSetId);
   const now = ctx.now();
-  if (await findProject(trx, organization.id, fiscalYear, projectName)) {
-    throw new AppError('CONFLICT', `“${organization.name}”的 ${fiscalYear} 年度项目“${projectName}”已有自评记录`);
+  const existingProject = await findProject(trx, organization.id, fiscalYear, projectName);
+  if (existingProject) {
+    const existing = await findEvaluationByProject(trx, existingProject.id);
+    // The existing record is named so the unit can open it, or import the file as its next version.
+    throw new AppError(
+      'DUPLICATE_PROJECT',
+      `“${organization.name}”的 ${fiscalYear} 年度项目“${projectName}”已有自评记录`,
+      {
+        context: {
+          existing: existing
+            ? { evaluationId: existing.id, status: existing.status, version: existing.version, projectName, fiscalYear }
+            : null,
+        },
+      },
+    );
   }
   const project = await insertProject(trx, {
     id: randomUUID(),

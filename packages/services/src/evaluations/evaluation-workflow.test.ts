@@ -60,7 +60,10 @@ describe.each(testDatabaseKinds())('evaluation use cases on %s', (kind) => {
     expect(detail.availableActions).toEqual(['edit', 'submit']);
     await expect(
       createDraft(ctx, actors.unit_filler, { organizationId: organizations.unit, form: formFor(2, '征收工作经费甲') }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({
+      code: 'DUPLICATE_PROJECT',
+      details: { context: { existing: { evaluationId: draft.id, status: 'draft', version: 2 } } },
+    });
   });
 
   it.each<[Role | 'otherFiller', string]>([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@jixiao/core';
-import { insertAttachment, sha256Hex } from '@jixiao/db';
+import { AppError, checkUnitIdentity } from '@jixiao/core';
+import { findEvaluationById, insertAttachment, sha256Hex } from '@jixiao/db';
 import {
   detectMediaType,
   type ImportedReport,
@@ -8,6 +8,7 @@ import {
   notASelfEvaluation,
   readReport,
 } from '@jixiao/ingest';
+import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { createDraftIn } from './create-draft.ts';
 import type { EvaluationView } from './evaluation-view.ts';
@@ -22,6 +23,8 @@ export type ImportFileInput = {
   ruleSetId?: string | undefined;
   /** Re-import into an existing draft instead of creating one. */
   into?: { evaluationId: string; expectedVersion: number } | undefined;
+  /** The unit has seen that the file names another unit or department and files it here all the same. */
+  confirmUnitMismatch?: boolean | undefined;
 };
 
 export type ImportFileOutput = {
@@ -47,6 +50,49 @@ const selfEvaluationsOf = (reports: readonly ImportedReport[], fileName: string)
 };
 
 /**
+ * Refuses, until the unit confirms, a file with a form whose stated names are all another unit's and department's
+ * (another city's report would otherwise land in this unit without a word); the answer says what the file states.
+ */
+const assertFileIsTheUnits = async (
+  ctx: ServiceContext,
+  organizationId: string,
+  reports: readonly ImportedReport[],
+): Promise<void> => {
+  const tree = await loadOrganizationTree(ctx.db);
+  const unit = tree.byId.get(organizationId);
+  if (!unit) return; // an unknown unit is refused with NOT_FOUND when the draft is made
+  const department = unit.parent_id ? tree.byId.get(unit.parent_id) : undefined;
+  const identity = { unitName: unit.name, departmentName: department?.name ?? null };
+  const differing = reports.flatMap((report) => {
+    const check = checkUnitIdentity(report.form, identity);
+    return check.kind === 'differs' ? [{ projectName: report.form.projectName, ...check }] : [];
+  });
+  const [first] = differing;
+  if (!first) return;
+  const stated = [
+    first.statedUnit && `实施单位“${first.statedUnit}”`,
+    first.statedDepartment && `主管部门“${first.statedDepartment}”`,
+  ]
+    .filter(Boolean)
+    .join('、');
+  throw new AppError(
+    'IMPORT_UNIT_MISMATCH',
+    `文件中的${stated}与您的单位“${identity.unitName}”${identity.departmentName ? `（主管部门“${identity.departmentName}”）` : ''}不符。请确认这是本单位的自评表后再导入。`,
+    {
+      context: {
+        unitName: identity.unitName,
+        departmentName: identity.departmentName,
+        forms: differing.map(({ projectName, statedUnit, statedDepartment }) => ({
+          projectName,
+          statedUnit,
+          statedDepartment,
+        })),
+      },
+    },
+  );
+};
+
+/**
  * Reads a report file (text, markdown, docx, xlsx, json …) into a draft and keeps the original file as an
  * attachment; each further self-evaluation in the file becomes a draft of its own (a re-import into an
  * existing draft takes the first and says how many it left). A file that cannot be read changes nothing, and
@@ -65,6 +111,7 @@ export const importFileIntoDraft = async (
   const { accepted, skipped } = selfEvaluationsOf(imported.reports, input.fileName);
   const [first, ...rest] = accepted;
   if (!first) throw new AppError('NO_INDICATORS');
+  if (!input.confirmUnitMismatch) await assertFileIsTheUnits(ctx, input.organizationId, accepted);
   const further = input.into ? [] : rest;
   const notes: ImportWarning[] = [...skipped];
   if (accepted.length > 1) {
@@ -77,6 +124,12 @@ export const importFileIntoDraft = async (
     });
   }
   return ctx.db.transaction().execute(async (trx) => {
+    if (input.into) {
+      // The identity check above was made against organizationId: the draft imported into must be that unit's.
+      const target = await findEvaluationById(trx, input.into.evaluationId);
+      if (target && target.organization_id !== input.organizationId)
+        throw new AppError('VALIDATION_FAILED', '要导入的草稿不属于所选单位');
+    }
     const source = { kind: 'import', fileName: input.fileName } as const;
     const attach = async (evaluation: EvaluationView) =>
       insertAttachment(trx, {

@@ -1,18 +1,23 @@
 /** The one way the web app talks to the server: JSON over fetch, the session cookie, CSRF echoed. */
 
 /** The server's error body: `{ error: { code, message, fields? } }`, messages in Chinese. */
-export type ApiErrorBody = { error?: { code?: string; message?: string; fields?: Record<string, string> } };
+export type ApiErrorBody = {
+  error?: { code?: string; message?: string; fields?: Record<string, string>; context?: Record<string, unknown> };
+};
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** What the server offers for a way forward (e.g. the existing record of a duplicate import). */
+  readonly context: Record<string, unknown>;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.error?.message ?? `请求失败（HTTP ${status}）`);
     this.status = status;
     this.code = body.error?.code ?? 'HTTP_ERROR';
     this.fields = body.error?.fields ?? {};
+    this.context = body.error?.context ?? {};
   }
 }
 

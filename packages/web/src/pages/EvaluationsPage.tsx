@@ -9,6 +9,7 @@ import { useSession } from '../auth/session.ts';
 import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
+import { canImportInto, type ImportObstacle, importObstacleOf } from './import-obstacle.ts';
 
 type ImportWarning = { code: string; message: string; where: string };
 type ImportResult = {
@@ -24,14 +25,19 @@ const IMPORT_TYPES = '.txt,.md,.csv,.json,.docx,.xlsx,.xls,.pdf';
 const EvaluationsPage = () => {
   const me = useSession();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const organizationId = me.roles.find((role) => role.role === 'unit_filler')?.organizationId;
   const list = useApi(() => api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100'), 'evaluations');
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const importFile = async (file: File) => {
+  type ImportOptions = {
+    confirmUnitMismatch?: boolean;
+    into?: { evaluationId: string; expectedVersion: number };
+  };
+
+  const importFile = async (file: File, options: ImportOptions = {}) => {
     if (!organizationId) return;
     setImporting(true);
     try {
@@ -40,11 +46,14 @@ const EvaluationsPage = () => {
         organizationId,
         fileName: file.name,
         contentBase64,
+        ...options,
       });
       message.success(
-        result.additional.length > 0
-          ? `已导入“${file.name}”：${result.additional.length + 1} 张自评表，已分别建立草稿`
-          : `已导入“${file.name}”为草稿`,
+        options.into
+          ? `已将“${file.name}”导入为已有自评的新版本`
+          : result.additional.length > 0
+            ? `已导入“${file.name}”：${result.additional.length + 1} 张自评表，已分别建立草稿`
+            : `已导入“${file.name}”为草稿`,
       );
       list.reload();
       // The editor shows what the reader could not take as written; see EditorLocationState.
@@ -55,11 +64,77 @@ const EvaluationsPage = () => {
         },
       });
     } catch (error) {
-      message.error(`导入失败：${errorMessage(error)}`);
+      const obstacle = importObstacleOf(error);
+      if (obstacle) askAbout(obstacle, file, options);
+      else message.error(`导入失败：${errorMessage(error)}`);
     } finally {
       setImporting(false);
       if (fileInput.current) fileInput.current.value = '';
     }
+  };
+
+  /** The import was held back with a way forward: show what was read and let the unit choose. */
+  const askAbout = (obstacle: ImportObstacle, file: File, options: ImportOptions) => {
+    if (obstacle.kind === 'unit-mismatch') {
+      modal.confirm({
+        title: '文件中的单位与您的单位不符',
+        width: 560,
+        content: (
+          <Space orientation="vertical">
+            <Typography.Text>{obstacle.message}</Typography.Text>
+            <ul>
+              {obstacle.forms.map((form) => (
+                <li key={form.projectName}>
+                  项目“{form.projectName || '未命名项目'}”：实施单位 {form.statedUnit || '（未填）'}，主管部门{' '}
+                  {form.statedDepartment || '（未填）'}
+                </li>
+              ))}
+            </ul>
+            <Typography.Text type="secondary">
+              将导入到：{obstacle.unitName}
+              {obstacle.departmentName ? `（主管部门：${obstacle.departmentName}）` : ''}
+            </Typography.Text>
+          </Space>
+        ),
+        okText: '确认是本单位的，导入',
+        cancelText: '取消',
+        onOk: () => importFile(file, { ...options, confirmUnitMismatch: true }),
+      });
+      return;
+    }
+    const { existing } = obstacle;
+    let dialog: { destroy: () => void } | undefined;
+    const content = (
+      <Space orientation="vertical">
+        <Typography.Text>{obstacle.message}。</Typography.Text>
+        <Link to={`/app/evaluations/${existing.evaluationId}`} onClick={() => dialog?.destroy()}>
+          打开已有的自评“{existing.projectName}”（{existing.fiscalYear} 年度）
+        </Link>
+        {canImportInto(existing) ? (
+          <Typography.Text type="secondary">
+            也可以把这个文件导入为这份自评的新版本，原有内容保留在版本记录中。
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">
+            这份自评已送审或已审核，不能再导入新版本；如需修改，请联系审核人退回。
+          </Typography.Text>
+        )}
+      </Space>
+    );
+    dialog = canImportInto(existing)
+      ? modal.confirm({
+          title: '本单位已有该项目本年度的自评',
+          width: 560,
+          content,
+          okText: '导入为新版本',
+          cancelText: '取消',
+          onOk: () =>
+            importFile(file, {
+              ...options,
+              into: { evaluationId: existing.evaluationId, expectedVersion: existing.version },
+            }),
+        })
+      : modal.info({ title: '本单位已有该项目本年度的自评', width: 560, content, okText: '知道了' });
   };
 
   const create = async (values: { projectName: string; fiscalYear: number }) => {

@@ -78,11 +78,13 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; impo
     },
     async (request, reply) => {
       // mediaType is accepted for old clients and ignored: the stored file is typed by its content.
-      const { contentBase64, organizationId, fileName, ruleSetId } = request.body;
+      const { contentBase64, organizationId, fileName, ruleSetId, confirmUnitMismatch, into } = request.body;
       const result = await importFileIntoDraft(ctx, actorOf(request), {
         organizationId,
         fileName,
         ruleSetId,
+        confirmUnitMismatch,
+        into,
         bytes: new Uint8Array(Buffer.from(contentBase64, 'base64')),
       });
       return reply.status(201).send(result);

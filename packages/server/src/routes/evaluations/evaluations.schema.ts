@@ -31,6 +31,10 @@ export const importBody = z.strictObject({
   /** Ignored (accepted so that old clients keep working): the file is typed by its content. */
   mediaType: safeText().max(200).optional(),
   ruleSetId: safeText().min(1).max(64).optional(),
+  /** The unit has been shown that the file names another unit and files it here all the same. */
+  confirmUnitMismatch: z.boolean().optional(),
+  /** Import as the next version of this existing draft (a duplicate project-year) instead of a new draft. */
+  into: z.strictObject({ evaluationId: z.uuid(), expectedVersion: z.number().int().min(1) }).optional(),
 });
 
 export const diffQuery = z.strictObject({ from: z.uuid(), to: z.uuid() });

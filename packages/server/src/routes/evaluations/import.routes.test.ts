@@ -25,7 +25,49 @@ describe('POST /api/evaluations/import', () => {
     expect(created.json()).toMatchObject({
       evaluation: { projectName: '征收工作经费', fiscalYear: 2022, status: 'draft' },
     });
-    expect((await importAs(filler, payload)).statusCode).toBe(409);
+    const duplicate = await importAs(filler, payload);
+    expect(duplicate.statusCode).toBe(409);
+    const evaluationId = created.json<{ evaluation: { id: string; version: number } }>().evaluation.id;
+    expect(duplicate.json()).toMatchObject({
+      error: {
+        code: 'DUPLICATE_PROJECT',
+        context: { existing: { evaluationId, status: 'draft', projectName: '征收工作经费', fiscalYear: 2022 } },
+      },
+    });
+    // The way forward it offers: the file as the next version of the existing draft.
+    const { version } = duplicate.json<{ error: { context: { existing: { version: number } } } }>().error.context
+      .existing;
+    const again = await importAs(filler, { ...payload, into: { evaluationId, expectedVersion: version } });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ evaluation: { id: evaluationId, version: version + 1 } });
+  });
+
+  it('asks before filing another unit’s report, saying what the file states, and files it once confirmed', async () => {
+    const seed = Buffer.from(SEED_BASE64, 'base64').toString('utf8');
+    const elsewhere = seed
+      .replaceAll('开福区城市房屋征收和补偿管理办公室', '岳麓区征收事务中心')
+      .replaceAll('征收工作经费', '岳麓征收经费');
+    const payload = {
+      organizationId: unitId,
+      fileName: 'yuelu.txt',
+      contentBase64: Buffer.from(elsewhere).toString('base64'),
+    };
+    const refused = await importAs(filler, payload);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: {
+        code: 'IMPORT_UNIT_MISMATCH',
+        message: expect.stringContaining('主管部门“岳麓区征收事务中心”'),
+        context: {
+          unitName: '开福区城市房屋征收和补偿管理办公室',
+          forms: [{ projectName: '岳麓征收经费', statedDepartment: '岳麓区征收事务中心' }],
+        },
+      },
+    });
+    const list = await testApp.request(filler, { method: 'GET', url: '/api/evaluations?search=岳麓' });
+    expect(list.json()).toMatchObject({ total: 0 });
+    const confirmed = await importAs(filler, { ...payload, confirmUnitMismatch: true });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
   });
 
   it('answers 400 for a missing file name, unknown fields and text that is not base64', async () => {
@@ -45,12 +87,14 @@ describe('POST /api/evaluations/import', () => {
 
   it('refuses a file it cannot read with a 4xx naming the problem, storing nothing', async () => {
     const garbage = Buffer.from('这只是一段随手写的文字，没有自评表。').toString('base64');
+    const count = async () =>
+      (await testApp.request(filler, { method: 'GET', url: '/api/evaluations' })).json<{ total: number }>().total;
+    const before = await count();
     const response = await importAs(filler, { organizationId: unitId, fileName: 'note.txt', contentBase64: garbage });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     expect(response.json<{ error: { message: string } }>().error.message).toMatch(/[\u4e00-\u9fa5]/);
-    const list = await testApp.request(filler, { method: 'GET', url: '/api/evaluations' });
-    expect(list.json()).toMatchObject({ total: 1 });
+    expect(await count()).toBe(before);
   });
 
   it('makes one draft per 自评表 of a file that holds several, saying so', async () => {
