@@ -58,7 +58,7 @@ export const DecisionDialog = ({ row, onClose, onSaved }: Props) => {
       open
       title={`结果应用：${row.projectName}`}
       okText="保存决定"
-      cancelText="取消"
+      cancelText="关闭"
       confirmLoading={saving}
       okButtonProps={{ disabled: invalid !== null || reasonMissing }}
       onOk={save}
