@@ -18,10 +18,12 @@ const ReviewPage = lazy(() => import('./review/ReviewPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 const BulkAuditPage = lazy(() => import('./bulk/BulkAuditPage.tsx'));
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage.tsx'));
+const AppealsPage = lazy(() => import('./appeals/AppealsPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
 const OrganizationsPage = lazy(() => import('./accounts/OrganizationsPage.tsx'));
 const ResultApplicationPage = lazy(() => import('./result-application/ResultApplicationPage.tsx'));
+const RectificationsPage = lazy(() => import('./rectification/RectificationsPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -49,6 +51,8 @@ export const router = createBrowserRouter([
       { path: 'bulk-audits', element: suspended(<BulkAuditPage />) },
       { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
       { path: 'feedback', element: suspended(<FeedbackPage />) },
+      { path: 'rectifications', element: suspended(<RectificationsPage />) },
+      { path: 'appeals', element: suspended(<AppealsPage />) },
       { path: 'password', element: suspended(<PasswordPage />) },
       { path: 'accounts', element: suspended(<AccountsPage />) },
       { path: 'organizations', element: suspended(<OrganizationsPage />) },

@@ -4,9 +4,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import { DOCUMENT_KINDS, type EvaluationDetail } from '../api/evaluation-types.ts';
+import { AppealPanel } from '../appeals/AppealPanel.tsx';
+import { useSession } from '../auth/session.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { versionLabel } from '../components/version-label.ts';
+import { EvidenceControl, useEvidence } from '../evidence/EvidenceControl.tsx';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { cellMessageId } from './CellMessage.tsx';
 import { IndicatorTree } from './IndicatorTree.tsx';
@@ -50,6 +53,14 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
   const onSaved = useCallback(() => undefined, []);
   const draft = useDraft(detail, onSaved);
   const readOnly = !detail.availableActions.includes('edit');
+  const evidence = useEvidence(detail.id);
+  const me = useSession();
+  // 申诉 is the unit's own: its filler or approver (the server checks it again).
+  const ofTheUnit = me.roles.some(
+    (grant) =>
+      grant.organizationId === detail.organizationId &&
+      (grant.role === 'unit_filler' || grant.role === 'unit_approver'),
+  );
   const unsaved = draft.state.kind === 'dirty' || draft.state.kind === 'conflict' || draft.state.kind === 'failed';
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname,
@@ -259,6 +270,7 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
         />
       ) : null}
       {readOnly ? <Alert type="info" showIcon title="当前状态下不能修改，仅供查看。" /> : null}
+      <AppealPanel evaluationId={detail.id} canAppeal={ofTheUnit} />
       {numbers.problems.length > 0 ? (
         <Alert
           type="error"
@@ -324,6 +336,15 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
               flagged={flagged}
               highlighted={highlighted}
               numbers={numbers}
+              evidenceOf={(row) => (
+                <EvidenceControl
+                  evaluationId={detail.id}
+                  indicatorName={row.name}
+                  files={evidence.files}
+                  editable={!readOnly}
+                  onChanged={evidence.reload}
+                />
+              )}
             />
             <TotalSection
               form={draft.form}

@@ -11,6 +11,7 @@ import {
   type RuleSet,
 } from '@jixiao/core';
 import { Button, Card, Input, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { CellMessage, cellInputProps } from './CellMessage.tsx';
 import {
   addIndicator,
@@ -37,6 +38,8 @@ type Props = {
   highlighted: number | null;
   /** The editor's number checks; without them (the review page) no cell is marked. */
   numbers?: EditorNumberChecks;
+  /** Shown under a row's 实际完成值: its 佐证材料 (the editor and the review page pass it). */
+  evidenceOf?: ((row: IndicatorRow) => ReactNode) | undefined;
 };
 
 const GROUP_TITLES: Record<GroupKey, string> = { ...LEVEL1_LABELS, unclassified: '未归类指标' };
@@ -107,6 +110,7 @@ export const IndicatorTree = ({
   flagged,
   highlighted,
   numbers = NO_NUMBER_CHECKS,
+  evidenceOf,
 }: Props) => {
   const sums = groupSums(form);
   const scores = new Map(result.indicators.map((score) => [score.index, score]));
@@ -242,6 +246,7 @@ export const IndicatorTree = ({
                             onChange={(event) => update(index, { actual: event.target.value })}
                           />
                           <Reading row={row} cell="actual" />
+                          {evidenceOf?.(row)}
                         </td>
                         <td>
                           <Input

@@ -7,6 +7,7 @@ import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { toChineseNumber } from './chinese-number.ts';
+import { PortalReconsideration } from './PortalReconsideration.tsx';
 
 // The feedback section (its form pulls in antd's Form) loads after the report, in its own chunk.
 const PortalFeedback = lazy(() => import('./PortalFeedback.tsx'));
@@ -61,6 +62,7 @@ const PortalReportPage = () => {
           <dt>自评得分</dt>
           <dd>
             <strong>{points(data.totalScore)} 分</strong> <GradeTag grade={grade} />
+            {data.reconsideration ? <span className="portal-reconsidered-mark">（经复议）</span> : null}
           </dd>
         </div>
         <div>
@@ -72,6 +74,7 @@ const PortalReportPage = () => {
           <dd>{new Date(data.publishedAt).toLocaleDateString('zh-CN')}</dd>
         </div>
       </dl>
+      <PortalReconsideration reconsideration={data.reconsideration} />
       <p className="portal-downloads">
         {DOCUMENTS.map((document) => (
           <a

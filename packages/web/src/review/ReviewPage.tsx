@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import type { EvaluationDetail, FormChange, RevisionDiff, TextRun } from '../api/evaluation-types.ts';
+import { AppealPanel } from '../appeals/AppealPanel.tsx';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -29,6 +30,7 @@ import { flagsOf } from '../editor/locate.ts';
 import { NarrativeSection } from '../editor/NarrativeSection.tsx';
 import { ScorePanel } from '../editor/ScorePanel.tsx';
 import { ruleSetOf } from '../editor/useDraft.ts';
+import { EvidenceControl, useEvidence } from '../evidence/EvidenceControl.tsx';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { diffBaseRevision } from './diff-base.ts';
 import { RiskSignalsCard } from './RiskSignalsCard.tsx';
@@ -192,6 +194,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const history = reviewHistory(detail.reviews, detail.publications);
+  const evidence = useEvidence(detail.id);
   const decisions = (Object.keys(DECISIONS) as Decision[]).filter((key) => detail.availableActions.includes(key));
 
   const decide = async (decision: Decision) => {
@@ -255,6 +258,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ChangesCard detail={detail} />
             <RiskSignalsCard evaluationId={detail.id} />
+            <AppealPanel evaluationId={detail.id} canAppeal={false} />
             <Card size="small" id="review-history" title="审核记录（含退回原因、公开）">
               {history.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无审核记录" />
@@ -308,6 +312,15 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
                   onChange={() => undefined}
                   flagged={flagsOf(result.findings)}
                   highlighted={null}
+                  evidenceOf={(row) => (
+                    <EvidenceControl
+                      evaluationId={detail.id}
+                      indicatorName={row.name}
+                      files={evidence.files}
+                      editable={false}
+                      onChanged={evidence.reload}
+                    />
+                  )}
                 />
                 <NarrativeSection form={form} readOnly onChange={() => undefined} flagged={flagsOf(result.findings)} />
               </>

@@ -9,12 +9,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: '/app/review', label: '审核队列', roles: ['unit_approver', 'department_reviewer', 'finance_reviewer'] },
   { key: '/app/dashboard', label: '绩效看板', roles: ['finance_reviewer', 'department_reviewer'] },
   { key: '/app/bulk-audits', label: '批量审核', roles: ['department_reviewer', 'finance_reviewer'] },
+  {
+    key: '/app/rectifications',
+    label: '整改跟踪',
+    roles: ['unit_filler', 'unit_approver', 'department_reviewer', 'finance_reviewer'],
+  },
   { key: '/app/result-application', label: '结果应用', roles: ['finance_reviewer'] },
   {
     key: '/app/feedback',
     label: '公众反馈',
     roles: ['unit_filler', 'unit_approver', 'department_reviewer', 'finance_reviewer'],
   },
+  { key: '/app/appeals', label: '申诉复议', roles: ['unit_filler', 'unit_approver', 'finance_reviewer'] },
   { key: '/app/accounts', label: '账户管理', roles: ['admin'] },
   { key: '/app/organizations', label: '单位管理', roles: ['admin'] },
 ];
