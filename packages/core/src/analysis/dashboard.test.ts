@@ -46,19 +46,21 @@ describe('summarizeDashboard', () => {
     const summary = summarizeDashboard(EVALUATIONS, FINDINGS, null);
     expect(summary.years).toEqual([2023, 2022, 2021]);
     expect(summary.evaluations).toBe(5);
+    expect(summary.results).toBe(3);
     expect(summary.byStatus.filter((item) => item.count > 0)).toEqual([
       { status: 'draft', count: 2 },
       { status: 'submitted', count: 1 },
       { status: 'published', count: 2 },
     ]);
+    // The draft e2's 良 and its point are work in progress, not results.
     expect(summary.grades.map((item) => [item.label, item.count])).toEqual([
       ['优', 1],
-      ['良', 1],
+      ['良', 0],
       ['中', 1],
       ['差', 1],
     ]);
-    expect(summary.points.map((point) => point.id)).toEqual(['e1', 'e2', 'e3', 'e5']);
-    expect(summary.lowExecution).toBe(3);
+    expect(summary.points.map((point) => point.id)).toEqual(['e1', 'e3', 'e5']);
+    expect(summary.lowExecution).toBe(2);
     expect(summary.findings).toEqual({
       total: 8,
       errors: 3,
@@ -78,6 +80,7 @@ describe('summarizeDashboard', () => {
     const summary = summarizeDashboard(EVALUATIONS, FINDINGS, 2022);
     expect(summary.fiscalYear).toBe(2022);
     expect(summary.evaluations).toBe(2);
+    expect(summary.results).toBe(1);
     expect(summary.points).toEqual([
       {
         id: 'e1',
@@ -86,19 +89,12 @@ describe('summarizeDashboard', () => {
         executionRate: 73.03,
         totalScore: 97.3,
       },
-      {
-        id: 'e2',
-        projectName: '征收工作经费',
-        organizationName: expect.any(String),
-        executionRate: 95,
-        totalScore: 80.005,
-      },
     ]);
     expect(summary.findings.total).toBe(3);
     expect(summary.findings.byDepartment).toEqual([{ department: '开福区住房和城乡建设局', count: 3 }]);
     expect(summary.scoreByYear).toEqual([
       { fiscalYear: 2021, scored: 1, averageScore: 59.99 },
-      { fiscalYear: 2022, scored: 2, averageScore: 88.65 },
+      { fiscalYear: 2022, scored: 1, averageScore: 97.3 },
       { fiscalYear: 2023, scored: 1, averageScore: 70 },
     ]);
   });
@@ -149,8 +145,10 @@ describe('summarizeDashboard', () => {
           const summary = summarizeDashboard(evaluations, findings, year);
           const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
           expect(sum(summary.byStatus.map((item) => item.count))).toBe(summary.evaluations);
-          expect(sum(summary.grades.map((item) => item.count))).toBeLessThanOrEqual(summary.evaluations);
-          expect(summary.points.length).toBeLessThanOrEqual(summary.evaluations);
+          expect(summary.results).toBeLessThanOrEqual(summary.evaluations);
+          expect(sum(summary.grades.map((item) => item.count))).toBeLessThanOrEqual(summary.results);
+          expect(summary.points.length).toBeLessThanOrEqual(summary.results);
+          expect(summary.lowExecution).toBeLessThanOrEqual(summary.results);
           expect(sum(summary.findings.byCode.map((item) => item.count))).toBe(summary.findings.total);
           expect(sum(summary.findings.byDepartment.map((item) => item.count))).toBe(summary.findings.total);
           expect(sum(summary.findings.byCode.map((item) => item.errors))).toBe(summary.findings.errors);

@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { FINDING_CODES, isFindingCode, type Severity } from '../audit/codes.ts';
 import { GRADE_LABELS, GRADES, type Grade } from '../model/result.ts';
-import { EVALUATION_STATUSES, type EvaluationStatus } from '../workflow/workflow.ts';
+import { EVALUATION_STATUSES, type EvaluationStatus, isSubmittedStatus } from '../workflow/workflow.ts';
 
 /** One evaluation as the dashboard sees it: no form, only what the charts plot. */
 export type DashboardEvaluation = {
@@ -34,6 +34,8 @@ export type DashboardSummary = {
   /** Every year with an evaluation, newest first: the choices of the year filter. */
   years: number[];
   evaluations: number;
+  /** Of those, the submitted ones (in review or decided): the grades, the scatter and the means count only these. */
+  results: number;
   byStatus: { status: EvaluationStatus; count: number }[];
   grades: { grade: Grade; label: string; count: number }[];
   /** Execution against score, one point per scored evaluation with a rate. */
@@ -104,9 +106,10 @@ const summarizeFindings = (counts: readonly DashboardFindingCount[]): DashboardS
 };
 
 /**
- * The finance bureau's dashboard over every evaluation the caller may see: workflow progress, grades,
- * execution against score, findings by code and department for one year or all, and the mean score per year
- * across all years (so a year's filter still shows the trend it sits in).
+ * The finance bureau's dashboard over every evaluation the caller may see: workflow progress over all of them;
+ * grades, execution against score, low execution and the mean score per year (across all years, so a year's
+ * filter still shows the trend it sits in) over the submitted ones only; findings by code and department (the
+ * database counts those of submitted evaluations).
  */
 export const summarizeDashboard = (
   evaluations: readonly DashboardEvaluation[],
@@ -119,8 +122,10 @@ export const summarizeDashboard = (
     (item) => item.status,
     () => 1,
   );
+  // A draft's or a returned evaluation's score is work in progress, not a result.
+  const results = inYear.filter((item) => isSubmittedStatus(item.status));
   const grades = countBy(
-    inYear.filter((item) => item.grade !== null),
+    results.filter((item) => item.grade !== null),
     (item) => item.grade ?? '',
     () => 1,
   );
@@ -128,9 +133,10 @@ export const summarizeDashboard = (
     fiscalYear,
     years: [...new Set(evaluations.map((item) => item.fiscalYear))].sort((a, b) => b - a),
     evaluations: inYear.length,
+    results: results.length,
     byStatus: EVALUATION_STATUSES.map((status) => ({ status, count: statuses.get(status) ?? 0 })),
     grades: GRADES.map((grade) => ({ grade, label: GRADE_LABELS[grade], count: grades.get(grade) ?? 0 })),
-    points: inYear.flatMap((item) =>
+    points: results.flatMap((item) =>
       item.executionRate !== null && item.totalScore !== null
         ? [
             {
@@ -143,10 +149,10 @@ export const summarizeDashboard = (
           ]
         : [],
     ),
-    lowExecution: inYear.filter((item) => item.lowExecution).length,
+    lowExecution: results.filter((item) => item.lowExecution).length,
     findings: summarizeFindings(
       fiscalYear === null ? findingCounts : findingCounts.filter((item) => item.fiscalYear === fiscalYear),
     ),
-    scoreByYear: averageScores(evaluations),
+    scoreByYear: averageScores(evaluations.filter((item) => isSubmittedStatus(item.status))),
   };
 };

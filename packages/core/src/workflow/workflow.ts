@@ -135,6 +135,12 @@ export const waitingStatuses = (role: Role): EvaluationStatus[] => [
 /** Statuses whose content may still change; every other revision is frozen. */
 export const isEditableStatus = (status: EvaluationStatus): boolean => status === 'draft' || status === 'returned';
 
+/**
+ * Statuses in which the evaluation stands as submitted (in review or decided): its score is a result the bureau
+ * counts. A draft or a returned evaluation is the unit's work in progress.
+ */
+export const isSubmittedStatus = (status: EvaluationStatus): boolean => !isEditableStatus(status);
+
 export type TransitionDecision =
   | { ok: true; rule: WorkflowRule }
   | { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN' | 'VALIDATION_FAILED'; message: string };

@@ -51,7 +51,10 @@ export const listDashboardEvaluations = async (
   return result.rows;
 };
 
-/** Findings of the current revisions of the given units, counted per year, department, code and severity. */
+/**
+ * Findings of the current revisions of the given units' submitted evaluations (a draft's or a returned one's are
+ * work in progress, as core's isSubmittedStatus says), counted per year, department, code and severity.
+ */
 export const countDashboardFindings = async (
   db: Db,
   organizationIds: readonly string[],
@@ -64,7 +67,7 @@ export const countDashboardFindings = async (
     JOIN organizations u ON u.id = e.organization_id
     LEFT JOIN organizations d ON d.id = u.parent_id
     CROSS JOIN LATERAL jsonb_array_elements(r.result->'findings') AS f
-    WHERE e.organization_id IN (${sql.join(organizationIds)})
+    WHERE e.organization_id IN (${sql.join(organizationIds)}) AND e.status NOT IN ('draft', 'returned')
     GROUP BY e.fiscal_year, d.name, f->>'code', f->>'severity'
     ORDER BY e.fiscal_year, d.name, f->>'code', f->>'severity'`.execute(db);
   return result.rows;

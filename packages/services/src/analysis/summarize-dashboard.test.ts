@@ -14,6 +14,8 @@ describe.each(testDatabaseKinds())('summarizeDashboard on %s', (kind) => {
     projectName: `看板项目${seed}`,
     fiscalYear,
   }));
+  // A draft is the unit's work in progress: counted among the evaluations, not among the results.
+  const draftForm = { ...generateForm(200), projectName: '看板草稿', fiscalYear: 2022 };
 
   beforeAll(async () => {
     fixture = await createServiceFixture(kind);
@@ -25,8 +27,9 @@ describe.each(testDatabaseKinds())('summarizeDashboard on %s', (kind) => {
         organizationId: inOther ? organizations.otherUnit : organizations.unit,
         form,
       });
-      if (index === 0) await submitEvaluation(ctx, actor, { evaluationId: draft.id });
+      await submitEvaluation(ctx, actor, { evaluationId: draft.id });
     }
+    await createDraft(ctx, actors.unit_filler, { organizationId: organizations.unit, form: draftForm });
   });
   afterAll(async () => {
     await fixture.close();
@@ -37,11 +40,12 @@ describe.each(testDatabaseKinds())('summarizeDashboard on %s', (kind) => {
     if (!ruleSet) throw new Error('no default rule set');
     const results = forms.map((form) => evaluate(form, ruleSet));
     const summary = await summarizeDashboard(fixture.ctx, fixture.actors.finance_reviewer, {});
-    expect(summary.evaluations).toBe(3);
+    expect(summary.evaluations).toBe(4);
+    expect(summary.results).toBe(3);
     expect(summary.years).toEqual([2023, 2022]);
     expect(summary.byStatus.filter((item) => item.count > 0)).toEqual([
-      { status: 'draft', count: 2 },
-      { status: 'submitted', count: 1 },
+      { status: 'draft', count: 1 },
+      { status: 'submitted', count: 3 },
     ]);
     const rates = results.flatMap((result) =>
       result.execution.rate === null ? [] : [{ executionRate: result.execution.rate, totalScore: result.totalScore }],
@@ -63,7 +67,7 @@ describe.each(testDatabaseKinds())('summarizeDashboard on %s', (kind) => {
     expect(own.evaluations).toBe(1);
     expect(own.years).toEqual([2023, 2022]);
     const department = await summarizeDashboard(fixture.ctx, fixture.actors.department_reviewer, {});
-    expect(department.evaluations).toBe(2);
+    expect(department.evaluations).toBe(3);
     const other = await summarizeDashboard(fixture.ctx, fixture.actors.otherFiller, {});
     expect(other.evaluations).toBe(1);
   });

@@ -32,6 +32,8 @@ describe('GET /api/analysis/dashboard', () => {
     testApp = await createTestApp();
     const { ctx, actors, organizations } = testApp.fixture;
     seedId = await testApp.importSeed();
+    // Only submitted evaluations are results (a draft's score is work in progress).
+    await submitEvaluation(ctx, actors.unit_filler, { evaluationId: seedId });
     // Another department's unit, a year later: the bureau sees both, each unit only its own.
     const other = await createDraft(ctx, actors.otherFiller, {
       organizationId: organizations.otherUnit,
@@ -47,10 +49,7 @@ describe('GET /api/analysis/dashboard', () => {
     const dashboard = await dashboardOf('finance');
     expect(dashboard.years).toEqual([2023, 2022]);
     expect(dashboard.evaluations).toBe(2);
-    expect(dashboard.byStatus.filter((item) => item.count > 0)).toEqual([
-      { status: 'draft', count: 1 },
-      { status: 'submitted', count: 1 },
-    ]);
+    expect(dashboard.byStatus.filter((item) => item.count > 0)).toEqual([{ status: 'submitted', count: 2 }]);
     expect(dashboard.points.find((point) => point.id === seedId)).toMatchObject({
       executionRate: 73.03,
       totalScore: 97.3,
