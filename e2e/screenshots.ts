@@ -95,6 +95,9 @@ try {
   await finance.goto(`${server.url}/app/dashboard`);
   await finance.locator('canvas').first().waitFor();
   await shoot(finance, 'dashboard', true);
+  await finance.goto(`${server.url}/app/result-application?year=2022`);
+  await finance.locator('.ant-table-row').first().waitFor();
+  await shoot(finance, 'result-application', true);
 
   const admin = await signedIn(browser, server.url, DEMO_USERS.admin);
   await admin.goto(`${server.url}/app/accounts`);

@@ -117,6 +117,7 @@ describe('a decision against the suggestion', () => {
     ['fair', 'cut', 25, ['压减 25% 超过政策上限 20%']],
     ['poor', 'cut', 30, []],
     ['poor', 'cut', 100, []],
+    ['poor', 'cut', 30.25, []],
     ['poor', 'cut', 29, ['压减 29% 低于政策下限 30%']],
     ['poor', 'cancel', null, []],
     ['poor', 'keep', null, ['决定“保持”不在“差”等级建议的应用方式（压减或取消）之内']],
@@ -130,6 +131,7 @@ describe('a decision against the suggestion', () => {
     ['keep', 5, '不填写调整比例'],
     ['cancel', 100, '不填写调整比例'],
     ['cut', 101, '不能超过 100%'],
+    ['cut', 12.345, '最多保留两位小数'],
   ])('refuses %s with %s', (decision, percent, message) => {
     expect(() => checkResultDecision(suggestion('poor', rules), decision, percent)).toThrow(message);
   });

@@ -182,6 +182,9 @@ export const checkResultDecision = (
   if (!takesPercent && adjustmentPercent !== null) throw new AppError('VALIDATION_FAILED', `“${label}”不填写调整比例`);
   if (adjustmentPercent !== null && adjustmentPercent > 100)
     throw new AppError('VALIDATION_FAILED', '调整比例不能超过 100%');
+  // Stored as numeric(6, 2): a third decimal would be rounded away without a word.
+  if (adjustmentPercent !== null && Number(adjustmentPercent.toFixed(2)) !== adjustmentPercent)
+    throw new AppError('VALIDATION_FAILED', '调整比例最多保留两位小数');
   const suggested = advice.decisions.map((item) => RESULT_DECISION_LABELS[item]).join('或');
   if (!advice.decisions.some((item) => item === decision))
     return { departures: [`决定“${label}”不在“${advice.gradeLabel}”等级建议的应用方式（${suggested}）之内`] };
