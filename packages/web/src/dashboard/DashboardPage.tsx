@@ -6,8 +6,10 @@ import { api, query } from '../api/client.ts';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
+import type { RectificationCountsView } from '../rectification/rectification-types.ts';
 import { html } from './chart-html.ts';
 import { EChart } from './EChart.tsx';
+import { RectificationCountsCard } from './RectificationCountsCard.tsx';
 import { ResultApplicationCard, type WithResultApplication } from './ResultApplicationCard.tsx';
 
 const GRADE_COLORS = ['#15803d', '#1d4ed8', '#d97706', '#b91c1c'];
@@ -108,7 +110,10 @@ const DashboardPage = () => {
   const navigate = useNavigate();
   const [year, setYear] = useState<number | undefined>();
   const data = useApi(
-    () => api.get<DashboardSummary & WithResultApplication>(`/api/analysis/dashboard${query({ year })}`),
+    () =>
+      api.get<DashboardSummary & WithResultApplication & { rectifications: RectificationCountsView }>(
+        `/api/analysis/dashboard${query({ year })}`,
+      ),
     String(year ?? 'all'),
   );
   const [years, setYears] = useState<number[]>([]);
@@ -162,6 +167,7 @@ const DashboardPage = () => {
               </Card>
             </Col>
           </Row>
+          <RectificationCountsCard counts={summary.rectifications} />
           {summary.resultApplication ? <ResultApplicationCard summary={summary.resultApplication} /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={10}>

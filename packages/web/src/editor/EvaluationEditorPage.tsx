@@ -10,6 +10,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { versionLabel } from '../components/version-label.ts';
 import { EvidenceControl, useEvidence } from '../evidence/EvidenceControl.tsx';
+import { EarlierRectificationsCard } from '../rectification/EarlierRectificationsCard.tsx';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { cellMessageId } from './CellMessage.tsx';
 import { IndicatorTree } from './IndicatorTree.tsx';
@@ -234,6 +235,7 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
           description={`退回原因：${lastReturn.reason}`}
         />
       ) : null}
+      <EarlierRectificationsCard items={detail.earlierRectifications} findings={detail.result?.findings ?? []} />
       {imported ? (
         <Alert
           type={imported.importWarnings.length > 0 ? 'warning' : 'success'}

@@ -31,6 +31,8 @@ import { NarrativeSection } from '../editor/NarrativeSection.tsx';
 import { ScorePanel } from '../editor/ScorePanel.tsx';
 import { ruleSetOf } from '../editor/useDraft.ts';
 import { EvidenceControl, useEvidence } from '../evidence/EvidenceControl.tsx';
+import { EarlierRectificationsCard } from '../rectification/EarlierRectificationsCard.tsx';
+import { RectificationPanel } from '../rectification/RectificationPanel.tsx';
 import { STATUS_COLORS } from '../shell/labels.ts';
 import { diffBaseRevision } from './diff-base.ts';
 import { RiskSignalsCard } from './RiskSignalsCard.tsx';
@@ -259,6 +261,8 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
             <ChangesCard detail={detail} />
             <RiskSignalsCard evaluationId={detail.id} />
             <AppealPanel evaluationId={detail.id} canAppeal={false} />
+            <EarlierRectificationsCard items={detail.earlierRectifications} findings={result?.findings ?? []} />
+            <RectificationPanel detail={detail} />
             <Card size="small" id="review-history" title="审核记录（含退回原因、公开）">
               {history.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无审核记录" />

@@ -20,9 +20,10 @@ describe('整改 routes', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     seedId = await testApp.importSeed();
-    [filler, department, finance, otherFiller] = await Promise.all(
-      ['filler', 'department', 'finance', 'other.filler'].map((name) => testApp.login(name)),
-    );
+    filler = await testApp.login('filler');
+    department = await testApp.login('department');
+    finance = await testApp.login('finance');
+    otherFiller = await testApp.login('other.filler');
   });
   afterAll(async () => {
     await testApp.close();
