@@ -20,6 +20,10 @@ export const ResultApplicationCard = ({ summary }: { summary: ResultApplicationS
       hoverable
       title={`${summary.fiscalYear} 年度评价结果应用（点击查看）`}
       onClick={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') open();
+      }}
+      tabIndex={0}
       role="link"
       aria-label="查看结果应用"
     >
