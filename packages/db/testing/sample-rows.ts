@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/connect.ts';
+import { insertAppeal } from '../src/repositories/appeals.repository.ts';
 import { insertAttachment } from '../src/repositories/attachments.repository.ts';
 import { appendAuditEntry } from '../src/repositories/audit-log.repository.ts';
 import { insertBulkAuditJob } from '../src/repositories/bulk-audit-jobs.repository.ts';
 import { insertEvaluation, updateEvaluationIfVersion } from '../src/repositories/evaluations.repository.ts';
+import { insertEvidenceFile } from '../src/repositories/evidence.repository.ts';
 import { insertOrganization } from '../src/repositories/organizations.repository.ts';
 import { appendPasswordHistory } from '../src/repositories/password-history.repository.ts';
 import { insertProject } from '../src/repositories/projects.repository.ts';
@@ -127,7 +129,7 @@ export const insertSampleRows = async (db: Db) => {
       },
     ],
   );
-  await insertReview(db, {
+  const review = await insertReview(db, {
     id: randomUUID(),
     organization_id: unit.id,
     evaluation_id: evaluation.id,
@@ -196,6 +198,43 @@ export const insertSampleRows = async (db: Db) => {
     created_by: user.id,
     created_at: now,
   });
+  // An amended appeal against the return, with a file of evidence (and 佐证材料 on an indicator row).
+  const appeal = await insertAppeal(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    review_id: review.id,
+    reasons: '偏差原因已在报告中说明',
+    status: 'amended',
+    original_score: '92.50',
+    original_grade: 'excellent',
+    amended_score: '93.75',
+    amended_grade: 'excellent',
+    withdrawn_findings: JSON.stringify(['SHORTFALL_WITHOUT_NOTE']),
+    filed_by: user.id,
+    filed_at: now,
+    ruled_by: user.id,
+    ruled_at: now,
+    ruling_reason: '申诉理由成立',
+    ruled_by_sole_reviewer: true,
+  });
+  for (const subject of [
+    { kind: 'appeal', appealId: appeal.id },
+    { kind: 'indicator', indicatorName: '入户调查' },
+  ] as const) {
+    await insertEvidenceFile(db, {
+      id: randomUUID(),
+      organizationId: unit.id,
+      evaluationId: evaluation.id,
+      subject,
+      fileName: '佐证材料.pdf',
+      mediaType: 'application/pdf',
+      sha256: 'e'.repeat(64),
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]),
+      createdBy: user.id,
+      createdAt: now,
+    });
+  }
   await insertBulkAuditJob(db, {
     id: randomUUID(),
     created_by: user.id,

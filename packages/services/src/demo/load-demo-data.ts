@@ -10,6 +10,7 @@ import { importFileIntoDraft } from '../evaluations/import-file-into-draft.ts';
 import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
+import { loadDemoAppeals } from './demo-appeals.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
 import { loadDemoResultApplication } from './demo-result-application.ts';
 
@@ -40,6 +41,8 @@ const USERS: readonly DemoUser[] = [
     organization: '开福区住房和城乡建设局',
   },
   { username: 'caizheng.reviewer', displayName: '财政局审核员', role: 'finance_reviewer', organization: BUREAU },
+  // A second finance reviewer: an appeal is ruled by a reviewer other than the one who decided (申诉 / 复议).
+  { username: 'caizheng2', displayName: '财政局复议员', role: 'finance_reviewer', organization: BUREAU },
   { username: 'admin', displayName: '系统管理员', role: 'admin', organization: BUREAU },
 ];
 
@@ -65,7 +68,12 @@ const PATHS: readonly (readonly Step[])[] = [
 
 export type SeedReport = { bytes: Uint8Array; fileName: string };
 
-type DemoDistrict = { organizationIds: ReadonlyMap<string, string>; actor: (role: Role) => Actor };
+type DemoDistrict = {
+  organizationIds: ReadonlyMap<string, string>;
+  /** The first demo account of the role. */
+  actor: (role: Role) => Actor;
+  named: (username: string) => Actor;
+};
 
 /** 开福区财政局, its departments and units, and one user per role (all with DEMO_PASSWORD). */
 const createDemoDistrict = async (ctx: ServiceContext): Promise<DemoDistrict> => {
@@ -82,6 +90,7 @@ const createDemoDistrict = async (ctx: ServiceContext): Promise<DemoDistrict> =>
     }
   }
   const actors = new Map<Role, Actor>();
+  const byName = new Map<string, Actor>();
   for (const user of USERS) {
     const organizationId = ids.get(user.organization) ?? '';
     const created = await createUser(ctx, null, {
@@ -92,19 +101,26 @@ const createDemoDistrict = async (ctx: ServiceContext): Promise<DemoDistrict> =>
       // The README prints these logins; forcing a change would break them for the next visitor.
       mustChangePassword: false,
     });
-    actors.set(user.role, {
+    const made: Actor = {
       userId: created.id,
       username: created.username,
       displayName: created.displayName,
       roles: created.roles,
-    });
+    };
+    byName.set(user.username, made);
+    if (!actors.has(user.role)) actors.set(user.role, made);
   }
   const actor = (role: Role): Actor => {
     const found = actors.get(role);
     if (!found) throw new Error(`demo user for ${role} missing`);
     return found;
   };
-  return { organizationIds: ids, actor };
+  const named = (username: string): Actor => {
+    const found = byName.get(username);
+    if (!found) throw new Error(`demo user ${username} missing`);
+    return found;
+  };
+  return { organizationIds: ids, actor, named };
 };
 
 /**
@@ -124,7 +140,7 @@ export const loadDemoAccounts = async (ctx: ServiceContext): Promise<{ loaded: b
  */
 export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promise<DemoDataResult> => {
   if ((await countOrganizations(ctx.db)) > 0) return { loaded: false };
-  const { organizationIds: ids, actor } = await createDemoDistrict(ctx);
+  const { organizationIds: ids, actor, named } = await createDemoDistrict(ctx);
   const advance = async (evaluation: EvaluationView, steps: readonly Step[]): Promise<void> => {
     const evaluationId = evaluation.id;
     for (const step of steps) {
@@ -158,8 +174,20 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     { evaluationId: imported.evaluation.id, fiscalYear: imported.evaluation.fiscalYear },
     actor('finance_reviewer'),
   );
+  await loadDemoAppeals(
+    ctx,
+    { organizationId: unitId, unitName: SEED_UNIT },
+    {
+      filler: actor('unit_filler'),
+      approver: actor('unit_approver'),
+      department: actor('department_reviewer'),
+      finance: actor('finance_reviewer'),
+      secondFinance: named('caizheng2'),
+    },
+  );
   const usedProjects = new Set([`${imported.evaluation.fiscalYear}/${imported.evaluation.projectName}`]);
-  let count = 1;
+  // The seed and the appealed project so far.
+  let count = 2;
   for (const [index, path] of PATHS.entries()) {
     const generated = generateForm(1000 + index);
     const fiscalYear = 2023;
