@@ -81,12 +81,14 @@ export const recordResultApplication = async (
       actorId: actor.userId,
       action: before ? 'result_application.update' : 'result_application.record',
       entityType: 'result_application',
-      entityId: evaluation.id,
+      // The decision's own id, not the evaluation's: the evaluation's trail is open to its unit, the bureau's
+      // deliberations on the budget are not.
+      entityId: saved.id,
       fromStatus: before?.decision ?? null,
       toStatus: saved.decision,
       reason: reason === '' ? null : reason,
       details: {
-        resultApplicationId: saved.id,
+        evaluationId: evaluation.id,
         fiscalYear: evaluation.fiscal_year,
         suggestion: advice.text,
         decision: RESULT_DECISION_LABELS[input.decision],

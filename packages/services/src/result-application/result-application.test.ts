@@ -168,7 +168,7 @@ describe.each(testDatabaseKinds())('结果应用 on %s', (kind) => {
     expect(departed.decision?.departures[0]).toContain('不在');
 
     const entries = (await listAuditEntries(ctx.db, { limit: 1000 })).filter(
-      (entry) => entry.entity_type === 'result_application' && entry.entity_id === ids.published,
+      (entry) => entry.entity_type === 'result_application' && entry.details['evaluationId'] === ids.published,
     );
     expect(entries.map((entry) => [entry.action, entry.from_status, entry.to_status])).toEqual([
       ['result_application.record', null, follow.decision],
