@@ -11,6 +11,7 @@ import { appendPasswordHistory } from '../src/repositories/password-history.repo
 import { insertProject } from '../src/repositories/projects.repository.ts';
 import { insertPublicFeedback } from '../src/repositories/public-feedback.repository.ts';
 import { insertPublication } from '../src/repositories/publications.repository.ts';
+import { insertRectificationItem } from '../src/repositories/rectification-items.repository.ts';
 import {
   upsertResultApplication,
   upsertResultApplicationPolicy,
@@ -218,9 +219,31 @@ export const insertSampleRows = async (db: Db) => {
     ruling_reason: '申诉理由成立',
     ruled_by_sole_reviewer: true,
   });
+  // A 整改 item closed with its decision and its evidence; the date column reads back as its text.
+  const rectification = await insertRectificationItem(db, {
+    id: randomUUID(),
+    organization_id: unit.id,
+    evaluation_id: evaluation.id,
+    fiscal_year: 2022,
+    project_name: project.name,
+    source_kind: 'problem',
+    source_text: '部分单位征收推进难度大',
+    description: '项目扫尾及结算滞后',
+    measure: '强化调度，年底前完成结算',
+    deadline: '2023-06-30',
+    status: 'closed',
+    progress_note: '结算已完成',
+    closing_reason: '材料齐全，同意销号',
+    created_by: user.id,
+    created_at: now,
+    updated_at: now,
+    closed_by: user.id,
+    closed_at: now,
+  });
   for (const subject of [
     { kind: 'appeal', appealId: appeal.id },
     { kind: 'indicator', indicatorName: '入户调查' },
+    { kind: 'rectification', rectificationItemId: rectification.id },
   ] as const) {
     await insertEvidenceFile(db, {
       id: randomUUID(),

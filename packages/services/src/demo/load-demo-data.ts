@@ -12,6 +12,7 @@ import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
 import { loadDemoAppeals } from './demo-appeals.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
+import { loadDemoRectification } from './demo-rectification.ts';
 import { loadDemoResultApplication } from './demo-result-application.ts';
 
 export const DEMO_PASSWORD = 'Jixiao@2022demo';
@@ -169,6 +170,11 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     { evaluationId: imported.evaluation.id, organizationId: unitId },
     { drafter: actor('unit_approver'), moderator: actor('finance_reviewer') },
   );
+  await loadDemoRectification(ctx, imported.evaluation.id, {
+    department: actor('department_reviewer'),
+    finance: actor('finance_reviewer'),
+    filler: actor('unit_filler'),
+  });
   await loadDemoResultApplication(
     ctx,
     { evaluationId: imported.evaluation.id, fiscalYear: imported.evaluation.fiscalYear },
