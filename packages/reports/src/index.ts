@@ -1,5 +1,6 @@
 export * from './bulk/render-bulk-html.ts';
 export * from './bulk/render-bulk-xlsx.ts';
+export type { EvidenceListing } from './docx/evidence-list.ts';
 export * from './docx/render-docx.ts';
 export * from './html/render-html.ts';
 export * from './layout/form-table.ts';

@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { FORM_COLUMNS, layoutFormTable } from '../layout/form-table.ts';
+import { type EvidenceListing, evidenceListSection } from './evidence-list.ts';
 
 /**
  * 党政机关公文格式 (GB/T 9704-2012) as far as a generated document can follow it: A4, top 37 mm, bottom 35 mm,
@@ -143,7 +144,11 @@ const MARGIN = {
 };
 
 /** The 自评报告 (.docx): the narrative in 公文 layout, then the attachment 自评表 as a real table with merged cells. */
-export const renderDocx = async (form: EvaluationForm, _result: EvaluationResult): Promise<Uint8Array> => {
+export const renderDocx = async (
+  form: EvaluationForm,
+  _result: EvaluationResult,
+  { evidence = [] }: { evidence?: readonly EvidenceListing[] } = {},
+): Promise<Uint8Array> => {
   const title = form.narrative.title || `${form.fiscalYear ?? ''}年度${form.projectName}项目支出绩效自评报告`;
   const narrative: (Paragraph | Table)[] = [
     new Paragraph({
@@ -170,6 +175,7 @@ export const renderDocx = async (form: EvaluationForm, _result: EvaluationResult
       alignment: AlignmentType.CENTER,
     }),
     formTable(form),
+    ...evidenceListSection(evidence),
   ];
   const footers = { default: pageNumberFooter() };
   const document = new Document({

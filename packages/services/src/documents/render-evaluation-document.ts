@@ -1,6 +1,14 @@
 import { AppError, type EvaluationForm, type EvaluationResult } from '@jixiao/core';
-import { findPublishedRevisionId, findRevision } from '@jixiao/db';
-import { contentDisposition, documentFileName, PdfRenderer, renderDocx, renderHtml, renderXlsx } from '@jixiao/reports';
+import { findPublishedRevisionId, findRevision, listIndicatorEvidence } from '@jixiao/db';
+import {
+  contentDisposition,
+  documentFileName,
+  type EvidenceListing,
+  PdfRenderer,
+  renderDocx,
+  renderHtml,
+  renderXlsx,
+} from '@jixiao/reports';
 import { loadOrganizationTree } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { loadVisibleEvaluation, revisionForm, revisionResult } from '../evaluations/evaluation-view.ts';
@@ -35,10 +43,15 @@ export const closeDocumentRenderer = async (): Promise<void> => {
   await renderer?.close();
 };
 
-const renderBytes = async (form: EvaluationForm, result: EvaluationResult, kind: DocumentKind): Promise<Uint8Array> => {
+const renderBytes = async (
+  form: EvaluationForm,
+  result: EvaluationResult,
+  kind: DocumentKind,
+  evidence: readonly EvidenceListing[],
+): Promise<Uint8Array> => {
   switch (kind) {
     case 'report.docx':
-      return renderDocx(form, result);
+      return renderDocx(form, result, { evidence });
     case 'table.xlsx':
       return renderXlsx(form, result);
     case 'report.html':
@@ -56,6 +69,7 @@ const render = async (
   form: EvaluationForm,
   result: EvaluationResult,
   kind: DocumentKind,
+  evidence: readonly EvidenceListing[] = [],
 ): Promise<RenderedDocument> => {
   const [name, extension] = kind.split('.') as ['report' | 'table', 'docx' | 'pdf' | 'html' | 'xlsx'];
   const fileName = documentFileName(form, name, extension);
@@ -63,7 +77,7 @@ const render = async (
     fileName,
     contentType: CONTENT_TYPES[kind],
     contentDisposition: contentDisposition(fileName),
-    bytes: await renderBytes(form, result, kind),
+    bytes: await renderBytes(form, result, kind, evidence),
   };
 };
 
@@ -80,7 +94,17 @@ export const renderEvaluationDocument = async (
     ? await findRevision(ctx.db, evaluation.current_revision_id)
     : undefined;
   if (!revision) throw new AppError('NOT_FOUND', '该自评还没有内容');
-  return render(revisionForm(revision), revisionResult(revision), kind);
+  // The Word report lists the 佐证材料 (附件：佐证材料清单); the public's documents do not (the files are not public).
+  const evidence =
+    kind === 'report.docx'
+      ? (await listIndicatorEvidence(ctx.db, evaluation.id)).map((file) => ({
+          indicatorName: file.indicator_name ?? '',
+          fileName: file.file_name,
+          sizeBytes: file.size_bytes,
+          sha256: file.sha256,
+        }))
+      : [];
+  return render(revisionForm(revision), revisionResult(revision), kind, evidence);
 };
 
 /** A published revision never changes, so neither do its documents: the portal's downloads render once. */
