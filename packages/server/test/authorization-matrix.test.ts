@@ -9,12 +9,15 @@ import { generateForm } from '@jixiao/core/testing';
 import {
   type Actor,
   approveEvaluation,
+  attachIndicatorEvidence,
   createDraft,
   createRectificationItem,
   createUser,
+  fileAppeal,
   getEvaluation,
   importFileIntoDraft as importEvaluation,
   publishEvaluation,
+  returnEvaluation,
   submitEvaluation,
   submitPublicFeedback,
 } from '@jixiao/services';
@@ -79,6 +82,10 @@ type Ids = {
   feedback: string;
   /** A 整改 item on the draft, registered by the 主管部门 reviewer over the unit. */
   rectificationItem: string;
+  /** 佐证材料 files on the draft, one taken by each delete request (a deleted file is gone for the next). */
+  evidencePool: string[];
+  /** Pending appeals against the bureau's returns, one taken by each ruling request. */
+  appealPool: string[];
 };
 
 type Policy = {
@@ -87,6 +94,8 @@ type Policy = {
   request: (ids: Ids & { id: string }) => InjectOptions;
   allowed: Set<Subject>;
 };
+
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n% matrix\n').toString('base64');
 
 const SEED_ZIP = Buffer.from(zipSync({ 'kaifu-2022.txt': Buffer.from(SEED_BASE64, 'base64') })).toString('base64');
 
@@ -227,6 +236,46 @@ const POLICIES: Record<string, Policy> = {
     allowed: SEE_UNIT,
   },
   'GET /api/review-queue': { request: () => ({ method: 'GET', url: '/api/review-queue' }), allowed: SIGNED_IN },
+  // 佐证材料: the unit's own people change it while editable (a name not in the form is a 400, past authorization).
+  'GET /api/evaluations/:id/evidence': {
+    request: ({ id }) => ({ method: 'GET', url: `/api/evaluations/${id}/evidence` }),
+    allowed: SEE_UNIT,
+  },
+  'POST /api/evaluations/:id/evidence': {
+    status: 'draft',
+    request: ({ id }) => ({
+      method: 'POST',
+      url: `/api/evaluations/${id}/evidence`,
+      payload: { indicatorName: '矩阵指标', fileName: '矩阵.pdf', contentBase64: MATRIX_PDF },
+    }),
+    allowed: only('filler', 'approver'),
+  },
+  'DELETE /api/evaluations/:id/evidence/:attachmentId': {
+    request: ({ draft, evidencePool }) => ({
+      method: 'DELETE',
+      url: `/api/evaluations/${draft}/evidence/${evidencePool.shift()}`,
+    }),
+    allowed: only('filler', 'approver'),
+  },
+  // 申诉 by the unit against the bureau's return; 复议 by the bureau's finance reviewer (the only one here).
+  'GET /api/evaluations/:id/appeals': {
+    request: ({ id }) => ({ method: 'GET', url: `/api/evaluations/${id}/appeals` }),
+    allowed: SEE_UNIT,
+  },
+  'POST /api/evaluations/:id/appeals': {
+    status: 'returned',
+    request: ({ id }) => ({ method: 'POST', url: `/api/evaluations/${id}/appeals`, payload: { reasons: '矩阵申诉' } }),
+    allowed: only('filler', 'approver'),
+  },
+  'GET /api/appeals': { request: () => ({ method: 'GET', url: '/api/appeals' }), allowed: SIGNED_IN },
+  'POST /api/appeals/:id/rule': {
+    request: ({ appealPool }) => ({
+      method: 'POST',
+      url: `/api/appeals/${appealPool.shift()}/rule`,
+      payload: { outcome: 'upheld', reason: '矩阵复议' },
+    }),
+    allowed: only('finance'),
+  },
   // Anyone may write (the flood limits answer 429 past a few, which is not a denial); staff see feedback on
   // the reports of units they moderate (主管部门, 财政局) or belong to (the unit drafts the reply).
   'GET /api/public/evaluations/:id/feedback': {
@@ -431,7 +480,7 @@ const allowedOnOtherUnit = (allowed: Set<Subject>): Set<Subject> =>
 
 /** Routes about one evaluation's data (not the public ones): they are asked again about another unit's. */
 const isScopedRoute = (route: string): boolean =>
-  /^(GET|PUT|POST) \/api\/(evaluations\/:id|attachments\/:id|rectification-items\/:id)/u.test(route);
+  /^(GET|PUT|POST|DELETE) \/api\/(evaluations\/:id|attachments\/:id|rectification-items\/:id)/u.test(route);
 
 let nextSeed = 100;
 
@@ -465,11 +514,15 @@ describe('authorization matrix: every route × every subject', () => {
       ['approved', () => approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: id })],
       ['published', () => publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: id })],
     ];
+    // 'returned': taken to the bureau's stage and returned by it (what a unit may appeal).
+    const upTo = status === 'returned' ? 'finance_review' : status;
     for (const [reached, step] of steps) {
-      if (status === undefined || status === 'draft') break;
+      if (upTo === undefined || upTo === 'draft') break;
       await step();
-      if (reached === status) break;
+      if (reached === upTo) break;
     }
+    if (status === 'returned')
+      await returnEvaluation(ctx, actors.finance_reviewer, { evaluationId: id, reason: '矩阵测试退回' });
     return id;
   };
 
@@ -489,6 +542,49 @@ describe('authorization matrix: every route × every subject', () => {
     return row.id;
   };
 
+  const evidenceOn = async (evaluationId: string, scope: Scope): Promise<string[]> => {
+    const { ctx } = testApp.fixture;
+    const owner = owners[scope];
+    const indicatorName = (await getEvaluation(ctx, owner.filler, evaluationId)).form?.indicators[0]?.name ?? '';
+    const pool: string[] = [];
+    for (const subject of SUBJECTS) {
+      const file = await attachIndicatorEvidence(ctx, owner.filler, {
+        evaluationId,
+        indicatorName,
+        fileName: `矩阵-${subject}.pdf`,
+        bytes: new Uint8Array(Buffer.from(MATRIX_PDF, 'base64')),
+      });
+      pool.push(file.id);
+    }
+    return pool;
+  };
+
+  /** Appeals against returns by another finance reviewer, so that the 'finance' subject may rule on them. */
+  const pendingAppeals = async (seed: number): Promise<string[]> => {
+    const { ctx, organizations } = testApp.fixture;
+    const decider = await createUser(ctx, null, {
+      username: 'matrix.decider',
+      displayName: 'matrix.decider',
+      password: TEST_PASSWORD,
+      roles: [{ organizationId: organizations.bureau, role: 'finance_reviewer' }],
+    });
+    const deciding: Actor = {
+      userId: decider.id,
+      username: decider.username,
+      displayName: decider.displayName,
+      roles: decider.roles,
+    };
+    const pool: string[] = [];
+    for (const [index] of SUBJECTS.entries()) {
+      const evaluationId = await evaluationIn('finance_review', seed + index);
+      await returnEvaluation(ctx, deciding, { evaluationId, reason: '矩阵测试退回' });
+      pool.push(
+        (await fileAppeal(testApp.fixture.ctx, owners.own.filler, { evaluationId, reasons: '矩阵申诉', files: [] })).id,
+      );
+    }
+    return pool;
+  };
+
   const idsFor = async (scope: Scope, seed: number): Promise<Ids> => {
     const { ctx, organizations } = testApp.fixture;
     const owner = owners[scope];
@@ -497,6 +593,8 @@ describe('authorization matrix: every route × every subject', () => {
       organizationId: owner.organization,
       fileName: 'kaifu-2022.txt',
       bytes: new Uint8Array(Buffer.from(SEED_BASE64, 'base64')),
+      // The seed names 征收办: the other unit files it as its own all the same.
+      confirmUnitMismatch: true,
     });
     const detail = await getEvaluation(ctx, owner.filler, imported.evaluation.id);
     return {
@@ -511,6 +609,8 @@ describe('authorization matrix: every route × every subject', () => {
       user: target.userId,
       bulkAudit,
       feedback: await feedbackOn(await evaluationIn('published', seed + 4, scope)),
+      evidencePool: await evidenceOn(draft, scope),
+      appealPool: scope === 'own' ? await pendingAppeals(seed + 10) : [],
       rectificationItem: (
         await createRectificationItem(ctx, owner.department, {
           evaluationId: draft,
