@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '无权执行此操作' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  ACCOUNT_DISABLED: { status: 403, message: '该账户已停用，请联系系统管理员' },
   LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '密码已过期或为临时密码，请先修改密码' },
   SEPARATION_OF_DUTIES: { status: 403, message: '不能审核本人提交或修改的内容，请由其他人员办理' },

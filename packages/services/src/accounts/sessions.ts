@@ -74,8 +74,9 @@ const loadAccount = async (ctx: ServiceContext, userId: string, now: Date): Prom
 };
 
 /**
- * Signs in from `source` (the client's address). Unknown names, disabled accounts and wrong passwords get one
- * answer after the same work (a password hash verified, a failure counted); a refused pair or source gets
+ * Signs in from `source` (the client's address). Unknown names and wrong passwords get one answer after the same
+ * work (a password hash verified, a failure counted); a disabled account with its right password is told it is
+ * stopped (ACCOUNT_DISABLED), so its owner knows to ask the administrator; a refused pair or source gets
  * LOGIN_THROTTLED before any password is verified, whether or not the name exists (login-throttle.ts).
  */
 export const login = async (
@@ -87,11 +88,13 @@ export const login = async (
   const attempt: LoginAttempt = { source: throttleSourceOf(source), username };
   await assertLoginAllowed(ctx, attempt);
   const found = await findUserByUsername(ctx.db, username);
-  const user = found && !found.disabled ? found : undefined;
-  const verified = user ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
-  if (!user || !verified) {
+  const verified = found ? await verifyPassword(found.password_hash, password) : await verifyDecoy(password);
+  if (!found || !verified) {
     throw await recordLoginFailure(ctx, attempt, new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS));
   }
+  // Only someone who knows the password learns that the account is stopped (a stranger cannot probe for it).
+  if (found.disabled) throw await recordLoginFailure(ctx, attempt, new AppError('ACCOUNT_DISABLED'));
+  const user = found;
   const now = ctx.now();
   const token = newToken();
   const csrfToken = newToken();

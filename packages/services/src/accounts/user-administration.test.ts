@@ -46,7 +46,12 @@ describe.each(testDatabaseKinds())('an admin disabling, enabling, resetting and 
     expect(await disableUser(fixture.ctx, admin, userId)).toEqual({ userId, disabled: true, revokedSessions: 2 });
     expect(await getSession(fixture.ctx, first.token)).toBeUndefined();
     expect(await getSession(fixture.ctx, second.token)).toBeUndefined();
+    // Its owner (who knows the password) is told it is stopped; anyone else gets the usual answer.
     await expect(login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1')).rejects.toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+      message: '该账户已停用，请联系系统管理员',
+    });
+    await expect(login(fixture.ctx, username, 'Wrong-password-123', '192.0.2.1')).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: '用户名或密码错误',
     });

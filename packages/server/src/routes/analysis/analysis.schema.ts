@@ -31,6 +31,7 @@ export const dashboardResponse = z.object({
   fiscalYear: z.number().int().nullable(),
   years: z.array(z.number().int()),
   evaluations: z.number().int(),
+  results: z.number().int(),
   byStatus: z.array(counted({ status: z.enum(EVALUATION_STATUSES) })),
   grades: z.array(counted({ grade: z.enum(GRADES), label: z.string() })),
   points: z.array(

@@ -7,6 +7,7 @@ type Dashboard = {
   fiscalYear: number | null;
   years: number[];
   evaluations: number;
+  results: number;
   byStatus: { status: string; count: number }[];
   grades: { grade: string; count: number }[];
   points: { id: string; executionRate: number; totalScore: number }[];
@@ -49,6 +50,7 @@ describe('GET /api/analysis/dashboard', () => {
     const dashboard = await dashboardOf('finance');
     expect(dashboard.years).toEqual([2023, 2022]);
     expect(dashboard.evaluations).toBe(2);
+    expect(dashboard.results).toBe(2);
     expect(dashboard.byStatus.filter((item) => item.count > 0)).toEqual([{ status: 'submitted', count: 2 }]);
     expect(dashboard.points.find((point) => point.id === seedId)).toMatchObject({
       executionRate: 73.03,
