@@ -17,11 +17,15 @@ export const ORGANIZATION_PARENT_KINDS: Record<OrganizationKind, OrganizationKin
   budget_unit: 'department',
 };
 
-/** On which kind of organisation each role may be granted (a unit fills, a department and the bureau review). */
+/**
+ * On which kind of organisation each role may be granted (a unit fills, a department and the bureau review). The
+ * 系统管理员 administers accounts for the bureau or for a department's units; a budget unit is not offered it (its
+ * accounts are made by the department or the bureau, which also keeps a unit from granting itself review roles).
+ */
 export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
   unit_filler: ['budget_unit'],
   unit_approver: ['budget_unit'],
   department_reviewer: ['department'],
   finance_reviewer: ['finance_bureau'],
-  admin: ['finance_bureau', 'department', 'budget_unit'],
+  admin: ['finance_bureau', 'department'],
 };

@@ -70,6 +70,17 @@ describe.each(testDatabaseKinds())('an admin disabling, enabling, resetting and 
     ]);
   });
 
+  it('does not make a budget unit’s account a 系统管理员', async () => {
+    await expect(
+      createUser(fixture.ctx, admin, {
+        username: 'unit.admin',
+        displayName: '单位管理员',
+        password: TEST_PASSWORD,
+        roles: [{ organizationId: fixture.organizations.unit, role: 'admin' }],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('系统管理员') });
+  });
+
   it('refuses a session of a disabled account even when its row survives', async () => {
     const { username, userId } = await newAccount();
     const signedIn = await login(fixture.ctx, username, TEST_PASSWORD, '192.0.2.1');

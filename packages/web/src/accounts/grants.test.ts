@@ -3,7 +3,7 @@ import { grantableRoles, organizationLabel } from './grants.ts';
 
 describe('grantableRoles', () => {
   it.each([
-    ['budget_unit', ['unit_filler', 'unit_approver', 'admin']],
+    ['budget_unit', ['unit_filler', 'unit_approver']],
     ['department', ['department_reviewer', 'admin']],
     ['finance_bureau', ['finance_reviewer', 'admin']],
     ['something_else', []],
