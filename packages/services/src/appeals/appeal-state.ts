@@ -84,8 +84,10 @@ export const loadAppealState = async (
   const result = revisionResult(revision);
   if (!isAppealableDecision(review, { totalScore: result.totalScore, statedTotal: result.statedTotal }))
     return blocked('INVALID_TRANSITION', '财政局审核通过且复核得分与自评得分一致，无需申诉', review);
-  if (appeals.some((appeal) => appeal.review_id === review.id))
-    return blocked('CONFLICT', '对该审核决定的申诉已经复议，不能再次申诉', review);
+  // A ruled appeal settles the decision, and the approval a ruling records when it overturns a return.
+  const settled = (appeal: Appeal) =>
+    appeal.review_id === review.id || (appeal.ruled_at !== null && appeal.ruled_at >= review.created_at);
+  if (appeals.some(settled)) return blocked('CONFLICT', '对该审核决定的申诉已经复议，不能再次申诉', review);
   const deadline = appealDeadline(review.created_at, periodDays);
   if (!isWithinAppealPeriod(now, deadline))
     return blocked(

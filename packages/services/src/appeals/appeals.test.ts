@@ -136,6 +136,7 @@ describe.each(testDatabaseKinds())('appeals (申诉 / 复议) on %s', (kind) => 
       ruleAppeal(ctx, second, { appealId: appeal.id, outcome: 'upheld', reason: '再次复议' }),
     ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
 
+    expect((await getEvaluation(ctx, actors.unit_filler, evaluationId)).status).toBe('returned');
     const after = await getEvaluationAppeals(ctx, actors.unit_filler, evaluationId);
     expect(after).toMatchObject({ appealable: null, blockedReason: '对该审核决定的申诉已经复议，不能再次申诉' });
     const audit = await fixture.ctx.db
@@ -223,7 +224,35 @@ describe.each(testDatabaseKinds())('appeals (申诉 / 复议) on %s', (kind) => 
       .where('entity_id', '=', evaluationId)
       .where('action', '=', 'evaluation.amend_score')
       .execute();
-    expect(audit).toMatchObject([{ details: { toScore: 88.46, fromScore: expect.any(String) } }]);
+    expect(audit).toMatchObject([{ details: { toScore: '88.46', fromScore: expect.any(String) } }]);
+  });
+
+  it('an amending ruling on a return overturns it: the returned revision is approved and published with 经复议', async () => {
+    const { actors } = fixture;
+    const evaluationId = await returnedByBureau('退回后复议改变项目');
+    const returned = await getEvaluation(fixture.ctx, actors.finance_reviewer, evaluationId);
+    const ctx = at(fixture.ctx, '2025-03-06T02:00:00Z');
+    const appeal = await fileAppeal(ctx, actors.unit_filler, { evaluationId, reasons: '偏差原因已说明', files: [] });
+    await ruleAppeal(ctx, second, {
+      appealId: appeal.id,
+      outcome: 'amended',
+      reason: '退回理由不成立，按复核意见调整得分',
+      amendedScore: 81,
+    });
+    const approved = await getEvaluation(ctx, actors.finance_reviewer, evaluationId);
+    expect(approved).toMatchObject({
+      status: 'approved',
+      currentRevisionId: returned.currentRevisionId,
+      totalScore: 81,
+      grade: 'good',
+    });
+    expect(approved.reviews.at(-1)).toMatchObject({ decision: 'approved', stage: 'finance_review' });
+    expect(await getEvaluationAppeals(ctx, actors.unit_filler, evaluationId)).toMatchObject({ appealable: null });
+    await publishEvaluation(ctx, actors.finance_reviewer, { evaluationId });
+    expect(await getPublishedEvaluation(fixture.ctx, evaluationId)).toMatchObject({
+      totalScore: 81,
+      reconsideration: { amendedScore: 81, reasonSummary: '退回理由不成立，按复核意见调整得分' },
+    });
   });
 
   it('an amendment made before publication is what is published later', async () => {

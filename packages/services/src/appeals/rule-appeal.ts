@@ -5,9 +5,7 @@ import {
   findReview,
   findRevision,
   listFinanceReviewerIds,
-  replaceActivePublicView,
   ruleAppealIfPending,
-  updateEvaluationIfVersion,
 } from '@jixiao/db';
 import { canSee, effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -15,8 +13,8 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { revisionResult } from '../evaluations/evaluation-view.ts';
 import { publishedChanged } from '../public/published-cache.ts';
 import { bureauOf } from './appeal-state.ts';
+import { applyAmendment } from './apply-amendment.ts';
 import { loadAppealViews } from './load-appeal-views.ts';
-import { activePublicView, withReconsideration } from './reconsideration.ts';
 
 export type RuleAppealInput = {
   appealId: string;
@@ -31,9 +29,8 @@ export type RuleAppealInput = {
 /**
  * 复议: a finance reviewer of the bureau other than the one who decided rules on a pending appeal — upheld, or
  * amended with a new score (graded as the engine grades) and/or findings withdrawn. Where the bureau has no
- * other finance reviewer, the one who decided may rule and the ruling records that. An amended score becomes the
- * evaluation's score; a published page is rewritten in the same transaction with the 经复议 note (the portal
- * serves its stored page as is, and the appeal row and the audit log keep what it said before).
+ * other finance reviewer, the one who decided may rule and the ruling records that. What an amending ruling does
+ * to the evaluation (its score, a return overturned, the published page) is in apply-amendment.ts.
  */
 export const ruleAppeal = async (ctx: ServiceContext, actor: Actor, input: RuleAppealInput): Promise<AppealView> => {
   const reason = meaningfulText(input.reason);
@@ -106,37 +103,8 @@ export const ruleAppeal = async (ctx: ServiceContext, actor: Actor, input: RuleA
         ruledBySoleReviewer: soleReviewer,
       },
     });
-    if (input.outcome === 'amended') {
-      if (amended) {
-        const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
-          total_score: amended.score,
-          grade: amended.grade,
-          updated_at: now,
-        });
-        if (!updated) throw new AppError('CONFLICT');
-        await recordAudit(ctx, trx, {
-          organizationId: evaluation.organization_id,
-          actorId: actor.userId,
-          action: 'evaluation.amend_score',
-          entityType: 'evaluation',
-          entityId: evaluation.id,
-          fromStatus: evaluation.status,
-          toStatus: evaluation.status,
-          reason,
-          details: {
-            appealId: appeal.id,
-            fromScore: evaluation.total_score,
-            fromGrade: evaluation.grade,
-            toScore: amended.score,
-            toGrade: amended.grade,
-            version: updated.version,
-          },
-        });
-      }
-      const published = await activePublicView(trx, evaluation.id);
-      if (published)
-        await replaceActivePublicView(trx, evaluation.id, JSON.stringify(withReconsideration(published, ruled)));
-    }
+    if (input.outcome === 'amended')
+      await applyAmendment(ctx, trx, actor, { evaluation, review, revision, appeal: ruled, amended, reason });
     const [result] = await loadAppealViews(trx, tree, [ruled]);
     if (!result) throw new AppError('INTERNAL');
     return result;

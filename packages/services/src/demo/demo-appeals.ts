@@ -10,6 +10,9 @@ import { attachIndicatorEvidence } from '../evidence/attach-indicator-evidence.t
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
+/** The demo project the bureau returned and the unit has not appealed yet. */
+export const DEMO_APPEALABLE_PROJECT = '老旧房屋安全排查项目';
+
 export type DemoAppealActors = {
   filler: Actor;
   approver: Actor;
@@ -22,8 +25,9 @@ export type DemoAppealActors = {
 
 /**
  * A 2023 project of the seed unit with 佐证材料 on its first indicator, returned by the bureau, appealed by the
- * unit with a file, and amended by the bureau's second reviewer: the 申诉复议 page, the appeal panel and the
- * evidence controls show something, and the appeals and evidence tables hold rows.
+ * unit with a file, and amended by the bureau's second reviewer (so approved at the amended score); and one the
+ * bureau returned that the unit may still appeal. The 申诉复议 page, the appeal panel and the evidence controls
+ * show something, and the appeals and evidence tables hold rows.
  */
 export const loadDemoAppeals = async (
   ctx: ServiceContext,
@@ -68,5 +72,23 @@ export const loadDemoAppeals = async (
     outcome: 'amended',
     reason: '申诉材料证明满意度调查已完成，满意度指标按实际完成值计分，得分相应调整。',
     amendedScore: 86.5,
+  });
+  // A return the unit may still appeal (within the default 15 days): what the 申诉 button is shown on.
+  const awaiting = await createDraft(ctx, actors.filler, {
+    organizationId,
+    form: {
+      ...generateForm(2025),
+      fiscalYear: 2023,
+      projectName: DEMO_APPEALABLE_PROJECT,
+      department: unitName,
+      implementingUnit: unitName,
+    },
+  });
+  await submitEvaluation(ctx, actors.filler, { evaluationId: awaiting.id });
+  await approveEvaluation(ctx, actors.approver, { evaluationId: awaiting.id });
+  await approveEvaluation(ctx, actors.department, { evaluationId: awaiting.id });
+  await returnEvaluation(ctx, actors.finance, {
+    evaluationId: awaiting.id,
+    reason: '产出指标“完成排查户数”实际完成值与附表不一致，请核实后重新报送。',
   });
 };

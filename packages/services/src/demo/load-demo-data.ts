@@ -192,8 +192,8 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
     },
   );
   const usedProjects = new Set([`${imported.evaluation.fiscalYear}/${imported.evaluation.projectName}`]);
-  // The seed and the appealed project so far.
-  let count = 2;
+  // The seed and the two appeal projects so far.
+  let count = 3;
   for (const [index, path] of PATHS.entries()) {
     const generated = generateForm(1000 + index);
     const fiscalYear = 2023;
