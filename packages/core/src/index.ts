@@ -1,6 +1,7 @@
 export * from './analysis/cross-year.ts';
 export * from './analysis/dashboard.ts';
 export * from './analysis/review-risk.ts';
+export * from './api/open-data.ts';
 export type * from './api/views.ts';
 export * from './appeal/appeal-rules.ts';
 export * from './appeal/appeal-view.ts';

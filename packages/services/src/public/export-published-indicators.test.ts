@@ -79,9 +79,18 @@ describe.each(testDatabaseKinds())('open data export on %s', (kind) => {
       (await collect(publishedIndicatorsJson(await openPublishedIndicators(ctx, { year: 2021 })))).join(''),
     );
     expect(json).toEqual({ items: records });
-    const csv = (await collect(publishedIndicatorsCsv(await openPublishedIndicators(ctx, { year: 2021 })))).join('');
-    expect(csv.startsWith('\uFEFFevaluationId,year,')).toBe(true);
+    const csvWith = async (header?: 'zh' | 'en' | 'both') =>
+      (await collect(publishedIndicatorsCsv(await openPublishedIndicators(ctx, { year: 2021 }), header))).join('');
+    // Readers get Chinese column names; programs may ask for the field names, or both rows.
+    const csv = await csvWith();
+    expect(csv.startsWith('\uFEFF评价编号,年度,主管部门,实施单位,项目名称,一级指标,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toHaveLength(records.length + 2);
+    const programs = await csvWith('en');
+    expect(programs.startsWith('\uFEFFevaluationId,year,')).toBe(true);
+    expect(programs.slice(programs.indexOf('\r\n'))).toBe(csv.slice(csv.indexOf('\r\n')));
+    const both = (await csvWith('both')).slice(1).split('\r\n');
+    expect(both.slice(0, 2).map((line) => line.split(',')[0])).toEqual(['评价编号', 'evaluationId']);
+    expect(both).toHaveLength(records.length + 3);
   });
 });

@@ -1,4 +1,10 @@
-import { AppError } from '@jixiao/core';
+import {
+  AppError,
+  type OpenDataCsvHeader,
+  openDataCsvHeaderRows,
+  PUBLISHED_INDICATOR_FIELDS,
+  type PublishedIndicatorRecord,
+} from '@jixiao/core';
 import {
   listPublishedPagesOfYear,
   listPublishedYears,
@@ -10,50 +16,8 @@ import { readMayBeStale } from '../replica/replica-reads.ts';
 import { getPublishedEvaluationJson } from './get-published-evaluation.ts';
 import type { PublishedEvaluation } from './published-view.ts';
 
-/** One published indicator, flat: the open-data record (same fields and order in JSON and CSV). */
-export type PublishedIndicatorRecord = {
-  evaluationId: string;
-  year: number;
-  department: string;
-  unit: string;
-  projectName: string;
-  level1: string;
-  level2: string;
-  indicator: string;
-  target: string;
-  actual: string;
-  weight: number | null;
-  statedScore: number | null;
-  score: number;
-  rule: string;
-  explanation: string;
-  totalScore: number;
-  grade: string;
-  ruleSet: string;
-  publishedAt: string;
-};
-
-export const PUBLISHED_INDICATOR_FIELDS = [
-  'evaluationId',
-  'year',
-  'department',
-  'unit',
-  'projectName',
-  'level1',
-  'level2',
-  'indicator',
-  'target',
-  'actual',
-  'weight',
-  'statedScore',
-  'score',
-  'rule',
-  'explanation',
-  'totalScore',
-  'grade',
-  'ruleSet',
-  'publishedAt',
-] as const satisfies readonly (keyof PublishedIndicatorRecord)[];
+export type { PublishedIndicatorRecord } from '@jixiao/core';
+export { PUBLISHED_INDICATOR_FIELDS } from '@jixiao/core';
 
 /** Evaluations read at a time: one page of records is all an export holds, however many are published. */
 export const OPEN_DATA_PAGE = 200;
@@ -150,12 +114,16 @@ const csvCell = (value: string | number | null): string => {
 
 /**
  * RFC 4180 CSV (CRLF line ends) with a UTF-8 byte-order mark, so that Excel opens the Chinese text correctly;
- * one chunk per page of records.
+ * one chunk per page of records. The header row is in Chinese for readers by default, the field names (as in the
+ * JSON) for programs, or both rows.
  */
 export async function* publishedIndicatorsCsv(
   pages: AsyncIterable<readonly PublishedIndicatorRecord[]>,
+  header: OpenDataCsvHeader = 'zh',
 ): AsyncGenerator<string> {
-  yield `\uFEFF${PUBLISHED_INDICATOR_FIELDS.join(',')}\r\n`;
+  yield `\uFEFF${openDataCsvHeaderRows(header)
+    .map((row) => `${row.map(csvCell).join(',')}\r\n`)
+    .join('')}`;
   for await (const records of pages) {
     yield records
       .map((record) => `${PUBLISHED_INDICATOR_FIELDS.map((field) => csvCell(record[field])).join(',')}\r\n`)

@@ -84,11 +84,16 @@ describe('open data routes', () => {
     const json = (await testApp.request(null, { method: 'GET', url: '/api/public/indicators.json' })).json<{
       items: Record[];
     }>();
-    const response = await testApp.request(null, { method: 'GET', url: '/api/public/indicators.csv' });
+    const readers = await testApp.request(null, { method: 'GET', url: '/api/public/indicators.csv' });
+    expect(readers.body.startsWith('\uFEFF评价编号,年度,主管部门,实施单位,项目名称,')).toBe(true);
+    const response = await testApp.request(null, { method: 'GET', url: '/api/public/indicators.csv?header=en' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('jixiao-indicators.csv');
     expect(response.body.startsWith('\uFEFFevaluationId,year,department,unit,projectName,')).toBe(true);
+    expect(response.body.slice(response.body.indexOf('\r\n'))).toBe(readers.body.slice(readers.body.indexOf('\r\n')));
+    const bad = await testApp.request(null, { method: 'GET', url: '/api/public/indicators.csv?header=fr' });
+    expect(bad.statusCode).toBe(400);
     const lines = response.body.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(json.items.length + 1);
     const header = csvCells(lines[0] ?? '');

@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../http/common.schema.ts';
 import { sendSerializedJson } from '../../http/serialized-json.ts';
-import { openDataQuery, publicListQuery, publicListResponse } from './public.schema.ts';
+import { openDataCsvQuery, openDataQuery, publicListQuery, publicListResponse } from './public.schema.ts';
 
 /** Whole open-data exports one client address may start per minute, in each format. */
 export const OPEN_DATA_PER_MINUTE = 10;
@@ -59,16 +59,20 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
   app.get(
     '/api/public/indicators.csv',
     {
-      schema: { tags: ['public'], summary: '开放数据：全部已公开指标（CSV，UTF-8）', querystring: openDataQuery },
+      schema: {
+        tags: ['public'],
+        summary: '开放数据：全部已公开指标（CSV，UTF-8；header=zh 中文列名（默认）、en 字段名、both 两行）',
+        querystring: openDataCsvQuery,
+      },
       config: openData,
     },
     async (request, reply) => {
-      const pages = await openPublishedIndicators(ctx, request.query);
+      const pages = await openPublishedIndicators(ctx, { year: request.query.year });
       const name = request.query.year ? `jixiao-indicators-${request.query.year}.csv` : 'jixiao-indicators.csv';
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .send(Readable.from(publishedIndicatorsCsv(pages), { objectMode: false }));
+        .send(Readable.from(publishedIndicatorsCsv(pages, request.query.header), { objectMode: false }));
     },
   );
 };

@@ -29,3 +29,6 @@ export const publicListResponse = z.object({
 export const openDataQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
+
+/** The CSV also says which header rows to write: Chinese names (default), field names, or both. */
+export const openDataCsvQuery = openDataQuery.extend({ header: z.enum(['zh', 'en', 'both']).optional() });
