@@ -12,6 +12,8 @@ export const DEMO_USERS = {
   unitApprover: 'zhengshou.approver',
   departmentReviewer: 'zhujian.reviewer',
   financeReviewer: 'caizheng.reviewer',
+  /** The bureau's second finance reviewer: rules on appeals against caizheng.reviewer's decisions. */
+  secondFinanceReviewer: 'caizheng2',
   admin: 'admin',
 } as const;
 
