@@ -109,6 +109,11 @@ describe('the web app in Chromium', () => {
     const csv = await page.request.get(`${server.url}/api/public/indicators.csv`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('征收工作经费');
+    // The fields are described in Chinese on the portal's 开放数据说明 page.
+    await page.getByRole('link', { name: '开放数据', exact: true }).click();
+    await page.getByRole('heading', { name: '开放数据说明' }).waitFor();
+    await page.getByRole('cell', { name: '复核得分', exact: true }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(20);
   });
 
   it('lets the finance bureau rank by risk, publish an approved evaluation and return another with a reason', async () => {

@@ -7,6 +7,7 @@ import { PortalListPage } from './portal/PortalListPage.tsx';
 // The portal list loads with the entry; everything behind a login (and the report page) is split out, so
 // the public's first load carries neither the engine, the editor nor the charts.
 const PortalReportPage = lazy(() => import('./portal/PortalReportPage.tsx'));
+const OpenDataPage = lazy(() => import('./portal/OpenDataPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AppShell = lazy(() => import('./shell/AppShell.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <PortalListPage /> },
       { path: 'reports/:id', element: suspended(<PortalReportPage />) },
+      { path: 'open-data', element: suspended(<OpenDataPage />) },
     ],
   },
   { path: '/login', element: suspended(<LoginPage />) },

@@ -15,7 +15,7 @@ export const PortalLayout = () => (
         预算绩效自评信息公开
       </Link>
       <nav aria-label="公开平台" className="portal-nav">
-        <a href="/api/public/indicators.csv">开放数据</a>
+        <Link to="/open-data">开放数据</Link>
         <Link to="/login">工作人员登录</Link>
       </nav>
     </header>

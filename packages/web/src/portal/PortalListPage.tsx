@@ -29,8 +29,8 @@ export const PortalListPage = () => {
       <h1>项目支出绩效自评结果</h1>
       <p className="portal-lead">
         各预算单位经主管部门、财政局审核后公开的项目支出绩效自评表与自评报告。开放数据：
-        <a href="/api/public/indicators.json">全部已公开指标（JSON）</a>、
-        <a href="/api/public/indicators.csv">全部已公开指标（CSV）</a>。
+        <a href="/api/public/indicators.csv">全部已公开指标（CSV）</a>、<a href="/api/public/indicators.json">JSON</a>
+        ，字段含义见<Link to="/open-data">开放数据说明</Link>。
       </p>
       <div className="portal-filters">
         <label>
