@@ -75,18 +75,20 @@ export const DecisionDialog = ({ row, onClose, onSaved }: Props) => {
             {row.suggestion?.text ?? '—'}
           </Descriptions.Item>
         </Descriptions>
-        <Radio.Group<ResultDecision>
+        <Radio.Group
           aria-label="决定应用方式"
           optionType="button"
           value={draft.decision}
           options={RESULT_DECISIONS.map((decision) => ({ value: decision, label: RESULT_DECISION_LABELS[decision] }))}
-          onChange={(event) =>
+          onChange={(event) => {
+            const decision = RESULT_DECISIONS.find((candidate) => candidate === event.target.value);
+            if (!decision) return;
             setDraft({
               ...draft,
-              decision: event.target.value,
-              adjustmentPercent: PERCENT_DECISIONS.includes(event.target.value) ? draft.adjustmentPercent : null,
-            })
-          }
+              decision,
+              adjustmentPercent: PERCENT_DECISIONS.includes(decision) ? draft.adjustmentPercent : null,
+            });
+          }}
         />
         {takesPercent ? (
           <Space>

@@ -36,7 +36,7 @@ const ResultApplicationPage = () => {
           <Select
             aria-label="年度"
             style={{ width: 140 }}
-            value={year?.fiscalYear}
+            value={year?.fiscalYear ?? null}
             options={(year?.years ?? []).map((value) => ({ value, label: `${value} 年度` }))}
             onChange={(value: number) => setParams({ year: String(value) })}
           />
