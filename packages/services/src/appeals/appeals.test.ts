@@ -269,4 +269,22 @@ describe.each(testDatabaseKinds())('appeals (申诉 / 复议) on %s', (kind) => 
       reconsideration: { amendedScore: 59.99 },
     });
   });
+
+  it('counts the period the bureau set for the year', async () => {
+    const { ctx, actors, organizations } = fixture;
+    await ctx.db
+      .insertInto('result_application_policies')
+      .values({
+        bureau_id: organizations.bureau,
+        fiscal_year: 2024,
+        rules: '{}',
+        appeal_period_days: 30,
+        updated_by: actors.finance_reviewer.userId,
+        updated_at: DECIDED,
+      })
+      .execute();
+    const evaluationId = await returnedByBureau('三十天申诉期项目');
+    const state = await getEvaluationAppeals(at(ctx, '2025-04-02T15:00:00Z'), actors.unit_filler, evaluationId);
+    expect(state.appealable).toMatchObject({ deadline: '2025-04-02', periodDays: 30 });
+  });
 });
