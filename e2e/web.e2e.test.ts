@@ -43,7 +43,7 @@ describe('the web app in Chromium', () => {
   it('lets a filler open a returned evaluation, see values read and scored live, save, and survive a conflict', async () => {
     const page = await sessions.signedIn(DEMO_USERS.filler);
     const home = new HomePage(page);
-    expect(await home.navigationItems()).toEqual(['待办', '自评填报']);
+    expect(await home.navigationItems()).toEqual(['待办', '自评填报', '整改跟踪', '公众反馈', '申诉复议']);
     expect(await home.waitingProjects()).toContain(RETURNED_PROJECT);
     await home.open(RETURNED_PROJECT);
 
