@@ -71,7 +71,7 @@ export const loadDemoAppeals = async (
     appealId: appeal.id,
     outcome: 'amended',
     reason: '申诉材料证明满意度调查已完成，满意度指标按实际完成值计分，得分相应调整。',
-    amendedScore: 86.5,
+    amendedScore: 89.2,
   });
   // A return the unit may still appeal (within the default 15 days): what the 申诉 button is shown on.
   const awaiting = await createDraft(ctx, actors.filler, {
