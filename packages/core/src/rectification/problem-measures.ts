@@ -66,6 +66,15 @@ const COMMON_PAIRS = new Set(
 
 const keyPairs = (text: string): Set<string> => new Set([...bigramsOf(text)].filter((pair) => !COMMON_PAIRS.has(pair)));
 
+/**
+ * The part of a problem statement that names the problem: in "虽取得了较好成效，但仍面临……" the clause after 但
+ * (its lead-in praises the work, and would pair the problem with a measure about the work in general).
+ */
+const problemClause = (problem: string): string => {
+  const turn = problem.search(/[，,；;]\s*(?:但是|但|然而|不过|可是)/u);
+  return turn > 0 ? problem.slice(turn) : problem;
+};
+
 const sharedCount = (a: Set<string>, b: Set<string>): number => [...a].filter((pair) => b.has(pair)).length;
 
 /**
@@ -81,7 +90,7 @@ export const pairProblemsWithMeasures = (problemsText: string, measuresText: str
   }
   const measures = splitPoints(measuresText).map((measure) => ({ measure, pairs: keyPairs(measure) }));
   return problems.map((problem) => {
-    const pairs = keyPairs(problem);
+    const pairs = keyPairs(problemClause(problem));
     let best = { measure: '', shared: 0 };
     for (const candidate of measures) {
       const shared = sharedCount(pairs, candidate.pairs);
