@@ -166,3 +166,59 @@ export const countRectificationEvidence = async (db: Db, rectificationItemId: st
     .executeTakeFirstOrThrow();
   return Number(row.count);
 };
+
+export type LaterEvaluationItemRow = {
+  evaluation_id: string;
+  project_name: string;
+  fiscal_year: number;
+  organization_name: string;
+  evaluation_status: string;
+  item_id: string;
+  item_fiscal_year: number;
+  description: string;
+  deadline: string;
+  item_status: RectificationStatus;
+};
+
+/**
+ * For the evaluations of the given units (of one year when given), each unclosed item of an earlier year of the
+ * same project: what the cross-unit findings list needs to raise RECTIFICATION_OPEN / _OVERDUE when read.
+ */
+export const listUnclosedItemsOfLaterEvaluations = async (
+  db: Db,
+  filter: { organizationIds: readonly string[]; fiscalYear?: number | undefined },
+): Promise<LaterEvaluationItemRow[]> => {
+  if (filter.organizationIds.length === 0) return [];
+  let query = db
+    .selectFrom('evaluations as e')
+    .innerJoin('organizations as o', 'o.id', 'e.organization_id')
+    .innerJoin('rectification_items as r', (join) =>
+      join
+        .onRef('r.organization_id', '=', 'e.organization_id')
+        .onRef('r.project_name', '=', 'e.project_name')
+        .onRef('r.fiscal_year', '<', 'e.fiscal_year'),
+    )
+    .where('e.organization_id', 'in', filter.organizationIds)
+    .where('r.status', '<>', 'closed');
+  if (filter.fiscalYear !== undefined) query = query.where('e.fiscal_year', '=', filter.fiscalYear);
+  return query
+    .select([
+      'e.id as evaluation_id',
+      'e.project_name',
+      'e.fiscal_year',
+      'o.name as organization_name',
+      'e.status as evaluation_status',
+      'r.id as item_id',
+      'r.fiscal_year as item_fiscal_year',
+      'r.description',
+      'r.deadline',
+      'r.status as item_status',
+    ])
+    .orderBy('e.fiscal_year', 'desc')
+    .orderBy('o.name')
+    .orderBy('e.project_name')
+    .orderBy('e.id')
+    .orderBy('r.deadline')
+    .orderBy('r.id')
+    .execute();
+};

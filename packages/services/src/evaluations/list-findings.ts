@@ -2,6 +2,8 @@ import type { FindingListItem } from '@jixiao/core';
 import { type FindingRow, listCurrentFindings } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { listRectificationFindingItems } from '../rectification/rectification-finding-items.ts';
+import { todayOf } from '../rectification/rectification-item-view.ts';
 import type { Page } from './list-evaluations.ts';
 
 export type { FindingListItem } from '@jixiao/core';
@@ -33,13 +35,25 @@ export const listFindings = async (
   input: ListFindingsInput,
 ): Promise<Page<FindingListItem>> => {
   const tree = await loadOrganizationTree(ctx.db);
-  const { items, total } = await listCurrentFindings(ctx.db, {
+  const filter = {
     organizationIds: visibleOrganizationIds(actor, tree),
     code: input.code,
     severity: input.severity,
     fiscalYear: input.fiscalYear,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
+  };
+  // The findings of earlier years' unclosed 整改 items are computed today and listed first; the stored ones follow.
+  const live = await listRectificationFindingItems(ctx.db, filter, todayOf(ctx.now));
+  const offset = (input.page - 1) * input.pageSize;
+  const fromLive = live.slice(offset, offset + input.pageSize);
+  const { items, total } = await listCurrentFindings(ctx.db, {
+    ...filter,
+    limit: Math.max(input.pageSize - fromLive.length, 0),
+    offset: Math.max(offset - live.length, 0),
   });
-  return { items: items.map(toItem), total, page: input.page, pageSize: input.pageSize };
+  return {
+    items: [...fromLive, ...items.map(toItem)],
+    total: total + live.length,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 };

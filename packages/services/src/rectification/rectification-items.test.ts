@@ -9,6 +9,7 @@ import { summarizeDashboard } from '../analysis/summarize-dashboard.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { createDraft } from '../evaluations/create-draft.ts';
 import { getEvaluation } from '../evaluations/get-evaluation.ts';
+import { listFindings } from '../evaluations/list-findings.ts';
 import { attachRectificationEvidence } from './attach-rectification-evidence.ts';
 import { createRectificationItem } from './create-rectification-item.ts';
 import { getRectificationItem } from './get-rectification-item.ts';
@@ -263,6 +264,21 @@ describe.each(testDatabaseKinds())('整改 items on %s', (kind) => {
     const overdue = detail.result?.findings.find((finding) => finding.code === 'RECTIFICATION_OVERDUE');
     expect(overdue?.message).toContain('满意度调查未开展');
     expect(overdue?.message).toContain('2026-03-10');
+    // The cross-unit findings list raises them too, first, and pages through them with the stored ones.
+    const overdueListed = await listFindings(later, actors.finance_reviewer, {
+      code: 'RECTIFICATION_OVERDUE',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(overdueListed.items.map((item) => [item.evaluationId, item.severity])).toEqual([[nextYear.id, 'warning']]);
+    const all = await listFindings(later, actors.department_reviewer, { page: 1, pageSize: 100 });
+    const paged = [];
+    for (let page = 1; page <= Math.ceil(all.total / 7); page += 1) {
+      paged.push(...(await listFindings(later, actors.department_reviewer, { page, pageSize: 7 })).items);
+    }
+    expect(paged).toEqual(all.items);
+    expect(all.items[0]?.code).toMatch(/^RECTIFICATION_/u);
+    expect(all.total).toBe(all.items.length);
     // The year's own evaluation does not list its own items as earlier ones.
     const same = await getEvaluation(later, actors.unit_filler, evaluationId);
     expect(same.earlierRectifications).toEqual([]);
