@@ -11,6 +11,7 @@ export * from './bulk/bulk-summary.ts';
 export { createRandom, generateForm } from './demo/generate-form.ts';
 export * from './errors.ts';
 export * from './model/form.ts';
+export * from './model/form-places.ts';
 export * from './model/labels.ts';
 export * from './model/organization.ts';
 export * from './model/result.ts';

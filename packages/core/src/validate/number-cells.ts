@@ -1,4 +1,5 @@
 import type { EvaluationForm, FundCells, Funds, MoneyUnit } from '../model/form.ts';
+import { FUND_COLUMN_LABELS, FUND_ROW_LABELS, formPlaceLabel } from '../model/form-places.ts';
 import { normalizeCell } from '../parse/normalize.ts';
 import { readNumberCell } from '../score/cells.ts';
 import { type Decimal, dec } from '../util/decimal.ts';
@@ -97,19 +98,6 @@ export const checkRateCell = (raw: string): NumberCellCheck => {
   return { state: 'value', value: cell.value, note: null };
 };
 
-export const FUND_ROW_LABELS = {
-  total: '年度资金总额',
-  currentAppropriation: '当年财政拨款',
-  priorYearCarryover: '上年结转资金',
-  other: '其他资金',
-} as const satisfies Record<'total' | 'currentAppropriation' | 'priorYearCarryover' | 'other', string>;
-
-export const FUND_COLUMN_LABELS = {
-  initialBudget: '年初预算数',
-  adjustedBudget: '全年预算数',
-  executed: '全年执行数',
-} as const satisfies Record<keyof FundCells, string>;
-
 type FundRowKey = keyof typeof FUND_ROW_LABELS;
 
 /** The weights the checks compare against: the rule set's total and its execution weight (a blank 分值 is that). */
@@ -165,31 +153,8 @@ export const checkNumberCells = (
 };
 
 /** "项目资金·年度资金总额·全年执行数", "绩效指标第 3 行（工程质量合格率）·分值": a cell named for a person. */
-export const numberCellLabel = (form: EvaluationForm, where: string): string => {
-  const fund = where.match(/^funds\.(\w+)\.(\w+)$/u);
-  if (fund) {
-    const row = FUND_ROW_LABELS[fund[1] as FundRowKey];
-    const column = FUND_COLUMN_LABELS[fund[2] as keyof FundCells];
-    if (row && column) return `项目资金·${row}·${column}`;
-  }
-  const fundCell: Record<string, string> = {
-    'funds.executionWeight': '项目资金·预算执行分值',
-    'funds.statedExecutionRate': '项目资金·执行率（填报）',
-    'funds.statedExecutionScore': '项目资金·预算执行得分（填报）',
-    'statedTotal.weight': '总分与等级·总分分值',
-    'statedTotal.score': '总分与等级·自评总分',
-  };
-  const named = fundCell[where];
-  if (named) return named;
-  const indicator = where.match(/^indicators\[(\d+)\]\.(weight|statedScore)$/u);
-  if (indicator) {
-    const index = Number(indicator[1]);
-    const name = form.indicators[index]?.name.trim() ?? '';
-    const shortName = name.length > 20 ? `${name.slice(0, 20)}…` : name;
-    return `绩效指标第 ${index + 1} 行${shortName ? `（${shortName}）` : ''}·${indicator[2] === 'weight' ? '分值' : '自评得分'}`;
-  }
-  return where;
-};
+/** The Chinese name of a numeric cell (row and column, the indicator's name where there is one). */
+export const numberCellLabel = (form: EvaluationForm, where: string): string => formPlaceLabel(where, form);
 
 const rawAt = (form: EvaluationForm, where: string): string => {
   const fund = where.match(/^funds\.(\w+)\.(\w+)$/u);

@@ -1,4 +1,4 @@
-import { type BulkRow, type BulkSummary, FINDING_CODES, type FindingCode } from '@jixiao/core';
+import { type BulkRow, type BulkSummary, FINDING_CODES, type FindingCode, formPlaceLabel } from '@jixiao/core';
 
 /** The columns of the per-form table, shared by the .xlsx and .html summaries: 表序 is the form's place in its file. */
 export const ROW_COLUMNS = [
@@ -15,6 +15,8 @@ export const ROW_COLUMNS = [
   '错误',
   '警告',
   '提示',
+  '审核发现',
+  // Last, for programs that read the sheet: people read the titles before it.
   '审核发现代码',
 ] as const;
 
@@ -37,10 +39,14 @@ export const rowCells = (row: BulkRow): (string | number | null)[] => [
   countOf(row, 'error'),
   countOf(row, 'warning'),
   countOf(row, 'info'),
+  [...new Set(row.findings.map((finding) => findingTitle(finding.code)))].join('；'),
   [...new Set(row.findings.map((finding) => finding.code))].join(' '),
 ];
 
 export const findingTitle = (code: FindingCode): string => FINDING_CODES[code].title;
+
+/** Where a finding is, for people: 绩效指标第 4 行·年度指标值, not indicators[3].target. */
+export const findingPlace = (where: string): string => (where ? formPlaceLabel(where) : '');
 
 /** 文件 alone for a whole file, 文件（第 n 张表） for one form of it. */
 export const formLabel = (file: string, formIndex: number | null): string =>

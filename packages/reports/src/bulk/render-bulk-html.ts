@@ -1,6 +1,6 @@
 import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
 import { escapeHtml } from '../html/escape-html.ts';
-import { countLabels, findingTitle, formLabel, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
+import { countLabels, findingPlace, findingTitle, formLabel, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
 
 const cell = (value: string | number | null): string =>
   value === null
@@ -28,7 +28,7 @@ ${
     : `<ol>${row.findings
         .map(
           (finding) =>
-            `<li class="sev-${finding.severity}"><b>${SEVERITY_LABELS[finding.severity]}</b> ${escapeHtml(findingTitle(finding.code))}（${finding.code}）：${escapeHtml(finding.message)}</li>`,
+            `<li class="sev-${finding.severity}"><b>${SEVERITY_LABELS[finding.severity]}</b> ${escapeHtml(findingTitle(finding.code))}${finding.where ? `（${escapeHtml(findingPlace(finding.where))}）` : ''}：${escapeHtml(finding.message)}</li>`,
         )
         .join('')}</ol>`
 }

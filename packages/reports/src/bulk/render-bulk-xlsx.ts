@@ -1,6 +1,6 @@
 import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
 import ExcelJS from 'exceljs';
-import { countLabels, findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
+import { countLabels, findingPlace, findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const WIDTHS = [34, 6, 30, 30, 8, 11, 10, 10, 8, 10, 7, 7, 7, 60];
@@ -42,7 +42,7 @@ export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8
         SEVERITY_LABELS[finding.severity],
         finding.code,
         findingTitle(finding.code),
-        finding.where,
+        findingPlace(finding.where),
         finding.message,
       ]);
       if (!firstFindingRow.has(formKey(row))) firstFindingRow.set(formKey(row), added.number);

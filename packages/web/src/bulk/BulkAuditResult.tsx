@@ -1,4 +1,11 @@
-import { type BulkCodeCount, type BulkFailure, type BulkSummary, FINDING_CODES, SEVERITY_LABELS } from '@jixiao/core';
+import {
+  type BulkCodeCount,
+  type BulkFailure,
+  type BulkSummary,
+  FINDING_CODES,
+  formPlaceLabel,
+  SEVERITY_LABELS,
+} from '@jixiao/core';
 import { Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { FilterValue } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
@@ -31,10 +38,11 @@ const Findings = ({ row }: { row: BulkTableRow }) =>
         <li key={`${finding.code}@${finding.where}:${finding.message}`} className="plain-list-item">
           <Space size={[8, 4]} wrap>
             <Tag color={SEVERITY_COLORS[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</Tag>
-            <strong>{FINDING_CODES[finding.code].title}</strong>
-            <Typography.Text code>{finding.code}</Typography.Text>
+            <strong title={finding.code}>{FINDING_CODES[finding.code].title}</strong>
             <span>{finding.message}</span>
-            {finding.where ? <Typography.Text type="secondary">（{finding.where}）</Typography.Text> : null}
+            {finding.where ? (
+              <Typography.Text type="secondary">（{formPlaceLabel(finding.where)}）</Typography.Text>
+            ) : null}
           </Space>
         </li>
       ))}
@@ -192,18 +200,18 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
             },
             { title: '提示', dataIndex: 'infos', width: 72, align: 'right', sorter: (a, b) => a.infos - b.infos },
             {
-              title: '审核发现代码',
+              title: '审核发现',
               dataIndex: 'codes',
               key: 'codes',
-              filters: summary.byCode.map((count) => ({ text: count.code, value: count.code })),
+              filters: summary.byCode.map((count) => ({ text: FINDING_CODES[count.code].title, value: count.code })),
               filterSearch: true,
               width: 380,
               filteredValue: codeFilter,
               render: (codes: BulkTableRow['codes']) => (
                 <Space size={[4, 4]} wrap>
                   {codes.map((code) => (
-                    <Tag key={code} color={SEVERITY_COLORS[FINDING_CODES[code].severity]}>
-                      {code}
+                    <Tag key={code} title={code} color={SEVERITY_COLORS[FINDING_CODES[code].severity]}>
+                      {FINDING_CODES[code].title}
                     </Tag>
                   ))}
                 </Space>
@@ -213,7 +221,7 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
         />
       </Card>
 
-      <Card size="small" title="按审核发现代码统计（点击代码筛选上表）">
+      <Card size="small" title="按审核发现统计（点击筛选上表）">
         <Table<BulkCodeCount>
           rowKey="code"
           size="small"
@@ -222,19 +230,13 @@ export const BulkAuditResult = ({ jobId, summary }: { jobId: string; summary: Bu
           locale={{ emptyText: '没有审核发现' }}
           columns={[
             {
-              title: '代码',
-              dataIndex: 'code',
-              render: (code: BulkCodeCount['code']) => (
-                <Button type="link" size="small" onClick={() => setCodeFilter([code])}>
-                  {code}
-                </Button>
-              ),
-            },
-            {
               title: '问题',
               dataIndex: 'code',
-              key: 'title',
-              render: (code: BulkCodeCount['code']) => FINDING_CODES[code].title,
+              render: (code: BulkCodeCount['code']) => (
+                <Button type="link" size="small" title={code} onClick={() => setCodeFilter([code])}>
+                  {FINDING_CODES[code].title}
+                </Button>
+              ),
             },
             {
               title: '级别',
