@@ -34,6 +34,13 @@ describe('申诉 and 复议 in Chromium', () => {
     const panel = new AppealPanel(unit, server.url);
     const evaluationId = await panel.openEvaluation(PROJECT);
     expect(await panel.deadline()).toMatch(/可在 \d{4}-\d{2}-\d{2} 前（含当日）申诉/u);
+    // While returned, the unit may also add 佐证材料 to an indicator row.
+    await panel.attachEvidenceToFirstRow({
+      name: '排查记录.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('排查户数 1200 户，见街道签认表。\n'),
+    });
+    await expect.poll(async () => (await panel.evidenceCounts())[0]).toBe('佐证材料（1）');
     await panel.appeal(REASONS, [
       { name: '排查附表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 排查附表\n') },
     ]);
@@ -56,6 +63,8 @@ describe('申诉 and 复议 in Chromium', () => {
     const review = new ReviewPage(reviewer);
     await review.waitUntilLoaded();
     expect(await review.history()).toContain('复议改变原退回决定');
+    // The reviewer sees the row's evidence beside it (read-only rows show only those that have some).
+    expect(await reviewer.locator('.evidence-trigger').allTextContents()).toEqual(['佐证材料（1）']);
     await review.decide('公开');
 
     const visitor = await sessions.newPage();

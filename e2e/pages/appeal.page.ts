@@ -21,6 +21,19 @@ export class AppealPanel {
     return this.page.getByTestId('appeal-panel');
   }
 
+  /** Uploads a 佐证材料 file on the first indicator row through its popover; waits until the row counts it. */
+  async attachEvidenceToFirstRow(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.locator('.evidence-trigger').first().click();
+    const popover = this.page.getByTestId('evidence-popover');
+    await popover.locator('input[type=file]').setInputFiles(file);
+    await popover.getByRole('link', { name: file.name }).waitFor();
+  }
+
+  /** The evidence counts of the rows, as their buttons read (佐证材料（1）). */
+  evidenceCounts(): Promise<string[]> {
+    return this.page.locator('.evidence-trigger').allTextContents();
+  }
+
   async deadline(): Promise<string> {
     return (await this.panel().getByTestId('appeal-deadline').textContent()) ?? '';
   }

@@ -123,7 +123,12 @@ export const EvidenceControl = ({ evaluationId, indicatorName, files, editable, 
   );
   return (
     <Popover trigger="click" title={`佐证材料：${indicatorName || '（未命名指标）'}`} content={content}>
-      <Button type="link" size="small" className="evidence-trigger" aria-label={`${indicatorName}佐证材料`}>
+      <Button
+        type="link"
+        size="small"
+        className="evidence-trigger"
+        aria-label={`${indicatorName} 佐证材料（${mine.length}）`}
+      >
         佐证材料（{mine.length}）
       </Button>
     </Popover>
