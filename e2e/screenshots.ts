@@ -98,6 +98,22 @@ try {
   await finance.goto(`${server.url}/app/result-application?year=2022`);
   await finance.locator('.ant-table-row').first().waitFor();
   await shoot(finance, 'result-application', true);
+  // 整改跟踪 with the demo's overdue item first, and one item open in its drawer.
+  await finance.goto(`${server.url}/app/rectifications`);
+  await finance.locator('.ant-table-row').first().waitFor();
+  await finance.locator('.ant-table-row').first().getByRole('button').first().click();
+  await finance.getByTestId('rectification-detail').waitFor();
+  await shoot(finance, 'rectifications');
+  // 公众反馈: the demo's waiting message first, then the published one with the reply the unit drafted.
+  await finance.goto(`${server.url}/app/feedback`);
+  await finance.getByTestId('feedback-card').first().waitFor();
+  await shoot(finance, 'feedback', true);
+
+  const second = await signedIn(browser, server.url, DEMO_USERS.secondFinanceReviewer);
+  await second.goto(`${server.url}/app/appeals`);
+  await second.getByText('全部', { exact: true }).click();
+  await second.getByTestId('appeal-card').first().waitFor();
+  await shoot(second, 'appeals', true);
 
   const admin = await signedIn(browser, server.url, DEMO_USERS.admin);
   await admin.goto(`${server.url}/app/accounts`);
