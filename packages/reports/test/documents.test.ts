@@ -53,8 +53,16 @@ describe('documents of the seed evaluation', async () => {
   const result = evaluate(form);
 
   it('names files as users do, with a correct Content-Disposition', () => {
-    expect(documentFileName(form, 'report', 'docx')).toBe('2022年度征收工作经费项目支出绩效自评报告.docx');
-    expect(documentFileName(form, 'table', 'xlsx')).toBe('2022年度征收工作经费项目支出绩效自评表.xlsx');
+    // Led by the unit, so two units' 征收工作经费 downloads do not overwrite each other.
+    expect(documentFileName(form, 'report', 'docx')).toBe(
+      '开福区城市房屋征收和补偿管理办公室_2022年度征收工作经费项目支出绩效自评报告.docx',
+    );
+    expect(documentFileName(form, 'table', 'xlsx', '岳麓区征收事务中心')).toBe(
+      '岳麓区征收事务中心_2022年度征收工作经费项目支出绩效自评表.xlsx',
+    );
+    expect(documentFileName({ ...form, implementingUnit: '', department: '' }, 'table', 'xlsx')).toBe(
+      '2022年度征收工作经费项目支出绩效自评表.xlsx',
+    );
     expect(contentDisposition('2022年度征收工作经费项目支出绩效自评报告.pdf')).toBe(
       `attachment; filename="2022.pdf"; filename*=UTF-8''${encodeURIComponent('2022年度征收工作经费项目支出绩效自评报告.pdf')}`,
     );

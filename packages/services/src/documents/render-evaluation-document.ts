@@ -1,5 +1,5 @@
 import { AppError, type EvaluationForm, type EvaluationResult } from '@jixiao/core';
-import { findPublishedRevisionId, findRevision, listIndicatorEvidence } from '@jixiao/db';
+import { findOrganizationById, findPublishedRevisionId, findRevision, listIndicatorEvidence } from '@jixiao/db';
 import {
   contentDisposition,
   documentFileName,
@@ -69,10 +69,11 @@ const render = async (
   form: EvaluationForm,
   result: EvaluationResult,
   kind: DocumentKind,
+  unitName: string | undefined,
   evidence: readonly EvidenceListing[] = [],
 ): Promise<RenderedDocument> => {
   const [name, extension] = kind.split('.') as ['report' | 'table', 'docx' | 'pdf' | 'html' | 'xlsx'];
-  const fileName = documentFileName(form, name, extension);
+  const fileName = documentFileName(form, name, extension, unitName);
   return {
     fileName,
     contentType: CONTENT_TYPES[kind],
@@ -104,7 +105,8 @@ export const renderEvaluationDocument = async (
           sha256: file.sha256,
         }))
       : [];
-  return render(revisionForm(revision), revisionResult(revision), kind, evidence);
+  const unitName = tree.byId.get(evaluation.organization_id)?.name;
+  return render(revisionForm(revision), revisionResult(revision), kind, unitName, evidence);
 };
 
 /** A published revision never changes, so neither do its documents: the portal's downloads render once. */
@@ -121,6 +123,7 @@ export const renderPublishedDocument = async (
   return publishedDocuments.get(`${revisionId}:${kind}`, async () => {
     const revision = await readMayBeStale(ctx, (db) => findRevision(db, revisionId));
     if (!revision) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
-    return render(revisionForm(revision), revisionResult(revision), kind);
+    const unit = await readMayBeStale(ctx, (db) => findOrganizationById(db, revision.organization_id));
+    return render(revisionForm(revision), revisionResult(revision), kind, unit?.name);
   });
 };

@@ -43,7 +43,7 @@ describe('document downloads', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('wordprocessingml');
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="2022.docx"; filename*=UTF-8''${encodeURIComponent('2022年度公开项目项目支出绩效自评报告.docx')}`,
+      `attachment; filename="2022.docx"; filename*=UTF-8''${encodeURIComponent('开福区城市房屋征收和补偿管理办公室_2022年度公开项目项目支出绩效自评报告.docx')}`,
     );
     const back = await readReport({ bytes: new Uint8Array(response.rawPayload), fileName: 'back.docx' });
     expect(back.ok && back.report.form.projectName).toBe('公开项目');
