@@ -14,6 +14,7 @@ import type {
 import { isReviewer, useSession } from '../auth/session.ts';
 import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { useApi } from '../components/useApi.ts';
+import { RectificationTodoCard } from '../rectification/RectificationTodoCard.tsx';
 import { ROLE_TEXT, WAITING_ON } from '../shell/labels.ts';
 
 /** Where a person goes to act on an evaluation: fillers edit, reviewers review. */
@@ -115,6 +116,7 @@ const HomePage = () => {
           </Card>
         );
       })}
+      <RectificationTodoCard roles={roles} />
     </Space>
   );
 };
