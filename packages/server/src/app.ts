@@ -59,6 +59,11 @@ export type AppConfig = {
   bulkAuditZipLimit: number;
   /** Login attempts per client address per minute (failures are also throttled per name and address). */
   loginRateLimit: number;
+  /**
+   * The key public feedback senders' addresses are hashed with (JIXIAO_FEEDBACK_KEY); servers sharing a database
+   * should share it. Absent: a random key per process (the per-address counts start afresh on restart).
+   */
+  feedbackKey: string | undefined;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -68,6 +73,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   importBodyLimit: 30 * 1024 * 1024,
   bulkAuditZipLimit: MAX_BULK_ZIP_BYTES,
   loginRateLimit: 30,
+  feedbackKey: undefined,
 };
 
 export type AppDeps = {
@@ -185,7 +191,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   await app.register(healthRoutes, { ctx, databaseKind: deps.databaseKind });
   await app.register(publicRoutes, { ctx });
-  await app.register(publicFeedbackRoutes, { ctx });
+  await app.register(publicFeedbackRoutes, {
+    ctx,
+    sourceKey: config.feedbackKey ? new TextEncoder().encode(config.feedbackKey) : undefined,
+  });
   await app.register(publicDocumentRoutes, { ctx });
   await app.register(ruleSetRoutes);
   await app.register(authRoutes, {

@@ -17,8 +17,11 @@ export type ServeOptions = {
   logLevel?: string;
   /** The built web app's directory; packages/web/dist by default (served only when built). */
   webRoot?: string | undefined;
-  /** Behind TLS and a reverse proxy: Secure cookies and the proxies whose X-Forwarded-For is believed. */
-  deployment?: Partial<Pick<AppConfig, 'cookieSecure' | 'trustProxy'>>;
+  /**
+   * Behind TLS and a reverse proxy: Secure cookies and the proxies whose X-Forwarded-For is believed; the key
+   * feedback senders' addresses are hashed with.
+   */
+  deployment?: Partial<Pick<AppConfig, 'cookieSecure' | 'trustProxy' | 'feedbackKey'>>;
 };
 
 export type RunningServer = {

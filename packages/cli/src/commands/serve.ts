@@ -48,6 +48,7 @@ export const registerServeCommand = (program: Command): void => {
         deployment: {
           cookieSecure: options.secureCookies ?? parseSwitch('JIXIAO_SECURE_COOKIES', envVar('JIXIAO_SECURE_COOKIES')),
           trustProxy: parseTrustProxy(options.trustProxy ?? envVar('JIXIAO_TRUST_PROXY') ?? 'false'),
+          feedbackKey: envVar('JIXIAO_FEEDBACK_KEY'),
         },
       });
       process.stdout.write(

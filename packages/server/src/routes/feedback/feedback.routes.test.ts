@@ -3,6 +3,7 @@ import {
   approveEvaluation,
   createDraft,
   FEEDBACK_PER_REPORT_PER_DAY,
+  feedbackSourceHash,
   publishEvaluation,
   submitEvaluation,
 } from '@jixiao/services';
@@ -178,5 +179,35 @@ describe('public feedback routes', () => {
       payload: { reason: '已转整改跟踪，不单独公开' },
     });
     expect(hidden.json<FeedbackItem>()).toMatchObject({ status: 'hidden' });
+  });
+});
+
+describe('public feedback with a configured key', () => {
+  it('hashes the address with JIXIAO_FEEDBACK_KEY, so servers sharing a database count one sender as one', async () => {
+    const key = 'a-key-shared-by-every-server-of-this-database';
+    const testApp = await createTestApp('pglite', { feedbackKey: key });
+    try {
+      const { ctx, actors, organizations } = testApp.fixture;
+      const { id } = await createDraft(ctx, actors.unit_filler, {
+        organizationId: organizations.unit,
+        form: { ...generateForm(41), fiscalYear: 2022, projectName: '反馈密钥项目' },
+      });
+      await submitEvaluation(ctx, actors.unit_filler, { evaluationId: id });
+      await approveEvaluation(ctx, actors.unit_approver, { evaluationId: id });
+      await approveEvaluation(ctx, actors.department_reviewer, { evaluationId: id });
+      await approveEvaluation(ctx, actors.finance_reviewer, { evaluationId: id });
+      await publishEvaluation(ctx, actors.finance_reviewer, { evaluationId: id });
+      const response = await testApp.request(null, {
+        method: 'POST',
+        url: `/api/public/evaluations/${id}/feedback`,
+        remoteAddress: '203.0.113.9',
+        payload: { body: '配置密钥后的反馈内容' },
+      });
+      expect(response.statusCode).toBe(202);
+      const row = await ctx.db.selectFrom('public_feedback').select('source_hash').executeTakeFirstOrThrow();
+      expect(row.source_hash).toBe(feedbackSourceHash(new TextEncoder().encode(key), '203.0.113.9'));
+    } finally {
+      await testApp.close();
+    }
   });
 });
