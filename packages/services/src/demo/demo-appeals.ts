@@ -4,6 +4,7 @@ import { ruleAppeal } from '../appeals/rule-appeal.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { approveEvaluation } from '../evaluations/approve-evaluation.ts';
 import { createDraft } from '../evaluations/create-draft.ts';
+import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
 import { attachIndicatorEvidence } from '../evidence/attach-indicator-evidence.ts';
@@ -25,9 +26,9 @@ export type DemoAppealActors = {
 
 /**
  * A 2023 project of the seed unit with 佐证材料 on its first indicator, returned by the bureau, appealed by the
- * unit with a file, and amended by the bureau's second reviewer (so approved at the amended score); and one the
- * bureau returned that the unit may still appeal. The 申诉复议 page, the appeal panel and the evidence controls
- * show something, and the appeals and evidence tables hold rows.
+ * unit with a file, amended by the bureau's second reviewer (so approved at the amended score) and published
+ * with 经复议; and one the bureau returned that the unit may still appeal. The 申诉复议 page, the appeal panel, the
+ * portal and the evidence controls show something, and the appeals and evidence tables hold rows.
  */
 export const loadDemoAppeals = async (
   ctx: ServiceContext,
@@ -73,6 +74,8 @@ export const loadDemoAppeals = async (
     reason: '申诉材料证明满意度调查已完成，满意度指标按实际完成值计分，得分相应调整。',
     amendedScore: 89.2,
   });
+  // The ruling overturned the return; published, the portal shows it 经复议.
+  await publishEvaluation(ctx, actors.finance, { evaluationId });
   // A return the unit may still appeal (within the default 15 days): what the 申诉 button is shown on.
   const awaiting = await createDraft(ctx, actors.filler, {
     organizationId,
