@@ -421,11 +421,15 @@ const POLICIES: Record<string, Policy> = {
  * 整改 steps on one shared item: a step from the wrong status answers 409 and a submit without evidence 400, both
  * past authorization, so every allowed subject reads "allowed" whatever the item's status by then.
  */
-const rectificationStep = (action: string, allowed: Set<Subject>): Policy => ({
+const rectificationStep = (
+  action: string,
+  allowed: Set<Subject>,
+  payload: Record<string, unknown> = { reason: '矩阵测试', progressNote: '矩阵测试进展' },
+): Policy => ({
   request: ({ rectificationItem }) => ({
     method: 'POST',
     url: `/api/rectification-items/${rectificationItem}/${action}`,
-    payload: { reason: '矩阵测试', progressNote: '矩阵测试进展' },
+    payload,
   }),
   allowed,
 });
@@ -453,6 +457,11 @@ Object.assign(POLICIES, {
   'POST /api/rectification-items/:id/submit': rectificationStep('submit', only('filler', 'approver')),
   'POST /api/rectification-items/:id/return': rectificationStep('return', only('department', 'finance')),
   'POST /api/rectification-items/:id/close': rectificationStep('close', only('department', 'finance')),
+  // A second revise to the same deadline changes nothing (400), past authorization like the first.
+  'POST /api/rectification-items/:id/revise': rectificationStep('revise', only('department', 'finance'), {
+    reason: '矩阵测试：延期',
+    deadline: '2100-12-30',
+  }),
   'POST /api/rectification-items/:id/evidence': {
     request: ({ rectificationItem }) => ({
       method: 'POST',

@@ -16,6 +16,7 @@ describe('formPlaceLabel', () => {
     ['statedTotal.score', '总分与等级·自评总分'],
     ['statedGrade', '总分与等级·评价等级'],
     ['narrative.section7', '自评报告第 7 部分'],
+    ['rectification.0b9f3c1e-5a1d-4c1e-9d7a-2f4b6c8d0e12', '以前年度整改事项'],
     ['projectName', '项目名称'],
     ['indicators[2].nonsense', 'indicators[2].nonsense'],
     ['funds.total.nonsense', 'funds.total.nonsense'],

@@ -88,5 +88,7 @@ export const formPlaceLabel = (where: string, form?: EvaluationForm): string => 
   }
   const section = where.match(/^narrative\.section(\d+)$/u);
   if (section) return `自评报告第 ${Number(section[1])} 部分`;
+  // RECTIFICATION_OPEN / _OVERDUE name an earlier year's 整改 item, not a place in this form.
+  if (/^rectification\.[\w-]+$/u.test(where)) return '以前年度整改事项';
   return where;
 };

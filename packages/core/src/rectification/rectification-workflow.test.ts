@@ -17,6 +17,7 @@ describe('rectification steps', () => {
     ['in_progress', 'submit', 'unit_filler', '', 'submitted'],
     ['submitted', 'return', 'department_reviewer', '佐证材料不全', 'in_progress'],
     ['submitted', 'close', 'finance_reviewer', '已整改到位', 'closed'],
+    ['in_progress', 'revise', 'department_reviewer', '延期至年底', 'in_progress'],
   ])('%s + %s by %s → %s', (from, action, role, reason, to) => {
     expect(assertRectificationStep(from, action, [role], reason)).toBe(to);
   });
@@ -30,13 +31,15 @@ describe('rectification steps', () => {
     ['closed', 'update', 'unit_filler', '', 'INVALID_TRANSITION'],
     ['submitted', 'return', 'department_reviewer', ' \u200b ', 'VALIDATION_FAILED'],
     ['submitted', 'close', 'department_reviewer', '', 'VALIDATION_FAILED'],
+    ['closed', 'revise', 'finance_reviewer', '延期', 'INVALID_TRANSITION'],
+    ['open', 'revise', 'unit_approver', '延期', 'FORBIDDEN'],
   ])('%s + %s by %s is refused', (from, action, role, reason, code) => {
     expect(() => assertRectificationStep(from, action, [role], reason)).toThrow(expect.objectContaining({ code }));
   });
 
   it('lists the actions a role may take now', () => {
     expect(availableRectificationActions('open', ['unit_filler'])).toEqual(['start', 'update']);
-    expect(availableRectificationActions('submitted', ['department_reviewer'])).toEqual(['return', 'close']);
+    expect(availableRectificationActions('submitted', ['department_reviewer'])).toEqual(['return', 'close', 'revise']);
     expect(availableRectificationActions('closed', ['finance_reviewer', 'unit_filler'])).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ export const RECTIFICATION_SOURCE_LABELS: Record<RectificationSourceKindName, st
   manual: '手工登记',
 };
 
-export const RECTIFICATION_ACTIONS = ['start', 'update', 'submit', 'return', 'close'] as const;
+export const RECTIFICATION_ACTIONS = ['start', 'update', 'submit', 'return', 'close', 'revise'] as const;
 export type RectificationAction = (typeof RECTIFICATION_ACTIONS)[number];
 
 export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, string> = {
@@ -37,6 +37,7 @@ export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, string> = 
   submit: '提交整改材料',
   return: '退回继续整改',
   close: '验收销号',
+  revise: '修改事项或期限',
 };
 
 /** The roles that create, return and close items (over the units they oversee). */
@@ -73,6 +74,14 @@ export const RECTIFICATION_RULES: readonly RectificationRule[] = [
     action: 'close',
     from: ['submitted'],
     to: 'closed',
+    roles: RECTIFICATION_REVIEWER_ROLES,
+    reasonRequired: true,
+  },
+  // The reviewer may reword an item or move its deadline (an extension) until it is closed, saying why.
+  {
+    action: 'revise',
+    from: ['open', 'in_progress', 'submitted'],
+    to: 'same',
     roles: RECTIFICATION_REVIEWER_ROLES,
     reasonRequired: true,
   },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, isCalendarDate, meaningfulText, type RectificationSourceKindName } from '@jixiao/core';
+import { AppError, meaningfulText, type RectificationSourceKindName } from '@jixiao/core';
 import { type Db, findEvaluationById, insertRectificationItem } from '@jixiao/db';
 import { canSee, loadOrganizationTree } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import {
+  checkedRectificationDeadline,
   type RectificationItemView,
   requireRectificationReviewer,
   todayOf,
@@ -22,12 +23,6 @@ export type CreateRectificationItemInput = {
   measure?: string | undefined;
   /** 'YYYY-MM-DD' */
   deadline: string;
-};
-
-const checkedDeadline = (deadline: string, today: string): string => {
-  if (!isCalendarDate(deadline)) throw new AppError('VALIDATION_FAILED', '整改期限应为有效日期（如 2026-06-30）');
-  if (deadline < today) throw new AppError('VALIDATION_FAILED', `整改期限不能早于今天（${today}）`);
-  return deadline;
 };
 
 const create = async (
@@ -57,7 +52,7 @@ const create = async (
     source_ref: meaningfulText(input.sourceRef ?? ''),
     description,
     measure: meaningfulText(input.measure ?? ''),
-    deadline: checkedDeadline(input.deadline, today),
+    deadline: checkedRectificationDeadline(input.deadline, today),
     status: 'open',
     closing_reason: null,
     created_by: actor.userId,

@@ -2,6 +2,7 @@ import {
   AppError,
   availableRectificationActions,
   calendarDayInChina,
+  isCalendarDate,
   isRectificationOverdue,
   RECTIFICATION_REVIEWER_ROLES,
   RECTIFICATION_SOURCE_LABELS,
@@ -87,4 +88,11 @@ export const assertRectificationVersion = (item: RectificationItem, expectedVers
     `该整改事项已被他人修改（当前版本 ${item.version}，您看到的是版本 ${expectedVersion}），请刷新后重试`,
     { currentVersion: item.version, expectedVersion },
   );
+};
+
+/** A deadline as registered or moved: a real calendar day, not before today. */
+export const checkedRectificationDeadline = (deadline: string, today: string): string => {
+  if (!isCalendarDate(deadline)) throw new AppError('VALIDATION_FAILED', '整改期限应为有效日期（如 2026-06-30）');
+  if (deadline < today) throw new AppError('VALIDATION_FAILED', `整改期限不能早于今天（${today}）`);
+  return deadline;
 };

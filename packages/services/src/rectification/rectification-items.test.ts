@@ -79,7 +79,7 @@ describe.each(testDatabaseKinds())('整改 items on %s', (kind) => {
     const { actors } = fixture;
     const item = await create(actors.department_reviewer);
     expect(item).toMatchObject({ status: 'open', statusLabel: '待整改', version: 1, fiscalYear: 2025, overdue: false });
-    expect(item.actions).toEqual([]);
+    expect(item.actions).toEqual(['revise']);
 
     const started = await stepRectificationItem(ctx, actors.unit_filler, {
       itemId: item.id,
@@ -138,6 +138,51 @@ describe.each(testDatabaseKinds())('整改 items on %s', (kind) => {
     ]);
     expect(detail.closedByName).toBe('finance');
     await expect(verifyAuditChain(fixture.handle.db)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('lets the reviewer reword an item or move its deadline with a reason, until it is closed', async () => {
+    const { actors } = fixture;
+    const item = await create(actors.department_reviewer);
+    await expect(
+      stepRectificationItem(ctx, actors.unit_filler, {
+        itemId: item.id,
+        action: 'revise',
+        reason: '延期',
+        deadline: '2026-12-31',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      stepRectificationItem(ctx, actors.department_reviewer, {
+        itemId: item.id,
+        action: 'revise',
+        deadline: '2026-12-31',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      stepRectificationItem(ctx, actors.department_reviewer, { itemId: item.id, action: 'revise', reason: '无变化' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: '没有需要修改的内容' });
+    await expect(
+      stepRectificationItem(ctx, actors.department_reviewer, {
+        itemId: item.id,
+        action: 'revise',
+        reason: '提前',
+        deadline: '2026-01-31',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const revised = await stepRectificationItem(ctx, actors.department_reviewer, {
+      itemId: item.id,
+      action: 'revise',
+      reason: '涉及司法程序，延期至年底',
+      deadline: '2026-12-31',
+      measure: '依法申请强制执行，年底前完成结算',
+    });
+    expect(revised).toMatchObject({
+      status: 'open',
+      deadline: '2026-12-31',
+      measure: '依法申请强制执行，年底前完成结算',
+    });
+    const detail = await getRectificationItem(ctx, actors.unit_filler, item.id);
+    expect(detail.history.at(-1)).toMatchObject({ actionLabel: '修改事项或期限', reason: '涉及司法程序，延期至年底' });
   });
 
   it('refuses a stale version', async () => {

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import {
   assertRectificationVersion,
+  checkedRectificationDeadline,
   loadVisibleRectificationItem,
   todayOf,
   toRectificationItemView,
@@ -29,8 +30,40 @@ export type StepRectificationItemInput = {
   reason?: string | undefined;
   /** The unit's account of what has been done (start, update, submit). */
   progressNote?: string | undefined;
+  /** What a reviewer's revise changes; each left out stays as it is. */
+  description?: string | undefined;
+  measure?: string | undefined;
+  deadline?: string | undefined;
   expectedVersion?: number | undefined;
 };
+
+type Revision = Pick<StepRectificationItemInput, 'description' | 'measure' | 'deadline'>;
+
+/** A reviewer's revise: the fields given, checked; nothing given is refused rather than audited as a change. */
+const revisedFields = (item: RectificationItem, revision: Revision, today: string): RectificationItemChanges => {
+  const changes: RectificationItemChanges = {};
+  if (revision.description !== undefined) {
+    const description = meaningfulText(revision.description);
+    if (description === '') throw new AppError('VALIDATION_FAILED', '请填写整改事项的问题描述');
+    if (description !== item.description) changes.description = description;
+  }
+  if (revision.measure !== undefined && meaningfulText(revision.measure) !== item.measure) {
+    changes.measure = meaningfulText(revision.measure);
+  }
+  if (revision.deadline !== undefined && revision.deadline !== item.deadline) {
+    changes.deadline = checkedRectificationDeadline(revision.deadline, today);
+  }
+  if (Object.keys(changes).length === 0) throw new AppError('VALIDATION_FAILED', '没有需要修改的内容');
+  return changes;
+};
+
+/** The values a revise replaced, for the audit entry. */
+const revisedBefore = (item: RectificationItem, changes: RectificationItemChanges): Record<string, string> =>
+  Object.fromEntries(
+    (['description', 'measure', 'deadline'] as const)
+      .filter((field) => field in changes)
+      .map((field) => [field, item[field]]),
+  );
 
 const changesOf = async (
   trx: Db,
@@ -38,7 +71,9 @@ const changesOf = async (
   item: RectificationItem,
   action: RectificationAction,
   text: { reason: string; progressNote: string },
+  revision: Revision,
   now: Date,
+  today: string,
 ): Promise<RectificationItemChanges> => {
   const progress = text.progressNote === '' ? {} : { progress_note: text.progressNote };
   switch (action) {
@@ -59,6 +94,8 @@ const changesOf = async (
       return { status: 'in_progress', closing_reason: null };
     case 'close':
       return { status: 'closed', closing_reason: text.reason, closed_by: actor.userId, closed_at: now };
+    case 'revise':
+      return revisedFields(item, revision, today);
     default: {
       const unreachable: never = action;
       throw new Error(`unknown action ${String(unreachable)}`);
@@ -89,7 +126,8 @@ export const stepRectificationItem = (
     );
     assertRectificationVersion(item, input.expectedVersion);
     const now = ctx.now();
-    const changes = await changesOf(trx, actor, item, input.action, { reason, progressNote }, now);
+    const today = todayOf(ctx.now);
+    const changes = await changesOf(trx, actor, item, input.action, { reason, progressNote }, input, now, today);
     const updated = await updateRectificationItemIfVersion(trx, item.id, item.version, {
       ...changes,
       updated_at: now,
@@ -104,7 +142,11 @@ export const stepRectificationItem = (
       fromStatus: item.status,
       toStatus: to,
       reason: reason === '' ? null : reason,
-      details: { version: updated.version, ...(progressNote === '' ? {} : { progressNote }) },
+      details: {
+        version: updated.version,
+        ...(progressNote === '' ? {} : { progressNote }),
+        ...(input.action === 'revise' ? { before: revisedBefore(item, changes), after: changes } : {}),
+      },
     });
-    return toRectificationItemView(updated, tree, actor, todayOf(ctx.now));
+    return toRectificationItemView(updated, tree, actor, today);
   });

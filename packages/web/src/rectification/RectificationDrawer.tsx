@@ -37,6 +37,9 @@ const UNIT_ACTIONS: readonly RectificationAction[] = ['start', 'update', 'submit
 
 type Props = { itemId: string | null; onClose: () => void; onChanged: () => void };
 
+/** The action dialog's fields: the one text, and for a reviewer's revise the item's own fields. */
+type ActionFields = { text?: string; description?: string; measure?: string; deadline?: string };
+
 /**
  * One 整改 item: what is to be fixed and by when, the evidence, the actions the signed-in user may take (the unit
  * starts, records progress, uploads evidence and submits; the reviewer returns or closes) and the item's history.
@@ -49,7 +52,7 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
   );
   const [acting, setActing] = useState<RectificationAction | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ text?: string }>();
+  const [form] = Form.useForm<ActionFields>();
   const fileInput = useRef<HTMLInputElement>(null);
   const item = detail.state === 'ready' ? detail.data : null;
 
@@ -58,13 +61,14 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
     onChanged();
   };
 
-  const act = async ({ text }: { text?: string }) => {
+  const act = async ({ text, ...revision }: ActionFields) => {
     if (!(item && acting)) return;
     setBusy(true);
     try {
       await api.post(`/api/rectification-items/${item.id}/${acting}`, {
         expectedVersion: item.version,
         ...(text ? { [ACTION_FIELD[acting].field]: text } : {}),
+        ...(acting === 'revise' ? revision : {}),
       });
       message.success(`${ACTION_LABELS[acting]}：已完成`);
       setActing(null);
@@ -200,6 +204,13 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
                   danger={action === 'return'}
                   onClick={() => {
                     form.resetFields();
+                    if (action === 'revise') {
+                      form.setFieldsValue({
+                        description: item.description,
+                        measure: item.measure,
+                        deadline: item.deadline,
+                      });
+                    }
                     setActing(action);
                   }}
                 >
@@ -242,6 +253,23 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
       >
         {acting ? (
           <Form form={form} layout="vertical" onFinish={act} preserve={false}>
+            {acting === 'revise' ? (
+              <>
+                <Form.Item
+                  name="description"
+                  label="问题描述"
+                  rules={[{ required: true, whitespace: true, message: '请填写问题描述' }]}
+                >
+                  <Input.TextArea rows={3} maxLength={2000} />
+                </Form.Item>
+                <Form.Item name="measure" label="整改措施">
+                  <Input.TextArea rows={3} maxLength={4000} />
+                </Form.Item>
+                <Form.Item name="deadline" label="整改期限" rules={[{ required: true, message: '请选择整改期限' }]}>
+                  <Input type="date" />
+                </Form.Item>
+              </>
+            ) : null}
             <Form.Item
               name="text"
               label={ACTION_FIELD[acting].label}

@@ -21,6 +21,7 @@ export const ACTION_LABELS: Record<RectificationAction, string> = {
   submit: '提交验收',
   return: '退回继续整改',
   close: '验收销号',
+  revise: '修改事项或期限',
 };
 
 /** What each action asks for: the unit's progress note, or the reviewer's reason (required). */
@@ -33,6 +34,7 @@ export const ACTION_FIELD: Record<
   submit: { field: 'progressNote', label: '整改完成情况（未填则沿用已记录的进展）', required: false },
   return: { field: 'reason', label: '退回理由（告知单位还需做什么）', required: true },
   close: { field: 'reason', label: '验收意见（销号理由）', required: true },
+  revise: { field: 'reason', label: '修改理由（如延期的原因）', required: true },
 };
 
 /** The deadline as people read it, with how late it is when overdue. */

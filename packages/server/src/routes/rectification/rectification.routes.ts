@@ -16,6 +16,7 @@ import {
   listRectificationQuery,
   RECTIFICATION_STEP_ACTIONS,
   rectificationEvidenceBody,
+  reviseRectificationBody,
   stepRectificationBody,
 } from './rectification.schema.ts';
 
@@ -68,6 +69,20 @@ export const rectificationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; b
         stepRectificationItem(ctx, actorOf(request), { itemId: request.params.id, action, ...request.body }),
     );
   }
+
+  app.post(
+    '/api/rectification-items/:id/revise',
+    {
+      schema: {
+        tags,
+        summary: '修改整改事项的描述、措施或期限（审核人员，须填写理由；销号前）',
+        params: idParams,
+        body: reviseRectificationBody,
+      },
+    },
+    async (request) =>
+      stepRectificationItem(ctx, actorOf(request), { itemId: request.params.id, action: 'revise', ...request.body }),
+  );
 
   app.post(
     '/api/rectification-items/:id/evidence',

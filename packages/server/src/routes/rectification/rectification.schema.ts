@@ -29,6 +29,17 @@ export const stepRectificationBody = z.strictObject({
   expectedVersion: z.number().int().min(1).optional(),
 });
 
+/** A reviewer rewords an item or moves its deadline, saying why. */
+export const reviseRectificationBody = z.strictObject({
+  reason: safeText().min(1).max(2000),
+  description: safeText().min(1).max(2000).optional(),
+  measure: safeText().max(4000).optional(),
+  deadline: safeText()
+    .regex(/^\d{4}-\d{2}-\d{2}$/u, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+  expectedVersion: z.number().int().min(1).optional(),
+});
+
 export const RECTIFICATION_STEP_ACTIONS = ['start', 'update', 'submit', 'return', 'close'] as const;
 
 export const rectificationEvidenceBody = uploadedFile;
