@@ -34,6 +34,8 @@ export type OrganizationsTable = {
   name: string;
   code: Generated<string>;
   created_at: Timestamp;
+  /** Set while the unit is stopped (停用): no new evaluations or accounts in it (migration 0015). */
+  stopped_at: Timestamp | null;
 };
 
 export type UsersTable = {
@@ -49,6 +51,8 @@ export type UsersTable = {
   /** An administrator chose the password (a new account, a reset): the user must change it to go on. */
   must_change_password: Generated<boolean>;
   created_at: Timestamp;
+  /** The last successful sign-in (migration 0015); null for an account never used since. */
+  last_login_at: Timestamp | null;
 };
 
 /** Hashes of the passwords a user has had, the current one included; `seq` counts up per user. */

@@ -11,6 +11,7 @@ import {
   approveEvaluation,
   attachIndicatorEvidence,
   createDraft,
+  createOrganization,
   createRectificationItem,
   createUser,
   fileAppeal,
@@ -338,6 +339,34 @@ const POLICIES: Record<string, Policy> = {
     }),
     allowed: only('admin'),
   },
+  'PATCH /api/organizations/:id': {
+    request: () => ({
+      method: 'PATCH',
+      url: `/api/organizations/${spareUnit}`,
+      payload: { name: `矩阵改名${Math.random()}` },
+    }),
+    allowed: only('admin'),
+  },
+  'POST /api/organizations/:id/stop': {
+    request: () => ({
+      method: 'POST',
+      url: `/api/organizations/${spareUnit}/stop`,
+      payload: { reason: '矩阵测试停用' },
+    }),
+    allowed: only('admin'),
+  },
+  'POST /api/organizations/:id/resume': {
+    request: () => ({ method: 'POST', url: `/api/organizations/${spareUnit}/resume` }),
+    allowed: only('admin'),
+  },
+  'PUT /api/users/:id/roles': {
+    request: ({ user, unit }) => ({
+      method: 'PUT',
+      url: `/api/users/${user}/roles`,
+      payload: { roles: [{ organizationId: unit, role: 'unit_filler' }] },
+    }),
+    allowed: only('admin'),
+  },
   'GET /api/users': { request: () => ({ method: 'GET', url: '/api/users' }), allowed: only('admin') },
   'POST /api/bulk-audits': {
     request: () => ({
@@ -492,6 +521,8 @@ const isScopedRoute = (route: string): boolean =>
   /^(GET|PUT|POST|DELETE) \/api\/(evaluations\/:id|attachments\/:id|rectification-items\/:id)/u.test(route);
 
 let nextSeed = 100;
+/** A budget unit of its own for the rename, stop and restart routes, so the unit the other routes use stays open. */
+let spareUnit = '';
 
 describe('authorization matrix: every route × every subject', () => {
   let testApp: TestApp;
@@ -675,6 +706,13 @@ describe('authorization matrix: every route × every subject', () => {
       },
     };
     target = await other('matrix.target', 'unit_filler', organizations.unit);
+    spareUnit = (
+      await createOrganization(ctx, null, {
+        name: '矩阵备用单位',
+        kind: 'budget_unit',
+        parentId: organizations.department,
+      })
+    ).id;
     const started = await testApp.request(sessions.get('department') ?? null, {
       method: 'POST',
       url: '/api/bulk-audits',

@@ -11,6 +11,8 @@ export * from './accounts/password.ts';
 export * from './accounts/reset-user-password.ts';
 export * from './accounts/revoke-user-sessions.ts';
 export * from './accounts/sessions.ts';
+export * from './accounts/set-user-roles.ts';
+export * from './accounts/update-organization.ts';
 export * from './analysis/analyze-risks.ts';
 export * from './analysis/summarize-dashboard.ts';
 export * from './appeals/file-appeal.ts';

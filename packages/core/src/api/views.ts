@@ -2,8 +2,8 @@ import type { Risk } from '../analysis/review-risk.ts';
 import type { PublishedReconsideration } from '../appeal/appeal-view.ts';
 import type { BulkSummary } from '../bulk/bulk-summary.ts';
 import type { EvaluationForm, NarrativeSection } from '../model/form.ts';
-import type { RectificationItemView } from '../rectification/rectification-view.ts';
 import type { EvaluationResult } from '../model/result.ts';
+import type { RectificationItemView } from '../rectification/rectification-view.ts';
 import type { EvaluationSummary } from '../summary.ts';
 import type { EvaluationStatus, Role, WorkflowAction } from '../workflow/workflow.ts';
 
@@ -29,7 +29,14 @@ export type Me = {
   passwordChangeRequired: PasswordChangeReason | null;
 };
 
-export type OrganizationView = { id: string; name: string; kind: string; parentId: string | null };
+export type OrganizationView = {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  /** When the unit was stopped (停用); null while it is in use. */
+  stoppedAt: string | null;
+};
 
 export type EvaluationView = {
   id: string;
@@ -197,6 +204,8 @@ export type UserView = {
   /** What the user will have to do at the next sign-in, as of now. */
   passwordChangeRequired: PasswordChangeReason | null;
   createdAt: string;
+  /** The last successful sign-in; null for an account not used since. */
+  lastLoginAt: string | null;
   roles: RoleGrant[];
 };
 

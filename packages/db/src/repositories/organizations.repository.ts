@@ -21,3 +21,11 @@ export const countOrganizations = async (db: Db): Promise<number> => {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 };
+
+/** Renames an organisation or stops / restarts it; answers the row as it now is. */
+export const updateOrganization = async (
+  db: Db,
+  id: string,
+  patch: { name?: string; stopped_at?: Date | null },
+): Promise<Organization | undefined> =>
+  db.updateTable('organizations').set(patch).where('id', '=', id).returningAll().executeTakeFirst();

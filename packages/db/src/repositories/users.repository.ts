@@ -72,6 +72,7 @@ export type UserWithRoles = Pick<
   | 'password_changed_at'
   | 'must_change_password'
   | 'created_at'
+  | 'last_login_at'
 > & {
   roles: UserRole[];
 };
@@ -90,6 +91,7 @@ export const listUsersWithRolesIn = async (db: Db, organizationIds: readonly str
       'password_changed_at',
       'must_change_password',
       'created_at',
+      'last_login_at',
     ])
     .where('id', 'in', db.selectFrom('user_roles').select('user_id').where('organization_id', 'in', organizationIds))
     .orderBy('username')
@@ -120,4 +122,22 @@ export const listDisplayNames = async (db: Db, ids: readonly string[]): Promise<
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
+};
+
+export const recordLastLogin = async (db: Db, userId: string, at: Date): Promise<void> => {
+  await db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
+};
+
+/** Every role of the user, replaced by `roles` (in the caller's transaction). */
+export const replaceUserRoles = async (
+  db: Db,
+  userId: string,
+  roles: readonly { organizationId: string; role: Role }[],
+): Promise<void> => {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .values(roles.map((grant) => ({ user_id: userId, organization_id: grant.organizationId, role: grant.role })))
+    .execute();
 };

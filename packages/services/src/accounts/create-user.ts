@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ActorRole, ServiceContext } from '../context.ts';
 import { assertPasswordPolicy, hashPassword, temporaryPasswordFor } from './password.ts';
 import { rememberPassword } from './password-history.ts';
+import { assertOrganizationInUse } from './update-organization.ts';
 
 export type { CreatedUser } from '@jixiao/core';
 
@@ -51,6 +52,7 @@ export const createUser = async (
         throw new AppError('VALIDATION_FAILED', message, { fields: { roles: message } });
       }
       if (actor !== null) requireRoleOn(actor, tree, organization.id, 'admin');
+      assertOrganizationInUse(organization);
     }
     if (await findUserByUsername(trx, input.username)) {
       const message = `用户名“${input.username}”已被使用`;

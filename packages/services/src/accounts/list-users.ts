@@ -25,6 +25,7 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor): Promise<User
     passwordExpiresAt: passwordExpiresAt(user.password_changed_at).toISOString(),
     passwordChangeRequired: passwordChangeReason(user, now),
     createdAt: user.created_at.toISOString(),
+    lastLoginAt: user.last_login_at?.toISOString() ?? null,
     roles: user.roles,
   }));
 };

@@ -8,6 +8,7 @@ import {
   findUserByUsername,
   insertSession,
   listUserRoles,
+  recordLastLogin,
   touchSession,
 } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -102,6 +103,7 @@ export const login = async (
   const passwordChange = passwordChangeReason(user, now);
   await ctx.db.transaction().execute(async (trx) => {
     await recordLoginSuccess(trx, now, attempt);
+    await recordLastLogin(trx, user.id, now);
     await deleteExpiredSessions(trx, now);
     const sessionId = sessionIdOf(token);
     await insertSession(trx, {

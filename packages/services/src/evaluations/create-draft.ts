@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type EvaluationForm, evaluationFormSchema, meaningfulText, requireRuleSet } from '@jixiao/core';
 import { type Db, findEvaluationByProject, findProject, insertEvaluation, insertProject } from '@jixiao/db';
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
+import { assertOrganizationInUse } from '../accounts/update-organization.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { type EvaluationView, viewOf } from './evaluation-view.ts';
@@ -47,6 +48,7 @@ export const createDraftIn = async (
   const tree = await loadOrganizationTree(trx);
   const organization = requireOrganization(tree, input.organizationId);
   if (organization.kind !== 'budget_unit') throw new AppError('VALIDATION_FAILED', '自评只能由预算单位填报');
+  assertOrganizationInUse(organization);
   requireRoleOn(actor, tree, organization.id, 'unit_filler');
   const ruleSet = requireRuleSet(input.ruleSetId);
   const now = ctx.now();

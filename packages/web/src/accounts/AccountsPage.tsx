@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { accountState } from './account-state.ts';
 import { CreateAccountDialog } from './CreateAccountDialog.tsx';
+import { EditRolesDialog } from './EditRolesDialog.tsx';
 import { grantableRoles } from './grants.ts';
 
 type Shown = { username: string; temporaryPassword: string; note: string };
@@ -31,6 +32,7 @@ const AccountsPage = () => {
   const [words, setWords] = useState('');
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
+  const [editingRoles, setEditingRoles] = useState<UserItem | null>(null);
 
   const organizationById = useMemo(
     () => new Map((organizations.state === 'ready' ? organizations.data : []).map((item) => [item.id, item])),
@@ -133,7 +135,7 @@ const AccountsPage = () => {
           size="small"
           loading={users.state === 'loading'}
           dataSource={list}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1200 }}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 个账户` }}
           columns={[
             { title: '用户名', dataIndex: 'username', width: 180 },
@@ -166,6 +168,18 @@ const AccountsPage = () => {
               },
             },
             {
+              title: '最近登录',
+              dataIndex: 'lastLoginAt',
+              width: 170,
+              sorter: (a, b) => (a.lastLoginAt ?? '').localeCompare(b.lastLoginAt ?? ''),
+              render: (value: string | null) =>
+                value === null ? (
+                  <Typography.Text type="secondary">从未登录</Typography.Text>
+                ) : (
+                  new Date(value).toLocaleString('zh-CN')
+                ),
+            },
+            {
               title: '创建时间',
               dataIndex: 'createdAt',
               width: 170,
@@ -189,6 +203,9 @@ const AccountsPage = () => {
                         停用
                       </Button>
                     )}
+                    <Button type="link" size="small" onClick={() => setEditingRoles(user)}>
+                      修改角色
+                    </Button>
                     <Button type="link" size="small" onClick={() => resetPassword(user)}>
                       重置密码
                     </Button>
@@ -201,6 +218,18 @@ const AccountsPage = () => {
           ]}
         />
       </Card>
+      {editingRoles && organizations.state === 'ready' ? (
+        <EditRolesDialog
+          user={editingRoles}
+          organizations={organizations.data.filter((item) => grantableRoles(item).length > 0)}
+          onSaved={() => {
+            message.success(`已修改“${editingRoles.displayName || editingRoles.username}”的角色`);
+            setEditingRoles(null);
+            users.reload();
+          }}
+          onCancel={() => setEditingRoles(null)}
+        />
+      ) : null}
       {creating && organizations.state === 'ready' ? (
         <CreateAccountDialog
           organizations={organizations.data.filter((item) => grantableRoles(item).length > 0)}

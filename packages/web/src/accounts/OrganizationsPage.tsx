@@ -12,6 +12,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { kindLabel, organizationLabel } from './grants.ts';
+import { OrganizationActions } from './OrganizationActions.tsx';
 import { type OrganizationNode, organizationTree } from './organization-tree.ts';
 
 type OrganizationForm = { name: string; kind: OrganizationKind; parentId: string; code?: string };
@@ -146,6 +147,31 @@ const OrganizationsPage = () => {
               dataIndex: 'kind',
               width: 140,
               render: (kind: string) => <Tag>{kindLabel(kind)}</Tag>,
+            },
+            {
+              title: '状态',
+              dataIndex: 'stoppedAt',
+              width: 200,
+              render: (stoppedAt: string | null) =>
+                stoppedAt === null ? (
+                  <Tag color="green">使用中</Tag>
+                ) : (
+                  <Tag color="red">{`已停用（${new Date(stoppedAt).toLocaleDateString('zh-CN')}）`}</Tag>
+                ),
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 190,
+              render: (_: unknown, organization) => (
+                <OrganizationActions
+                  organization={organization}
+                  onChanged={(text) => {
+                    message.success(text);
+                    organizations.reload();
+                  }}
+                />
+              ),
             },
           ]}
         />

@@ -12,6 +12,7 @@ const user = (overrides: Partial<UserItem>): UserItem => ({
   passwordExpiresAt: '2026-04-01T09:00:00',
   passwordChangeRequired: null,
   createdAt: '2026-01-01T09:00:00',
+  lastLoginAt: null,
   roles: [],
   ...overrides,
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { organizationTree } from './organization-tree.ts';
 
-const org = (id: string, name: string, kind: string, parentId: string | null) => ({ id, name, kind, parentId });
+const org = (id: string, name: string, kind: string, parentId: string | null) => ({
+  id,
+  name,
+  kind,
+  parentId,
+  stoppedAt: null,
+});
 
 describe('organizationTree', () => {
   it('nests units under departments under the bureau, each level by name', () => {

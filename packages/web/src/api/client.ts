@@ -57,7 +57,7 @@ export const csrfToken = (cookies: string = typeof document === 'undefined' ? ''
   return '';
 };
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const readBody = async (response: Response): Promise<unknown> => {
   const text = await response.text();
@@ -98,6 +98,7 @@ export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
   put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
 };
 
 /** Query string from defined values only. */

@@ -26,6 +26,40 @@ describe('organization, user, findings and audit routes', () => {
     expect((await testApp.request(null, { method: 'GET', url: '/api/organizations' })).statusCode).toBe(401);
   });
 
+  it('lets an admin rename, stop and restart a unit, and change an account’s roles', async () => {
+    const { organizations } = testApp.fixture;
+    const url = `/api/organizations/${organizations.otherUnit}`;
+    const renamed = await testApp.request(admin, { method: 'PATCH', url, payload: { name: '开福区教育服务中心' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '开福区教育服务中心', stoppedAt: null });
+    expect((await testApp.request(admin, { method: 'POST', url: `${url}/stop`, payload: {} })).statusCode).toBe(400);
+    const stopped = await testApp.request(admin, { method: 'POST', url: `${url}/stop`, payload: { reason: '撤并' } });
+    expect(stopped.json<{ stoppedAt: string | null }>().stoppedAt).not.toBeNull();
+    const listed = await testApp.request(admin, { method: 'GET', url: '/api/organizations' });
+    expect(
+      listed.json<{ id: string; stoppedAt: string | null }[]>().find((item) => item.id === organizations.otherUnit),
+    ).toMatchObject({ stoppedAt: expect.any(String) });
+    expect((await testApp.request(admin, { method: 'POST', url: `${url}/resume` })).json()).toMatchObject({
+      stoppedAt: null,
+    });
+    expect((await testApp.request(filler, { method: 'PATCH', url, payload: { name: 'x' } })).statusCode).toBe(403);
+
+    const users = (await testApp.request(admin, { method: 'GET', url: '/api/users' })).json<
+      { id: string; username: string; lastLoginAt: string | null }[]
+    >();
+    const approver = users.find((user) => user.username === 'approver');
+    expect(approver?.lastLoginAt ?? null).toBeNull();
+    expect(users.find((user) => user.username === 'filler')?.lastLoginAt).toEqual(expect.any(String));
+    const roles = [{ organizationId: organizations.unit, role: 'unit_filler' }];
+    const changed = await testApp.request(admin, {
+      method: 'PUT',
+      url: `/api/users/${approver?.id}/roles`,
+      payload: { roles },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toEqual({ userId: approver?.id, roles });
+  });
+
   it('lets an admin add a unit: 201, 400, 403, 404, 409', async () => {
     const payload = {
       name: '开福区征地事务中心',

@@ -7,3 +7,7 @@ export const createOrganizationBody = z.strictObject({
   parentId: z.uuid(),
   code: safeText().max(64).optional(),
 });
+
+export const renameOrganizationBody = z.strictObject({ name: safeText().min(1).max(200) });
+
+export const stopOrganizationBody = z.strictObject({ reason: safeText().min(1).max(500) });

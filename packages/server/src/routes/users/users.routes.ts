@@ -6,6 +6,7 @@ import {
   resetUserPassword,
   revokeUserSessions,
   type ServiceContext,
+  setUserRoles,
 } from '@jixiao/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../http/common.schema.ts';
@@ -14,7 +15,9 @@ import {
   createdUserResponse,
   createUserBody,
   passwordResetResponse,
+  rolesSetResponse,
   sessionsRevokedResponse,
+  setRolesBody,
   userDisabledResponse,
   userEnabledResponse,
 } from './users.schema.ts';
@@ -53,6 +56,20 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
       },
     },
     async (request) => disableUser(ctx, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/users/:id/roles',
+    {
+      schema: {
+        tags,
+        summary: '修改账户的角色（管理员；不能修改自己的角色）',
+        params: idParams,
+        body: setRolesBody,
+        response: { 200: rolesSetResponse },
+      },
+    },
+    async (request) => setUserRoles(ctx, actorOf(request), { userId: request.params.id, roles: request.body.roles }),
   );
 
   app.post(

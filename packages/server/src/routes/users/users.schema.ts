@@ -1,15 +1,24 @@
 import { ROLES, safeText } from '@jixiao/core';
 import { z } from 'zod';
 
+const roleGrants = z
+  .array(z.strictObject({ organizationId: z.uuid(), role: z.enum(ROLES) }))
+  .min(1)
+  .max(50);
+
 export const createUserBody = z.strictObject({
   username: safeText().min(3).max(64),
   displayName: safeText().max(100).default(''),
   /** Left out, the server generates a temporary password and answers it once. */
   password: safeText().min(1).max(256).optional(),
-  roles: z
-    .array(z.strictObject({ organizationId: z.uuid(), role: z.enum(ROLES) }))
-    .min(1)
-    .max(50),
+  roles: roleGrants,
+});
+
+export const setRolesBody = z.strictObject({ roles: roleGrants });
+
+export const rolesSetResponse = z.object({
+  userId: z.string(),
+  roles: z.array(z.object({ organizationId: z.string(), role: z.enum(ROLES) })),
 });
 
 export const createdUserResponse = z.object({
