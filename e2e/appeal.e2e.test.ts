@@ -50,6 +50,11 @@ describe('申诉 and 复议 in Chromium', () => {
     expect(filed).toContain('排查附表.pdf');
 
     const bureau = await sessions.signedIn(DEMO_USERS.secondFinanceReviewer);
+    // 待办 names the appeal waiting for a ruling.
+    await bureau
+      .getByTestId('appeal-todo')
+      .getByRole('link', { name: `2023 年度 ${PROJECT}` })
+      .waitFor();
     const appeals = new AppealsPage(bureau, server.url);
     await appeals.open();
     await appeals.amend(PROJECT, 83.456, RULING);

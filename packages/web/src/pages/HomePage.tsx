@@ -11,6 +11,7 @@ import type {
   ReviewQueue,
   RoleName,
 } from '../api/types.ts';
+import { AppealTodoCard } from '../appeals/AppealTodoCard.tsx';
 import { isReviewer, useSession } from '../auth/session.ts';
 import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -117,6 +118,7 @@ const HomePage = () => {
         );
       })}
       <RectificationTodoCard roles={roles} />
+      <AppealTodoCard roles={roles} />
     </Space>
   );
 };
