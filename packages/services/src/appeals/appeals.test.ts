@@ -287,4 +287,19 @@ describe.each(testDatabaseKinds())('appeals (申诉 / 复议) on %s', (kind) => 
     const state = await getEvaluationAppeals(at(ctx, '2025-04-02T15:00:00Z'), actors.unit_filler, evaluationId);
     expect(state.appealable).toMatchObject({ deadline: '2025-04-02', periodDays: 30 });
   });
+
+  it('two filings at once: one appeal waits, the other is told so', async () => {
+    const { actors } = fixture;
+    const evaluationId = await returnedByBureau('同时申诉项目');
+    const ctx = at(fixture.ctx, '2025-03-04T02:00:00Z');
+    const results = await Promise.allSettled([
+      fileAppeal(ctx, actors.unit_filler, { evaluationId, reasons: '第一份申诉', files: [] }),
+      fileAppeal(ctx, actors.unit_approver, { evaluationId, reasons: '第二份申诉', files: [] }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((result) => result.status === 'rejected')).toMatchObject({
+      reason: { code: 'CONFLICT', message: '该自评已有一件待复议的申诉，请等待复议结果' },
+    });
+    expect((await getEvaluationAppeals(ctx, actors.unit_filler, evaluationId)).appeals).toHaveLength(1);
+  });
 });
