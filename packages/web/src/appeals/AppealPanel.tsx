@@ -1,3 +1,4 @@
+import { FINDING_CODES, isFindingCode } from '@jixiao/core';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { AppealView, EvaluationAppealsView } from '../api/appeal-types.ts';
@@ -7,6 +8,8 @@ import { useApi } from '../components/useApi.ts';
 import { EvidenceList } from '../evidence/EvidenceControl.tsx';
 import { EVIDENCE_ACCEPT } from '../evidence/evidence-format.ts';
 import { APPEAL_STATUS_COLORS, DECISION_LABELS, scoreWithGrade, when } from './appeal-format.ts';
+
+const findingTitle = (code: string): string => (isFindingCode(code) ? FINDING_CODES[code].title : code);
 
 /** One appeal as both sides read it: the decision, the unit's reasons and files, and the ruling. */
 export const AppealSummary = ({ appeal }: { appeal: AppealView }) => (
@@ -38,7 +41,11 @@ export const AppealSummary = ({ appeal }: { appeal: AppealView }) => (
               {scoreWithGrade(appeal.amendedScore, appeal.amendedGrade)}
             </span>
           ) : null}
-          {appeal.withdrawnFindings.length > 0 ? <span>撤销的问题：{appeal.withdrawnFindings.join('、')}</span> : null}
+          {appeal.withdrawnFindings.length > 0 ? (
+            <span data-testid="appeal-withdrawn">
+              撤销的问题：{appeal.withdrawnFindings.map(findingTitle).join('、')}
+            </span>
+          ) : null}
           <div className="narrative-body">{appeal.rulingReason}</div>
           <Typography.Text type="secondary">
             {appeal.ruledBy}，{when(appeal.ruledAt)}
