@@ -185,6 +185,33 @@ describe.each(testDatabaseKinds())('整改 items on %s', (kind) => {
     expect(detail.history.at(-1)).toMatchObject({ actionLabel: '修改事项或期限', reason: '涉及司法程序，延期至年底' });
   });
 
+  it('takes evidence through the upload guards, and only while the unit is working the item', async () => {
+    const { actors } = fixture;
+    const item = await create(actors.department_reviewer);
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
+    await expect(
+      attachRectificationEvidence(ctx, actors.unit_filler, { itemId: item.id, fileName: '材料.zip', bytes: zip }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
+    await expect(
+      attachRectificationEvidence(ctx, actors.unit_filler, {
+        itemId: item.id,
+        fileName: '空.txt',
+        bytes: new Uint8Array(),
+      }),
+    ).rejects.toMatchObject({ code: 'EMPTY_FILE' });
+    const file = await attachRectificationEvidence(ctx, actors.unit_approver, {
+      itemId: item.id,
+      fileName: 'C:\\资料\\整改报告.txt',
+      bytes: EVIDENCE,
+    });
+    expect(file.fileName).toBe('整改报告.txt');
+    await stepRectificationItem(ctx, actors.unit_filler, { itemId: item.id, action: 'start' });
+    await stepRectificationItem(ctx, actors.unit_filler, { itemId: item.id, action: 'submit', progressNote: '已完成' });
+    await expect(
+      attachRectificationEvidence(ctx, actors.unit_filler, { itemId: item.id, fileName: '补充.txt', bytes: EVIDENCE }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+
   it('refuses a stale version', async () => {
     const item = await create(fixture.actors.department_reviewer);
     await stepRectificationItem(ctx, fixture.actors.unit_filler, {
@@ -280,8 +307,14 @@ describe.each(testDatabaseKinds())('整改 items on %s', (kind) => {
     });
     expect(closed.total).toBe(1);
     const dashboard = await summarizeDashboard(later, actors.department_reviewer, {});
-    expect(dashboard.rectifications).toMatchObject({ overdue: 1, submitted: 0 });
-    expect(dashboard.rectifications.open).toBe(list.items.filter((row) => row.status !== 'closed').length);
+    expect(dashboard.rectifications).toMatchObject({
+      overdue: 1,
+      submitted: list.items.filter((row) => row.status === 'submitted').length,
+    });
+    // 'open' counts the work still with the units: open and in progress, not what awaits closing.
+    expect(dashboard.rectifications.open).toBe(
+      list.items.filter((row) => row.status === 'open' || row.status === 'in_progress').length,
+    );
   });
 
   it('offers the problems of 存在的问题 with matching measures to reviewers only', async () => {

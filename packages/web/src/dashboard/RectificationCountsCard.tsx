@@ -12,7 +12,7 @@ export const RectificationCountsCard = ({ counts }: { counts: RectificationCount
   >
     <Row gutter={[16, 16]}>
       <Col xs={8}>
-        <Statistic title="整改中（未销号）" value={counts.open} />
+        <Statistic title="待整改 / 整改中" value={counts.open} />
       </Col>
       <Col xs={8}>
         <Statistic
