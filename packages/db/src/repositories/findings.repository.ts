@@ -22,7 +22,10 @@ export type FindingFilter = {
   offset: number;
 };
 
-/** Findings of the current revision of every evaluation in the given organisations, read from the snapshot JSON. */
+/**
+ * Findings of the current revision of every evaluation in the given organisations, read from the snapshot JSON,
+ * less those an amending ruling withdrew.
+ */
 export const listCurrentFindings = async (
   db: Db,
   filter: FindingFilter,
@@ -32,6 +35,10 @@ export const listCurrentFindings = async (
   if (filter.code) conditions.push(sql`f->>'code' = ${filter.code}`);
   if (filter.severity) conditions.push(sql`f->>'severity' = ${filter.severity}`);
   if (filter.fiscalYear !== undefined) conditions.push(sql`e.fiscal_year = ${filter.fiscalYear}`);
+  // A finding a ruling on an appeal withdrew from this revision (复议改变) is no longer one.
+  conditions.push(sql`NOT EXISTS (SELECT 1 FROM appeals a JOIN reviews rv ON rv.id = a.review_id
+    WHERE a.evaluation_id = e.id AND a.status = 'amended' AND rv.revision_id = e.current_revision_id
+      AND a.withdrawn_findings @> jsonb_build_array(f->>'code'))`);
   const from = sql`FROM evaluations e
     JOIN evaluation_revisions r ON r.id = e.current_revision_id
     JOIN organizations o ON o.id = e.organization_id

@@ -8,6 +8,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { approveEvaluation } from '../evaluations/approve-evaluation.ts';
 import { createDraft } from '../evaluations/create-draft.ts';
 import { getEvaluation } from '../evaluations/get-evaluation.ts';
+import { listFindings } from '../evaluations/list-findings.ts';
 import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
@@ -178,7 +179,13 @@ describe.each(testDatabaseKinds())('appeals (申诉 / 复议) on %s', (kind) => 
     expect(appeal).toMatchObject({ decision: 'approved', originalScore: original.totalScore });
 
     const detail = await getEvaluation(ctx, actors.unit_filler, evaluationId);
-    const finding = detail.result?.findings[0]?.code;
+    const finding = detail.result?.findings.find((item) => item.code === 'TOTAL_MISMATCH')?.code;
+    expect(finding).toBe('TOTAL_MISMATCH');
+    const findingsOf = async () =>
+      (
+        await listFindings(ctx, second, { code: 'TOTAL_MISMATCH', fiscalYear: 2024, page: 1, pageSize: 100 })
+      ).items.filter((item) => item.evaluationId === evaluationId);
+    expect(await findingsOf()).toHaveLength(1);
     await expect(
       ruleAppeal(ctx, second, { appealId: appeal.id, outcome: 'amended', reason: '部分采纳', amendedScore: 100.5 }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -195,9 +202,10 @@ describe.each(testDatabaseKinds())('appeals (申诉 / 复议) on %s', (kind) => 
       outcome: 'amended',
       reason: '经复议，产出指标扣分依据不足，予以调整',
       amendedScore: 88.455,
-      withdrawnFindings: finding ? [finding] : [],
+      withdrawnFindings: ['TOTAL_MISMATCH'],
     });
     expect(ruled).toMatchObject({ status: 'amended', amendedScore: 88.46, amendedGrade: 'good' });
+    expect(await findingsOf()).toEqual([]);
 
     const evaluation = await getEvaluation(ctx, actors.finance_reviewer, evaluationId);
     expect(evaluation).toMatchObject({ totalScore: 88.46, grade: 'good' });
