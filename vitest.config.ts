@@ -6,7 +6,12 @@ export default defineConfig({
   // dist/ that may be stale or missing.
   ssr: { resolve: { conditions: ['jixiao-source', ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'packages/web/build/**/*.test.ts',
+      'e2e/**/*.test.ts',
+    ],
     // The web app's pure modules are tested here too (packages/web/src/**/*.test.ts); its build output is not.
     exclude: ['**/node_modules/**', 'packages/web/dist/**'],
     globalSetup: ['e2e/support/global-setup.ts'],

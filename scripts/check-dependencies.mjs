@@ -13,9 +13,10 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'public']);
 const SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:\/[^'"]*)?['"]/gm;
 // worker-bootstrap.mjs registers tsx for worker threads only when the pool runs from sources (tests, dev);
-// the compiled build loads its workers directly and never reaches it.
+// the compiled build loads its workers directly and never reaches it. packages/web/build/ holds the web build's
+// own plugins (vite.config.ts loads them), which never ship.
 const NOT_PRODUCTION =
-  /(\.test\.tsx?$|\.bench\.ts$|\/testing\/|\/test\/|vite\.config\.ts$|vitest\.config\.ts$|\/worker-bootstrap\.mjs$)/;
+  /(\.test\.tsx?$|\.bench\.ts$|\/testing\/|\/test\/|vite\.config\.ts$|vitest\.config\.ts$|\/worker-bootstrap\.mjs$|packages\/web\/build\/)/;
 
 const sourceFiles = (directory) =>
   readdirSync(directory).flatMap((entry) => {

@@ -36,10 +36,12 @@ export class BrowserSessions {
   }
 
   /** A new anonymous visitor's page. */
-  async newPage(options: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  async newPage(
+    options: { acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {},
+  ): Promise<Page> {
     if (!this.browser) throw new Error('BrowserSessions.start() was not called');
     const context = await this.browser.newContext({
-      viewport: { width: 1366, height: 768 },
+      viewport: options.viewport ?? { width: 1366, height: 768 },
       locale: 'zh-CN',
       acceptDownloads: options.acceptDownloads ?? false,
     });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { precompress } from './build/precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,7 +10,8 @@ const apiTarget = process.env['JIXIAO_API_URL'] ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  // The server sends the .br / .gz copies to browsers that accept them (packages/server/src/http/web-app.ts).
+  plugins: [react(), precompress()],
   // @jixiao/core is bundled from its TypeScript source, not from its compiled dist/ (which may not exist yet).
   resolve: { conditions: ['jixiao-source', ...defaultClientConditions] },
   build: {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createServiceFixture, type ServiceFixture } from '@jixiao/services/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,8 @@ describe('staticFileFor', () => {
   });
 });
 
+const VENDOR = `export const names = ${JSON.stringify(Array.from({ length: 300 }, (_, index) => `单位${index}`))};`;
+
 describe('serving the web app', () => {
   let fixture: ServiceFixture;
   let app: FastifyInstance;
@@ -43,6 +46,10 @@ describe('serving the web app', () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>绩效</title><div id="root"></div>');
     writeFileSync(join(root, 'assets', 'main-abc123.js'), 'export {};');
+    // As the web build leaves it: a compressed copy of each asset beside it.
+    writeFileSync(join(root, 'assets', 'vendor-def456.js'), VENDOR);
+    writeFileSync(join(root, 'assets', 'vendor-def456.js.br'), brotliCompressSync(VENDOR));
+    writeFileSync(join(root, 'assets', 'vendor-def456.js.gz'), gzipSync(VENDOR));
     fixture = await createServiceFixture('pglite');
     app = await buildApp({ db: fixture.handle.db, databaseKind: fixture.handle.kind, webRoot: root });
     apiOnly = await buildApp({
@@ -75,6 +82,27 @@ describe('serving the web app', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
   });
+
+  it.each([
+    ['br, gzip, deflate', 'br', brotliDecompressSync],
+    ['gzip', 'gzip', gunzipSync],
+    ['', undefined, (bytes: Buffer) => bytes],
+  ] as const)(
+    'answers Accept-Encoding “%s” with the %s copy the build wrote, varying on it',
+    async (accept, encoding, decode) => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/assets/vendor-def456.js',
+        headers: accept ? { 'accept-encoding': accept } : {},
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers['content-type']).toContain('javascript');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.vary).toContain('accept-encoding');
+      expect(decode(response.rawPayload).toString()).toBe(VENDOR);
+    },
+  );
 
   it('keeps unknown API paths and non-GET requests as JSON 404s', async () => {
     for (const [method, url] of [

@@ -62,7 +62,9 @@ export const registerWebApp = async (app: FastifyInstance, root: string): Promis
   // Every page load of the single-page app starts with index.html: held in memory, not read per request.
   // A rebuild while the server runs is picked up at the next start (npm start rebuilds before serving).
   const indexHtml = readFileSync(join(root, 'index.html'));
-  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
+  // preCompressed: the build writes .br and .gz copies beside each asset (packages/web/build/precompress.ts); a
+  // browser that accepts one gets it, with Vary: accept-encoding, and nothing is compressed per request.
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false, preCompressed: true });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     if ((request.method !== 'GET' && request.method !== 'HEAD') || path === '/api' || path.startsWith('/api/')) {

@@ -6,7 +6,14 @@ import { api, errorMessage } from '../api/client.ts';
 import type { OrganizationItem } from '../api/types.ts';
 import { grantableRoles, organizationLabel } from './grants.ts';
 
-type Grant = { organizationId: string | undefined; role: Role | undefined };
+/** One row of the dialog; `key` keeps a row's inputs when another row above it is removed. */
+type Grant = { key: number; organizationId: string | undefined; role: Role | undefined };
+
+let nextKey = 0;
+const row = (organizationId?: string, role?: Role): Grant => {
+  nextKey += 1;
+  return { key: nextKey, organizationId, role };
+};
 
 type Props = {
   user: UserItem;
@@ -20,7 +27,7 @@ const complete = (grants: readonly Grant[]): { organizationId: string; role: Rol
 
 /** 修改角色: the account's grants as rows of 单位 + 角色; each row offers only the roles its unit's kind allows. */
 export const EditRolesDialog = ({ user, organizations, onSaved, onCancel }: Props) => {
-  const [grants, setGrants] = useState<Grant[]>(user.roles);
+  const [grants, setGrants] = useState<Grant[]>(() => user.roles.map((grant) => row(grant.organizationId, grant.role)));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const usable = organizations.filter((item) => item.stoppedAt === null);
@@ -61,7 +68,7 @@ export const EditRolesDialog = ({ user, organizations, onSaved, onCancel }: Prop
         {grants.map((grant, index) => {
           const organization = organizations.find((item) => item.id === grant.organizationId);
           return (
-            <Space key={`${index}:${grant.organizationId ?? ''}`} wrap>
+            <Space key={grant.key} wrap>
               <Select
                 aria-label={`第 ${index + 1} 个角色的单位`}
                 showSearch={{ optionFilterProp: 'label' }}
@@ -69,7 +76,7 @@ export const EditRolesDialog = ({ user, organizations, onSaved, onCancel }: Prop
                 placeholder="选择单位"
                 value={grant.organizationId ?? null}
                 options={usable.map((item) => ({ value: item.id, label: organizationLabel(item) }))}
-                onChange={(organizationId: string) => set(index, { organizationId, role: undefined })}
+                onChange={(organizationId: string) => set(index, { ...grant, organizationId, role: undefined })}
               />
               <Select
                 aria-label={`第 ${index + 1} 个角色`}
@@ -93,7 +100,7 @@ export const EditRolesDialog = ({ user, organizations, onSaved, onCancel }: Prop
             </Space>
           );
         })}
-        <Button onClick={() => setGrants([...grants, { organizationId: undefined, role: undefined }])}>添加角色</Button>
+        <Button onClick={() => setGrants([...grants, row()])}>添加角色</Button>
         <Typography.Text type="secondary">
           修改即时生效（下一次操作起按新角色授权），不影响账户已登录的会话；不能修改自己的角色。
         </Typography.Text>

@@ -81,15 +81,16 @@ export const OrganizationActions = ({
         {dialog?.kind === 'stop' ? (
           <p>停用后不能在该单位新建自评和账户，已有的自评、账户和记录保留，可随时重新启用。</p>
         ) : null}
-        <label>
+        <label htmlFor="organization-action-text">
           {dialog?.kind === 'rename' ? '新名称' : '停用原因（记入操作日志）'}
-          <Input
-            autoFocus
-            maxLength={dialog?.kind === 'rename' ? 200 : 500}
-            value={dialog?.text ?? ''}
-            onChange={(event) => dialog && setDialog({ ...dialog, text: event.target.value })}
-          />
         </label>
+        <Input
+          id="organization-action-text"
+          autoFocus
+          maxLength={dialog?.kind === 'rename' ? 200 : 500}
+          value={dialog?.text ?? ''}
+          onChange={(event) => dialog && setDialog({ ...dialog, text: event.target.value })}
+        />
       </Modal>
     </Space>
   );

@@ -1,5 +1,5 @@
-import { DownOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { DownOutlined, MenuOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, onPasswordChangeRequired } from '../api/client.ts';
@@ -22,6 +22,10 @@ const AppShell = () => {
   const unauthenticated = session.state === 'error' && session.status === 401;
   const [refusal, setRefusal] = useState<string | null>(null);
   const [passwordChanged, setPasswordChanged] = useState(false);
+  // Below antd's md breakpoint (768 px) the menu and the account controls move into a drawer: on a phone the
+  // horizontal menu collapsed to nothing and the header pushed the page wider than the screen.
+  const narrow = !Grid.useBreakpoint().md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   useEffect(() => onPasswordChangeRequired(setRefusal), []);
 
@@ -55,6 +59,13 @@ const AppShell = () => {
   }
   const me = session.data;
   const items = explanation === null ? navigationFor(me) : [];
+  const selected = [selectedNavKey(items, location.pathname)];
+  const menuItems = items.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }));
+  const roleTags = [...new Set(me.roles.map((item) => item.role))].map((role) => (
+    <Tag key={role} color="blue">
+      {ROLE_TEXT[role]}
+    </Tag>
+  ));
   const logout = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
     navigate('/login', { replace: true });
@@ -72,36 +83,70 @@ const AppShell = () => {
               <Link to="/app" style={{ color: '#fff', fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap' }}>
                 预算绩效自评
               </Link>
-              <Menu
-                theme="dark"
-                mode="horizontal"
-                aria-label="主导航"
-                selectedKeys={[selectedNavKey(items, location.pathname)]}
-                items={items.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }))}
-                style={{ flex: 1, minWidth: 0 }}
-              />
-              <Space style={{ color: '#fff' }}>
-                <Dropdown
-                  trigger={['click']}
-                  menu={{ items: [{ key: PASSWORD_PATH, label: <Link to={PASSWORD_PATH}>修改密码</Link> }] }}
-                >
-                  <Button type="text" style={{ color: '#fff' }}>
-                    {me.displayName} <DownOutlined />
-                  </Button>
-                </Dropdown>
-                {[...new Set(me.roles.map((item) => item.role))].map((role) => (
-                  <Tag key={role} color="blue">
-                    {ROLE_TEXT[role]}
-                  </Tag>
-                ))}
-                <Link to="/" style={{ color: '#cfe0ff' }}>
-                  公开平台
-                </Link>
-                <Button size="small" onClick={logout}>
-                  退出
-                </Button>
-              </Space>
+              {narrow ? (
+                <Button
+                  type="text"
+                  aria-label="打开导航菜单"
+                  icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
+                  style={{ marginLeft: 'auto' }}
+                  onClick={() => setDrawerOpen(true)}
+                />
+              ) : (
+                <>
+                  <Menu
+                    theme="dark"
+                    mode="horizontal"
+                    aria-label="主导航"
+                    selectedKeys={selected}
+                    items={menuItems}
+                    style={{ flex: 1, minWidth: 0 }}
+                  />
+                  <Space style={{ color: '#fff' }}>
+                    <Dropdown
+                      trigger={['click']}
+                      menu={{ items: [{ key: PASSWORD_PATH, label: <Link to={PASSWORD_PATH}>修改密码</Link> }] }}
+                    >
+                      <Button type="text" style={{ color: '#fff' }}>
+                        {me.displayName} <DownOutlined />
+                      </Button>
+                    </Dropdown>
+                    {roleTags}
+                    <Link to="/" style={{ color: '#cfe0ff' }}>
+                      公开平台
+                    </Link>
+                    <Button size="small" onClick={logout}>
+                      退出
+                    </Button>
+                  </Space>
+                </>
+              )}
             </Layout.Header>
+            {narrow ? (
+              <Drawer
+                title={me.displayName}
+                placement="right"
+                size="default"
+                open={drawerOpen}
+                onClose={() => setDrawerOpen(false)}
+              >
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Space wrap>{roleTags}</Space>
+                  <Menu
+                    mode="vertical"
+                    aria-label="主导航"
+                    selectedKeys={selected}
+                    items={menuItems}
+                    onClick={() => setDrawerOpen(false)}
+                    style={{ borderInlineEnd: 'none' }}
+                  />
+                  <Link to={PASSWORD_PATH} onClick={() => setDrawerOpen(false)}>
+                    修改密码
+                  </Link>
+                  <Link to="/">公开平台</Link>
+                  <Button onClick={logout}>退出</Button>
+                </Space>
+              </Drawer>
+            ) : null}
             <Layout.Content id="main" className="page" style={{ width: '100%', boxSizing: 'border-box' }}>
               <Outlet />
             </Layout.Content>
