@@ -159,7 +159,7 @@ describe('the web app in Chromium', () => {
       // A zip is read at every depth: the broken file in the subfolder counts too.
       await page.getByText(`无法读取的文件和不是自评表的表（${folder.broken.length + 1}）`).waitFor();
       // People read the findings' Chinese titles; the codes stay in the downloads for programs.
-      expect(await page.locator('.ant-table').first().innerText()).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/u);
+      expect(await page.locator('.ant-table').first().textContent()).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/u);
       await page.getByLabel('筛选报告').fill('seed-kaifu-2022');
       await page.getByText(`逐份结果（2 / ${read}）`).waitFor();
     } finally {

@@ -14,7 +14,7 @@ export class ReviewQueuePage {
 
   /** Project names, riskiest first. */
   rankedProjects(): Promise<string[]> {
-    return this.page.locator('.ant-table-row td:nth-child(2) a').allTextContents();
+    return this.page.locator('.ant-table-row a[href^="/app/review/"]').allTextContents();
   }
 
   async openReview(projectName: string): Promise<ReviewPage> {

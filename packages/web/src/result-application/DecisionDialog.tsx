@@ -5,7 +5,6 @@ import {
   RESULT_DECISION_LABELS,
   RESULT_DECISIONS,
   type ResultApplicationRow,
-  type ResultDecision,
 } from '@jixiao/core';
 import { Alert, Descriptions, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';

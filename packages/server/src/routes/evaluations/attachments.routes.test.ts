@@ -28,6 +28,8 @@ describe('GET /api/attachments/:id', () => {
         fileName,
         contentBase64: bytes.toString('base64'),
         mediaType,
+        // The fixtures name another unit; what is tested here is how the stored file is served.
+        confirmUnitMismatch: true,
       },
     });
     expect(response.statusCode, response.body).toBe(201);
