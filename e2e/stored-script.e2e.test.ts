@@ -146,6 +146,8 @@ describe('script planted in every field a user controls runs on no page', () => 
       fileName: `报告<img src=x onerror=top.__xss('file name')>.txt`,
       contentBase64: Buffer.from(polyglotReport(readFileSync(SEED_REPORT, 'utf8'))).toString('base64'),
       mediaType: 'text/javascript',
+      // The seed names 征收办, not this new unit: filed here all the same, as the filler would after being asked.
+      confirmUnitMismatch: true,
     });
     evaluationId = imported.evaluation.id;
     attachmentId = imported.attachmentId;

@@ -110,6 +110,10 @@ describe('jixiao db / org / user on the embedded database', () => {
       vi.unstubAllEnvs();
     }
     const seed = fileURLToPath(new URL('../../../../fixtures/seed/kaifu-2022.txt', import.meta.url));
+    // The seed names 征收办: refused until the operator says it is this unit's all the same.
+    await expect(
+      runCli(['import', seed, '--org', '开福区教育事务中心', '--as', 'edu.filler', '--data', source]),
+    ).rejects.toMatchObject({ code: 'IMPORT_UNIT_MISMATCH' });
     const imported = await runCli([
       'import',
       seed,
@@ -117,6 +121,7 @@ describe('jixiao db / org / user on the embedded database', () => {
       '开福区教育事务中心',
       '--as',
       'edu.filler',
+      '--other-unit',
       '--data',
       source,
     ]);
@@ -138,7 +143,7 @@ describe('jixiao db / org / user on the embedded database', () => {
       }
     };
     expect((await runCli(['user', 'disable', 'caizheng', '--data', source])).out).toMatch(/已停用用户 caizheng/);
-    await expect(signIn('Cli-password-2024')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(signIn('Cli-password-2024')).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
     expect((await runCli(['user', 'enable', 'caizheng', '--data', source])).out).toMatch(/已启用用户 caizheng/);
     expect((await signIn('Cli-password-2024')).passwordChange).toBeNull();
     const reset = await runCli(['user', 'reset-password', 'caizheng', '--data', source]);

@@ -8,7 +8,7 @@ import {
   notASelfEvaluation,
   readReport,
 } from '@jixiao/ingest';
-import { loadOrganizationTree } from '../access/organization-scope.ts';
+import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { createDraftIn } from './create-draft.ts';
 import type { EvaluationView } from './evaluation-view.ts';
@@ -55,12 +55,14 @@ const selfEvaluationsOf = (reports: readonly ImportedReport[], fileName: string)
  */
 const assertFileIsTheUnits = async (
   ctx: ServiceContext,
+  actor: Actor,
   organizationId: string,
   reports: readonly ImportedReport[],
 ): Promise<void> => {
   const tree = await loadOrganizationTree(ctx.db);
-  const unit = tree.byId.get(organizationId);
-  if (!unit) return; // an unknown unit is refused with NOT_FOUND when the draft is made
+  // Whoever may not file in this unit is refused as such first, before being told anything about it.
+  const unit = requireOrganization(tree, organizationId);
+  requireRoleOn(actor, tree, unit.id, 'unit_filler');
   const department = unit.parent_id ? tree.byId.get(unit.parent_id) : undefined;
   const identity = { unitName: unit.name, departmentName: department?.name ?? null };
   const differing = reports.flatMap((report) => {
@@ -111,7 +113,7 @@ export const importFileIntoDraft = async (
   const { accepted, skipped } = selfEvaluationsOf(imported.reports, input.fileName);
   const [first, ...rest] = accepted;
   if (!first) throw new AppError('NO_INDICATORS');
-  if (!input.confirmUnitMismatch) await assertFileIsTheUnits(ctx, input.organizationId, accepted);
+  if (!input.confirmUnitMismatch) await assertFileIsTheUnits(ctx, actor, input.organizationId, accepted);
   const further = input.into ? [] : rest;
   const notes: ImportWarning[] = [...skipped];
   if (accepted.length > 1) {

@@ -64,7 +64,8 @@ describe.each(testDatabaseKinds())('separation of duties on %s', (kind) => {
     await expect(approveEvaluation(ctx, both, { evaluationId: draft.id })).rejects.toThrow(/不能对本人提交/);
     const seen = await getEvaluation(ctx, both, draft.id);
     expect(seen.status).toBe('submitted');
-    expect(seen.availableActions).toEqual(['return']);
+    // As its filler they may still take it back (撤回送审) or return it; approving it is another person's.
+    expect(seen.availableActions).toEqual(['withdraw', 'return']);
     expect((await getEvaluation(ctx, actors.unit_approver, draft.id)).availableActions).toEqual(['approve', 'return']);
 
     // Taking back one's own submission moves it away from publication, with the reason on record.

@@ -61,6 +61,17 @@ const chartsOf = (summary: DashboardSummary) => {
         {
           type: 'scatter',
           symbolSize: 14,
+          // 90% spent and 90 points: a 优 on money not spent sits right of the one and above the other.
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#9ca3af' },
+            label: { formatter: '{b}', color: '#6b7280' },
+            data: [
+              { xAxis: 90, name: '执行率 90%' },
+              { yAxis: 90, name: '90 分（优）' },
+            ],
+          },
           data: summary.points.map((point) => ({
             id: point.id,
             name: point.projectName,
@@ -144,7 +155,11 @@ const DashboardPage = () => {
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="自评份数" value={summary.evaluations} />
+                <Statistic
+                  title="自评份数"
+                  value={summary.evaluations}
+                  suffix={<span style={{ fontSize: 13, color: '#6b7280' }}>已送审 {summary.results}</span>}
+                />
               </Card>
             </Col>
             <Col xs={12} md={6}>
@@ -171,7 +186,7 @@ const DashboardPage = () => {
           {summary.resultApplication ? <ResultApplicationCard summary={summary.resultApplication} /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={10}>
-              <Card size="small" title="评价等级分布">
+              <Card size="small" title="评价等级分布（已送审的自评）">
                 <EChart label="评价等级分布饼图" option={charts.grades} />
               </Card>
             </Col>

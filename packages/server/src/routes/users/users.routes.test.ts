@@ -44,7 +44,8 @@ describe('admin account routes: disable, enable, reset-password, revoke-sessions
     expect(disabled.json()).toEqual({ userId: id, disabled: true, revokedSessions: 1 });
     expect((await testApp.request(session, { method: 'GET', url: '/api/evaluations' })).statusCode).toBe(401);
     expect((await testApp.request(session, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    expect(await loginStatus(username, TEST_PASSWORD)).toBe(401);
+    expect(await loginStatus(username, TEST_PASSWORD)).toBe(403);
+    expect(await loginStatus(username, 'Wrong-password-2024')).toBe(401);
     const listed = (await testApp.request(admin, { method: 'GET', url: '/api/users' })).json<{ id: string }[]>();
     expect(listed.find((user) => user.id === id)).toMatchObject({ disabled: true });
     expect((await act(admin, id, 'enable')).json()).toEqual({ userId: id, disabled: false });
