@@ -1,6 +1,7 @@
 export * from './analysis/cross-year.ts';
 export * from './analysis/dashboard.ts';
 export * from './analysis/review-risk.ts';
+export type * from './api/feedback.ts';
 export * from './api/open-data.ts';
 export type * from './api/views.ts';
 export * from './appeal/appeal-rules.ts';
@@ -36,6 +37,8 @@ export * from './score/evaluate.ts';
 export * from './score/grade.ts';
 export * from './score/qualitative.ts';
 export * from './summary.ts';
+export * from './util/china-date.ts';
+export * from './util/csv.ts';
 export * from './util/meaningful-text.ts';
 export * from './util/money.ts';
 export * from './validate/number-cells.ts';

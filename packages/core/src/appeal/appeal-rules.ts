@@ -2,15 +2,10 @@ import { AppError } from '../errors.ts';
 import type { Grade } from '../model/result.ts';
 import type { RuleSet } from '../rules/schema.ts';
 import { gradeOf } from '../score/grade.ts';
+import { chinaDate } from '../util/china-date.ts';
 import { dec, round2 } from '../util/decimal.ts';
 
-/** Dates people read here are China's calendar days (UTC+8, no daylight saving). */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
-
-/** The calendar day (China time) an instant falls on, as YYYY-MM-DD. */
-export const chinaDate = (instant: Date): string =>
-  new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /**
  * The last day a decision may be appealed: the day of the decision plus the period, inclusive (a return on

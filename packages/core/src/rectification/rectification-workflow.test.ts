@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { chinaDate } from '../util/china-date.ts';
 import type { Role } from '../workflow/workflow.ts';
 import {
   assertRectificationStep,
   availableRectificationActions,
-  calendarDayInChina,
   isCalendarDate,
   type RectificationAction,
   type RectificationStatusName,
@@ -49,7 +49,7 @@ describe('dates', () => {
     ['2026-06-30T15:59:59Z', '2026-06-30'],
     ['2026-06-30T16:00:00Z', '2026-07-01'],
   ])('%s is %s in China', (instant, date) => {
-    expect(calendarDayInChina(new Date(instant))).toBe(date);
+    expect(chinaDate(new Date(instant))).toBe(date);
   });
 
   it.each<[string, boolean]>([

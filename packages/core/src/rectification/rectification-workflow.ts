@@ -129,12 +129,6 @@ export const availableRectificationActions = (
     (rule) => rule.from.includes(status) && rule.roles.some((role) => roles.includes(role)),
   ).map((rule) => rule.action);
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar date in China (UTC+8, no daylight saving) at this instant, as 'YYYY-MM-DD'. */
-export const calendarDayInChina = (instant: Date): string =>
-  new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-
 /** Whether text is a real calendar date written 'YYYY-MM-DD' (2025-02-30 is not). */
 export const isCalendarDate = (text: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

@@ -1,27 +1,8 @@
-import type { FeedbackListRow, FeedbackStatus } from '@jixiao/db';
+import type { FeedbackView } from '@jixiao/core';
+import type { FeedbackListRow } from '@jixiao/db';
 import type { FeedbackAccess } from './feedback-access.ts';
 
-/** One message as staff see it in the 公众反馈 list. The contact is shown to moderators only. */
-export type FeedbackView = {
-  id: string;
-  evaluationId: string;
-  projectName: string;
-  fiscalYear: number;
-  unitName: string;
-  body: string;
-  contact: string | null;
-  status: FeedbackStatus;
-  reply: string | null;
-  replyDraft: string | null;
-  replyDraftedBy: string | null;
-  moderatedBy: string | null;
-  moderatedAt: string | null;
-  hideReason: string | null;
-  rectificationItemId: string | null;
-  createdAt: string;
-  canModerate: boolean;
-  canDraftReply: boolean;
-};
+export type { FeedbackView } from '@jixiao/core';
 
 export const feedbackViewOf = (row: FeedbackListRow, access: FeedbackAccess): FeedbackView => ({
   id: row.id,

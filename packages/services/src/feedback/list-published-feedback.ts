@@ -1,16 +1,10 @@
+import type { PublishedFeedback } from '@jixiao/core';
 import { listPublishedFeedback } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { getPublishedEvaluationJson } from '../public/get-published-evaluation.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
 
-/** A published message as the portal shows it under the report: the text and the bureau's reply, as text. */
-export type PublishedFeedback = {
-  id: string;
-  body: string;
-  reply: string | null;
-  createdAt: string;
-  repliedAt: string | null;
-};
+export type { PublishedFeedback } from '@jixiao/core';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 

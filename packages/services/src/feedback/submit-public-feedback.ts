@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PublicFeedbackReceipt } from '@jixiao/core';
 import { AppError } from '@jixiao/core';
 import {
   countFeedbackFromSource,
@@ -31,7 +32,7 @@ export type PublicFeedbackInput = {
 };
 
 /** What the sender is told: the same whether the message was kept or silently dropped as a bot's. */
-export type PublicFeedbackReceipt = { accepted: true; message: string };
+export type { PublicFeedbackReceipt } from '@jixiao/core';
 
 const RECEIPT: PublicFeedbackReceipt = { accepted: true, message: '反馈已收到，经审核后将在本页公开，感谢您的关注' };
 

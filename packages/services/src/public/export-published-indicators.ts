@@ -1,5 +1,6 @@
 import {
   AppError,
+  csvCell,
   type OpenDataCsvHeader,
   openDataCsvHeaderRows,
   PUBLISHED_INDICATOR_FIELDS,
@@ -99,17 +100,6 @@ export const openPublishedIndicators = async (
     if (!first.done) yield first.value;
     yield* pages;
   })();
-};
-
-// A cell a spreadsheet would run as a formula (=, +, -, @ first, or a leading tab / carriage return) is
-// prefixed with an apostrophe; numbers are written as numbers so a negative value stays a value.
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-const csvCell = (value: string | number | null): string => {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
 /**

@@ -1,7 +1,7 @@
 import {
   AppError,
   availableRectificationActions,
-  calendarDayInChina,
+  chinaDate,
   isCalendarDate,
   isRectificationOverdue,
   RECTIFICATION_REVIEWER_ROLES,
@@ -51,7 +51,7 @@ export const toRectificationItemView = (
 });
 
 /** Today's date in China for the service clock: deadlines are calendar days. */
-export const todayOf = (now: () => Date): string => calendarDayInChina(now());
+export const todayOf = (now: () => Date): string => chinaDate(now());
 
 export const isRectificationReviewerOf = (actor: Actor, tree: OrganizationTree, organizationId: string): boolean =>
   effectiveRoles(actor, tree, organizationId).some((role: Role) => RECTIFICATION_REVIEWER_ROLES.includes(role));

@@ -1,4 +1,4 @@
-import { RISK_LEVELS, type RiskLevel, riskLevelOf } from '@jixiao/core';
+import { csvCell, RISK_LEVELS, type RiskLevel, riskLevelOf } from '@jixiao/core';
 import type { ReviewQueueItem } from '../api/types.ts';
 
 /** What a reviewer narrows the queue to; an undefined field does not filter. */
@@ -57,14 +57,6 @@ const CSV_HEADERS = [
   '风险分',
   '风险说明',
 ];
-
-/** A CSV cell: quoted when it holds a separator, a quote or a line break; a leading =+-@ cannot start a formula. */
-const csvCell = (value: string | number | null): string => {
-  if (value === null) return '';
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/u.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 /** The queue as shown, for Excel or WPS: UTF-8 with a byte-order mark (so Chinese opens right), CRLF lines. */
 export const queueToCsv = (items: readonly ReviewQueueItem[]): string =>
