@@ -11,9 +11,13 @@ export const walPositionOf = (lsn: string): bigint => {
   return (BigInt(`0x${match[1]}`) << 32n) + BigInt(`0x${match[2]}`);
 };
 
-/** Where the primary's log ends now: every transaction committed before this call lies before it. */
+/**
+ * Where the primary's log ends now: every transaction committed before this call lies before it. The insert
+ * position, not pg_current_wal_lsn (the write position): under synchronous_commit = off a commit returns before
+ * its record is written out, and the write position can lie before it for up to wal_writer_delay.
+ */
 export const currentWalPosition = async (primary: Db): Promise<bigint> => {
-  const { rows } = await sql<{ lsn: string }>`SELECT pg_current_wal_lsn()::text AS lsn`.execute(primary);
+  const { rows } = await sql<{ lsn: string }>`SELECT pg_current_wal_insert_lsn()::text AS lsn`.execute(primary);
   const lsn = rows[0]?.lsn;
   if (lsn === undefined) throw new Error('主库未返回 WAL 位置');
   return walPositionOf(lsn);

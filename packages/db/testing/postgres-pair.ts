@@ -52,14 +52,28 @@ const freePort = (): Promise<number> =>
 const serverAccountUid = (): number | null =>
   process.getuid?.() === 0 ? Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()) : null;
 
-const query = async (url: string, text: string): Promise<void> => {
+const scalar = async (url: string, text: string): Promise<unknown> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(text);
+    const { rows } = await client.query<Record<string, unknown>>(text);
+    return Object.values(rows[0] ?? {})[0];
   } finally {
     await client.end();
   }
+};
+
+/** Polls until the value is reached; gives up after a minute, which only a broken server takes. */
+const until = async (read: () => Promise<unknown>, wanted: unknown): Promise<void> => {
+  for (let attempt = 0; attempt < 1_200; attempt++) {
+    if ((await read()) === wanted) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`replica never reached ${String(wanted)}`);
+};
+
+const query = async (url: string, text: string): Promise<void> => {
+  await scalar(url, text);
 };
 
 export const startPostgresPair = async (): Promise<PostgresPair> => {
@@ -137,7 +151,11 @@ export const startPostgresPair = async (): Promise<PostgresPair> => {
   return {
     primaryUrl,
     replicaUrl,
-    pauseReplay: () => query(replicaUrl, 'SELECT pg_wal_replay_pause()'),
+    pauseReplay: async () => {
+      await query(replicaUrl, 'SELECT pg_wal_replay_pause()');
+      // The call only asks: replay stops at the next record. Tests need it stopped before they write.
+      await until(() => scalar(replicaUrl, 'SELECT pg_get_wal_replay_pause_state()'), 'paused');
+    },
     resumeReplay: () => query(replicaUrl, 'SELECT pg_wal_replay_resume()'),
     stopReplica: async () => {
       await pgCtl(replicaDir, 'stop', replicaPort);
