@@ -1,6 +1,7 @@
 export * from './analysis/cross-year.ts';
 export * from './analysis/dashboard.ts';
 export * from './analysis/review-risk.ts';
+export type * from './api/budget-year.ts';
 export type * from './api/feedback.ts';
 export * from './api/open-data.ts';
 export type * from './api/views.ts';
@@ -8,6 +9,9 @@ export * from './appeal/appeal-rules.ts';
 export * from './appeal/appeal-view.ts';
 export * from './audit/audit.ts';
 export * from './audit/codes.ts';
+export * from './budget-year/budget-year-schema.ts';
+export * from './budget-year/declaration-form.ts';
+export * from './budget-year/monitoring-report.ts';
 export * from './bulk/bulk-summary.ts';
 export { createRandom, generateForm } from './demo/generate-form.ts';
 export * from './errors.ts';

@@ -205,6 +205,16 @@ describe('every finding code can be raised, with a message naming the numbers', 
       // Raised from the same project's earlier rectification items, not from the form (rectification-findings.test.ts).
       'RECTIFICATION_OPEN',
       'RECTIFICATION_OVERDUE',
+      // Raised against the approved declaration and the monitoring reports, or on a declaration itself
+      // (core/src/budget-year/*.test.ts), not from the self-evaluation form alone.
+      'TARGET_CHANGED_AFTER_APPROVAL',
+      'WEIGHT_CHANGED_AFTER_APPROVAL',
+      'INDICATOR_SET_CHANGED',
+      'EXECUTION_BEHIND_SCHEDULE',
+      'MONITORING_WARNING_UNADDRESSED',
+      'TARGET_NOT_MEASURABLE',
+      'DECLARED_WEIGHTS_OFF_BLOCKS',
+      'TARGET_BELOW_LAST_ACTUAL',
     ]);
     expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
   });

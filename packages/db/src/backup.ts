@@ -27,6 +27,10 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'public_feedback',
   'result_application_policies',
   'result_applications',
+  'target_declarations',
+  'declaration_actions',
+  'monitoring_rounds',
+  'monitoring_reports',
   'audit_log',
   'bulk_audit_jobs',
 ];
@@ -50,6 +54,11 @@ const ORDER_BY: Record<TableName, readonly string[]> = {
   public_feedback: ['id'],
   result_application_policies: ['bureau_id', 'fiscal_year'],
   result_applications: ['id'],
+  // A revision points at the one it adjusts, always of a lower number: restored first.
+  target_declarations: ['organization_id', 'fiscal_year', 'project_name', 'revision_no'],
+  declaration_actions: ['id'],
+  monitoring_rounds: ['id'],
+  monitoring_reports: ['id'],
   audit_log: ['seq'],
   bulk_audit_jobs: ['id'],
 };
@@ -59,6 +68,8 @@ const JSON_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   publications: ['redactions', 'document_hashes'],
   appeals: ['withdrawn_findings'],
   result_application_policies: ['rules'],
+  target_declarations: ['form'],
+  monitoring_reports: ['report'],
   audit_log: ['details'],
 };
 

@@ -338,6 +338,79 @@ export type LoginSourceFailuresTable = { source: string; window_started_at: Time
 
 export type SchemaMigrationsTable = { id: string; checksum: string; applied_at: Timestamp };
 
+export type DeclarationStatusName =
+  | 'draft'
+  | 'submitted'
+  | 'department_review'
+  | 'finance_review'
+  | 'returned'
+  | 'approved';
+
+/** 绩效目标申报 (migration 0016): one revision of a project's targets for a year. */
+export type TargetDeclarationsTable = {
+  id: string;
+  organization_id: string;
+  fiscal_year: number;
+  project_name: string;
+  revision_no: number;
+  status: DeclarationStatusName;
+  form: Json<unknown>;
+  adjustment_reason: Generated<string>;
+  supersedes_id: string | null;
+  superseded_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+};
+
+export type DeclarationActionName = 'submit' | 'withdraw' | 'approve' | 'return' | 'adjust';
+
+export type DeclarationActionsTable = {
+  id: string;
+  organization_id: string;
+  declaration_id: string;
+  action: DeclarationActionName;
+  stage: string;
+  reason: Generated<string>;
+  actor_id: string;
+  created_at: Timestamp;
+};
+
+/** A monitoring date the bureau sets (migration 0016). */
+export type MonitoringRoundsTable = {
+  id: string;
+  fiscal_year: number;
+  as_of: DateOnly;
+  due_date: DateOnly;
+  title: string;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type MonitoringReportsTable = {
+  id: string;
+  organization_id: string;
+  round_id: string;
+  declaration_id: string;
+  fiscal_year: number;
+  project_name: string;
+  status: 'draft' | 'submitted';
+  report: Json<unknown>;
+  execution_rate: Numeric | null;
+  behind_schedule: Generated<boolean>;
+  at_risk_indicators: Generated<number>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+};
+
 export type Database = {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -357,6 +430,10 @@ export type Database = {
   public_feedback: PublicFeedbackTable;
   result_application_policies: ResultApplicationPoliciesTable;
   result_applications: ResultApplicationsTable;
+  target_declarations: TargetDeclarationsTable;
+  declaration_actions: DeclarationActionsTable;
+  monitoring_rounds: MonitoringRoundsTable;
+  monitoring_reports: MonitoringReportsTable;
   audit_log: AuditLogTable;
   bulk_audit_jobs: BulkAuditJobsTable;
   login_failures: LoginFailuresTable;
@@ -377,6 +454,10 @@ export type Appeal = Selectable<AppealsTable>;
 export type PublicFeedback = Selectable<PublicFeedbackTable>;
 export type ResultApplicationPolicy = Selectable<ResultApplicationPoliciesTable>;
 export type ResultApplication = Selectable<ResultApplicationsTable>;
+export type TargetDeclaration = Selectable<TargetDeclarationsTable>;
+export type DeclarationActionRow = Selectable<DeclarationActionsTable>;
+export type MonitoringRound = Selectable<MonitoringRoundsTable>;
+export type MonitoringReportRow = Selectable<MonitoringReportsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type BulkAuditJob = Selectable<BulkAuditJobsTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;

@@ -43,6 +43,14 @@ export const FINDING_CODES = {
   PROBLEMS_WITHOUT_MEASURES: { severity: 'warning', title: '存在问题但未提出改进措施' },
   RECTIFICATION_OPEN: { severity: 'info', title: '以前年度整改事项尚未销号' },
   RECTIFICATION_OVERDUE: { severity: 'warning', title: '整改事项逾期未销号' },
+  TARGET_CHANGED_AFTER_APPROVAL: { severity: 'error', title: '年度指标值与批复的绩效目标不一致' },
+  WEIGHT_CHANGED_AFTER_APPROVAL: { severity: 'error', title: '分值与批复的绩效目标不一致' },
+  INDICATOR_SET_CHANGED: { severity: 'warning', title: '指标与批复的绩效目标不一致' },
+  EXECUTION_BEHIND_SCHEDULE: { severity: 'warning', title: '预算执行进度滞后' },
+  MONITORING_WARNING_UNADDRESSED: { severity: 'warning', title: '监控预警未在自评中说明' },
+  TARGET_NOT_MEASURABLE: { severity: 'warning', title: '产出指标不可衡量' },
+  DECLARED_WEIGHTS_OFF_BLOCKS: { severity: 'error', title: '申报分值与规则分值结构不符' },
+  TARGET_BELOW_LAST_ACTUAL: { severity: 'warning', title: '年度指标值低于上年实际完成值' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
