@@ -1,3 +1,4 @@
+export * from './budget-year/index.ts';
 export * from './document.ts';
 export * from './form/form-from-blocks.ts';
 export * from './markdown/markdown-reader.ts';

@@ -1,3 +1,4 @@
+export * from './budget-year/index.ts';
 export * from './bulk/render-bulk-html.ts';
 export * from './bulk/render-bulk-xlsx.ts';
 export type { EvidenceListing } from './docx/evidence-list.ts';

@@ -44,10 +44,13 @@ const normalise = (text: string): string => text.replace(/[\s\u3000（）()]/gu,
 const projectKey = (evaluation: AnalysedEvaluation): string =>
   `${evaluation.organizationId}|${normalise(evaluation.form.projectCode) || normalise(evaluation.form.projectName)}`;
 
-type Reading = { value: Big; unit: string | null; lowerIsBetter: boolean };
+export type Reading = { value: Big; unit: string | null; lowerIsBetter: boolean };
 
-/** A cell read as one number with its unit; null for anything qualitative, compound or unreadable. */
-const readingOf = (raw: string, unitHint: string | null, comparatorColumn: string): Reading | null => {
+/**
+ * A cell read as one number with its unit; null for anything qualitative, compound or unreadable. Shared with the
+ * declaration checks (TARGET_BELOW_LAST_ACTUAL), so a target is compared with last year's actual the same way here.
+ */
+export const readingOf = (raw: string, unitHint: string | null, comparatorColumn: string): Reading | null => {
   const parsed = parseValue(raw, { comparatorColumn, ...(unitHint ? { unitHint } : {}) });
   if (!parsed.ok || parsed.value.kind !== 'quantity') return null;
   try {

@@ -37,6 +37,12 @@ export const ruleSetSchema = z
     executionCaps: z.array(executionCap),
     gradeBands: z.array(gradeBand).min(1),
     lowExecution: z.object({ threshold: share, causeWords: z.array(z.string().min(1)) }),
+    /**
+     * 运行监控 (issue 18): execution more than `behindTolerance` (a share of the budget, 0.08 = 8 percentage
+     * points) below the share of the year gone by is EXECUTION_BEHIND_SCHEDULE. Optional so that rule sets
+     * published before monitoring existed stay valid; absent, DEFAULT_BEHIND_TOLERANCE (0.08) applies.
+     */
+    monitoring: z.object({ behindTolerance: share }).strict().optional(),
   })
   .strict();
 

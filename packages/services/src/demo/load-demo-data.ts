@@ -11,6 +11,7 @@ import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { returnEvaluation } from '../evaluations/return-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
 import { loadDemoAppeals } from './demo-appeals.ts';
+import { loadDemoBudgetYear } from './demo-budget-year.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
 import { loadDemoRectification } from './demo-rectification.ts';
 import { loadDemoResultApplication } from './demo-result-application.ts';
@@ -189,6 +190,16 @@ export const loadDemoData = async (ctx: ServiceContext, seed: SeedReport): Promi
       department: actor('department_reviewer'),
       finance: actor('finance_reviewer'),
       secondFinance: named('caizheng2'),
+    },
+  );
+  await loadDemoBudgetYear(
+    ctx,
+    { organizationId: unitId, fiscalYear: imported.evaluation.fiscalYear + 1 },
+    {
+      filler: actor('unit_filler'),
+      approver: actor('unit_approver'),
+      department: actor('department_reviewer'),
+      finance: actor('finance_reviewer'),
     },
   );
   const usedProjects = new Set([`${imported.evaluation.fiscalYear}/${imported.evaluation.projectName}`]);

@@ -43,6 +43,15 @@ export const closeDocumentRenderer = async (): Promise<void> => {
   await renderer?.close();
 };
 
+/** An HTML page as PDF on the process's one Chromium (other documents, e.g. the monitoring table, share it). */
+export const renderPdf = async (html: string): Promise<Uint8Array> => {
+  pdfRenderer ??= new PdfRenderer();
+  if (pdfRenderer.pending >= MAX_WAITING_PDF_RENDERS) {
+    throw new AppError('BUSY', '正在生成的 PDF 较多，请稍后再试', { retryAfterSeconds: 5 });
+  }
+  return pdfRenderer.render(html);
+};
+
 const renderBytes = async (
   form: EvaluationForm,
   result: EvaluationResult,
@@ -57,11 +66,7 @@ const renderBytes = async (
     case 'report.html':
       return new TextEncoder().encode(renderHtml(form, result));
     case 'report.pdf':
-      pdfRenderer ??= new PdfRenderer();
-      if (pdfRenderer.pending >= MAX_WAITING_PDF_RENDERS) {
-        throw new AppError('BUSY', '正在生成的 PDF 较多，请稍后再试', { retryAfterSeconds: 5 });
-      }
-      return pdfRenderer.render(renderHtml(form, result));
+      return renderPdf(renderHtml(form, result));
   }
 };
 

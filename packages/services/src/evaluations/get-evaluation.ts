@@ -9,6 +9,7 @@ import {
   listRevisions,
 } from '@jixiao/db';
 import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
+import { budgetYearFindingsOf } from '../budget-year/budget-year-stages.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { earlierRectificationsOf, withRectificationFindings } from '../rectification/earlier-rectifications.ts';
 import { todayOf } from '../rectification/rectification-item-view.ts';
@@ -37,6 +38,7 @@ export const getEvaluation = async (
   ]);
   if (evaluation.current_revision_id && !current) throw new AppError('INTERNAL');
   const earlier = await earlierRectificationsOf(ctx.db, evaluation, tree, actor, todayOf(ctx.now));
+  const budgetYear = current ? await budgetYearFindingsOf(ctx.db, evaluation, revisionForm(current)) : [];
   const names = await listDisplayNames(ctx.db, [
     ...reviews.map((review) => review.reviewer_id),
     ...publications.flatMap((publication) =>
@@ -49,7 +51,7 @@ export const getEvaluation = async (
   return {
     ...viewOf(evaluation, tree),
     form: current ? revisionForm(current) : null,
-    result: current ? withRectificationFindings(revisionResult(current), earlier.findings) : null,
+    result: current ? withRectificationFindings(revisionResult(current), [...budgetYear, ...earlier.findings]) : null,
     revisions: revisions.map(toRevisionView),
     reviews: reviews.map((review) => ({
       id: review.id,

@@ -1,0 +1,2 @@
+export * from './import-result.ts';
+export * from './read-budget-year.ts';
