@@ -1,6 +1,8 @@
 import {
   DEFAULT_RESULT_APPLICATION_POLICY,
+  type DeclarationStatus,
   type EvaluationStatus,
+  emptyMonitoringReport,
   type Role,
   WORKFLOW_RULES,
   type WorkflowAction,
@@ -10,7 +12,10 @@ import {
   type Actor,
   approveEvaluation,
   attachIndicatorEvidence,
+  createDeclaration,
   createDraft,
+  createMonitoringReport,
+  createMonitoringRound,
   createOrganization,
   createRectificationItem,
   createUser,
@@ -21,8 +26,10 @@ import {
   returnEvaluation,
   submitEvaluation,
   submitPublicFeedback,
+  transitionDeclaration,
 } from '@jixiao/services';
 import { TEST_PASSWORD } from '@jixiao/services/testing';
+import { declarationForm, seedDeclaration } from '@jixiao/services/testing/budget-year';
 import type { InjectOptions } from 'fastify';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,11 +94,19 @@ type Ids = {
   evidencePool: string[];
   /** Pending appeals against the bureau's returns, one taken by each ruling request. */
   appealPool: string[];
+  /** 运行监控: the bureau's monitoring date, a draft report of the unit on it, and an approved declaration with no report yet. */
+  monitoringRound: string;
+  monitoringReport: string;
+  monitoringDeclaration: string;
+  /** 绩效目标申报: a draft declaration of the unit (routes that change one get a fresh one, see Policy). */
+  declaration: string;
 };
 
 type Policy = {
   /** Which evaluation the request acts on, put fresh into this status for every subject. */
   status?: EvaluationStatus;
+  /** Which declaration the request acts on (`declaration`), put fresh into this status for every subject. */
+  declarationStatus?: DeclarationStatus;
   request: (ids: Ids & { id: string }) => InjectOptions;
   allowed: Set<Subject>;
 };
@@ -106,6 +121,22 @@ const transition = (action: WorkflowAction, from: EvaluationStatus, body: Record
     method: 'POST',
     url: `/api/evaluations/${id}/${action}`,
     payload: { reason: '矩阵测试', ...body },
+  }),
+  allowed: workflowAllows(action, from),
+});
+
+/** Declarations made by the create route get names of their own (one project per unit and year). */
+let nextDeclaration = 1;
+/** The project each declaration was made for: a save keeps it (it files the declaration). */
+const declarationNames = new Map<string, string>();
+
+/** A declaration's review step: who may take it is the evaluation workflow's rule (core/workflow). */
+const declarationStep = (action: 'submit' | 'withdraw' | 'approve' | 'return', from: DeclarationStatus): Policy => ({
+  declarationStatus: from,
+  request: ({ declaration }) => ({
+    method: 'POST',
+    url: `/api/declarations/${declaration}/${action}`,
+    payload: { reason: '矩阵测试' },
   }),
   allowed: workflowAllows(action, from),
 });
@@ -503,6 +534,143 @@ Object.assign(POLICIES, {
     request: ({ draft }) => ({ method: 'GET', url: `/api/evaluations/${draft}/rectification-proposals` }),
     allowed: only('department', 'finance'),
   },
+  'GET /api/declarations': {
+    request: () => ({ method: 'GET', url: '/api/declarations?year=2026' }),
+    allowed: SIGNED_IN,
+  },
+  'POST /api/declarations': {
+    request: ({ unit }) => ({
+      method: 'POST',
+      url: '/api/declarations',
+      payload: { organizationId: unit, form: declarationForm(`矩阵新建申报${nextDeclaration++}`) },
+    }),
+    allowed: only('filler'),
+  },
+  'POST /api/declarations/import': {
+    request: ({ unit }) => ({
+      method: 'POST',
+      url: '/api/declarations/import',
+      payload: { organizationId: unit, fileName: 'kaifu-2022.txt', contentBase64: SEED_BASE64 },
+    }),
+    allowed: only('filler'),
+  },
+  'GET /api/declarations/:id': {
+    request: ({ declaration }) => ({ method: 'GET', url: `/api/declarations/${declaration}` }),
+    allowed: SEE_UNIT,
+  },
+  'PUT /api/declarations/:id': {
+    declarationStatus: 'draft',
+    request: ({ declaration }) => ({
+      method: 'PUT',
+      url: `/api/declarations/${declaration}`,
+      payload: { version: 1, form: declarationForm(declarationNames.get(declaration) ?? '') },
+    }),
+    allowed: only('filler'),
+  },
+  'POST /api/declarations/:id/submit': declarationStep('submit', 'draft'),
+  'POST /api/declarations/:id/withdraw': declarationStep('withdraw', 'submitted'),
+  'POST /api/declarations/:id/approve': declarationStep('approve', 'submitted'),
+  'POST /api/declarations/:id/return': declarationStep('return', 'department_review'),
+  'POST /api/declarations/:id/adjust': {
+    declarationStatus: 'approved',
+    request: ({ declaration }) => ({
+      method: 'POST',
+      url: `/api/declarations/${declaration}/adjust`,
+      payload: { reason: '矩阵测试调整' },
+    }),
+    allowed: only('filler'),
+  },
+  'GET /api/declarations/:id/document.xlsx': {
+    request: ({ declaration }) => ({ method: 'GET', url: `/api/declarations/${declaration}/document.xlsx` }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/declarations/:id/document.pdf': {
+    request: ({ declaration }) => ({ method: 'GET', url: `/api/declarations/${declaration}/document.pdf` }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/monitoring-rounds': {
+    request: () => ({ method: 'GET', url: '/api/monitoring-rounds?year=2026' }),
+    allowed: SIGNED_IN,
+  },
+  'POST /api/monitoring-rounds': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/monitoring-rounds',
+      payload: { fiscalYear: 2026, asOf: '2026-06-30', dueDate: '2026-07-15' },
+    }),
+    allowed: only('finance'),
+  },
+  'GET /api/monitoring-reports': {
+    request: () => ({ method: 'GET', url: '/api/monitoring-reports?year=2026&behind=true' }),
+    allowed: SIGNED_IN,
+  },
+  'POST /api/monitoring-reports': {
+    request: ({ monitoringRound, monitoringDeclaration }) => ({
+      method: 'POST',
+      url: '/api/monitoring-reports',
+      payload: { roundId: monitoringRound, declarationId: monitoringDeclaration },
+    }),
+    allowed: only('filler'),
+  },
+  'GET /api/monitoring-reports/:id': {
+    request: ({ monitoringReport }) => ({ method: 'GET', url: `/api/monitoring-reports/${monitoringReport}` }),
+    allowed: SEE_UNIT,
+  },
+  'PUT /api/monitoring-reports/:id': {
+    request: ({ monitoringReport }) => ({
+      method: 'PUT',
+      url: `/api/monitoring-reports/${monitoringReport}`,
+      payload: { report: { ...emptyMonitoringReport(), asOf: '2026-07-31', fiscalYear: 2026 }, version: 1 },
+    }),
+    allowed: only('filler'),
+  },
+  // Submitting the matrix's blank report is refused as incomplete (400): the report stays a draft for the others.
+  'POST /api/monitoring-reports/:id/submit': {
+    request: ({ monitoringReport }) => ({
+      method: 'POST',
+      url: `/api/monitoring-reports/${monitoringReport}/submit`,
+      payload: {},
+    }),
+    allowed: only('filler'),
+  },
+  'POST /api/monitoring-reports/:id/import': {
+    request: ({ monitoringReport }) => ({
+      method: 'POST',
+      url: `/api/monitoring-reports/${monitoringReport}/import`,
+      payload: { fileName: '监控表.txt', contentBase64: Buffer.from('矩阵测试').toString('base64') },
+    }),
+    allowed: only('filler'),
+  },
+  'GET /api/monitoring-reports/:id/document.xlsx': {
+    request: ({ monitoringReport }) => ({
+      method: 'GET',
+      url: `/api/monitoring-reports/${monitoringReport}/document.xlsx`,
+    }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/monitoring-reports/:id/document.pdf': {
+    request: ({ monitoringReport }) => ({
+      method: 'GET',
+      url: `/api/monitoring-reports/${monitoringReport}/document.pdf`,
+    }),
+    allowed: SEE_UNIT,
+  },
+  'GET /api/monitoring/overview': {
+    request: () => ({ method: 'GET', url: '/api/monitoring/overview?year=2026' }),
+    allowed: SIGNED_IN,
+  },
+  'POST /api/evaluations/from-declaration': {
+    request: ({ monitoringDeclaration }) => ({
+      method: 'POST',
+      url: '/api/evaluations/from-declaration',
+      payload: { declarationId: monitoringDeclaration },
+    }),
+    allowed: only('filler'),
+  },
+  'GET /api/evaluations/:id/budget-year': {
+    request: ({ draft }) => ({ method: 'GET', url: `/api/evaluations/${draft}/budget-year` }),
+    allowed: SEE_UNIT,
+  },
 } satisfies Record<string, Policy>);
 
 const DENIED = new Set([401, 403, 404]);
@@ -518,7 +686,9 @@ const allowedOnOtherUnit = (allowed: Set<Subject>): Set<Subject> =>
 
 /** Routes about one evaluation's data (not the public ones): they are asked again about another unit's. */
 const isScopedRoute = (route: string): boolean =>
-  /^(GET|PUT|POST|DELETE) \/api\/(evaluations\/:id|attachments\/:id|rectification-items\/:id)/u.test(route);
+  /^(GET|PUT|POST|DELETE) \/api\/(evaluations\/:id|attachments\/:id|rectification-items\/:id|monitoring-reports\/:id|declarations\/:id)/u.test(
+    route,
+  );
 
 let nextSeed = 100;
 /** A budget unit of its own for the rename, stop and restart routes, so the unit the other routes use stays open. */
@@ -625,6 +795,58 @@ describe('authorization matrix: every route × every subject', () => {
     return pool;
   };
 
+  /** Approved declarations written straight into the table (the declarations workflow has its own rows). */
+  let monitoringRound = '';
+  const monitoringIdsFor = async (scope: Scope, seed: number) => {
+    const { ctx, actors } = testApp.fixture;
+    const owner = owners[scope];
+    monitoringRound ||= (
+      await createMonitoringRound(ctx, actors.finance_reviewer, {
+        fiscalYear: 2026,
+        asOf: '2026-07-31',
+        dueDate: '2026-08-15',
+      })
+    ).id;
+    const declared = (name: string) =>
+      seedDeclaration(ctx.db, {
+        organizationId: owner.organization,
+        createdBy: owner.filler.userId,
+        form: declarationForm(name),
+      });
+    const reported = await declared(`矩阵监控项目${seed}`);
+    return {
+      monitoringRound,
+      monitoringReport: (
+        await createMonitoringReport(ctx, owner.filler, { roundId: monitoringRound, declarationId: reported })
+      ).id,
+      monitoringDeclaration: await declared(`矩阵申报项目${seed}`),
+    };
+  };
+
+  /** A declaration of the unit taken through the review chain up to `status`, by the unit's own people. */
+  const declarationIn = async (status: DeclarationStatus, seed: number, scope: Scope): Promise<string> => {
+    const { ctx, actors } = testApp.fixture;
+    const owner = owners[scope];
+    const projectName = `矩阵绩效目标${seed}`;
+    const { id } = await createDeclaration(ctx, owner.filler, {
+      organizationId: owner.organization,
+      form: declarationForm(projectName),
+    });
+    declarationNames.set(id, projectName);
+    const steps: [DeclarationStatus, Actor, 'submit' | 'approve'][] = [
+      ['submitted', owner.filler, 'submit'],
+      ['department_review', owner.approver, 'approve'],
+      ['finance_review', owner.department, 'approve'],
+      ['approved', actors.finance_reviewer, 'approve'],
+    ];
+    for (const [reached, actor, action] of steps) {
+      if (status === 'draft') break;
+      await transitionDeclaration(ctx, actor, action, { declarationId: id });
+      if (reached === status) break;
+    }
+    return id;
+  };
+
   const idsFor = async (scope: Scope, seed: number): Promise<Ids> => {
     const { ctx, organizations } = testApp.fixture;
     const owner = owners[scope];
@@ -651,6 +873,8 @@ describe('authorization matrix: every route × every subject', () => {
       feedback: await feedbackOn(await evaluationIn('published', seed + 4, scope)),
       evidencePool: await evidenceOn(draft, scope),
       appealPool: scope === 'own' ? await pendingAppeals(seed + 10) : [],
+      ...(await monitoringIdsFor(scope, seed)),
+      declaration: await declarationIn('draft', seed, scope),
       rectificationItem: (
         await createRectificationItem(ctx, owner.department, {
           evaluationId: draft,
@@ -743,6 +967,9 @@ describe('authorization matrix: every route × every subject', () => {
     const base = scope === 'own' ? ids : otherIds;
     for (const subject of SUBJECTS) {
       const id = policy.status ? await evaluationIn(policy.status, seed++, scope) : base.draft;
+      const declaration = policy.declarationStatus
+        ? await declarationIn(policy.declarationStatus, seed++, scope)
+        : base.declaration;
       // Logging out ends the session: use a fresh one for that route.
       const session =
         route === 'POST /api/auth/logout' && subject !== 'anonymous'
@@ -750,7 +977,7 @@ describe('authorization matrix: every route × every subject', () => {
           : (sessions.get(subject) ?? null);
       const response = await testApp.request(
         session,
-        policy.request({ ...base, unit: ids.unit, department: ids.department, id }),
+        policy.request({ ...base, declaration, unit: ids.unit, department: ids.department, id }),
       );
       outcomes[subject] = response.statusCode;
       expected[subject] = allowed.has(subject) ? 'allowed' : 'denied';
