@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login.page.ts';
+import { seedBudgetYear } from './support/budget-year-seed.ts';
 import { DEMO_USERS, type E2eServer, startE2eServer } from './support/server.ts';
 import { BrowserSessions } from './support/sessions.ts';
 
@@ -74,5 +75,23 @@ describe('signed-in pages on a phone (390 px)', () => {
       await page.waitForLoadState('networkidle');
       expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: 0 });
     }
+  });
+  it('opens the declaration editor and the monitoring form on a phone without sideways scrolling', async () => {
+    const year = 2026;
+    const seed = await seedBudgetYear((username) => sessions.signedIn(username), server.url, year);
+    const page = await sessions.newPage({ viewport: PHONE });
+    await new LoginPage(page, server.url).signIn(DEMO_USERS.filler);
+    for (const path of [
+      `/app/declarations/${seed.returnedId}`,
+      `/app/monitoring/${seed.monitoringId}`,
+      '/app/declarations',
+      `/app/monitoring?year=${year}`,
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('#main h2').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: 0 });
+    }
+    expect(sessions.errors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { EditorPage } from './pages/editor.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { PortalPage } from './pages/portal.page.ts';
 import { launchBrowser } from './support/browser.ts';
+import { seedBudgetYear } from './support/budget-year-seed.ts';
 import { DEMO_USERS, startE2eServer } from './support/server.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -108,6 +109,23 @@ try {
   await finance.goto(`${server.url}/app/feedback`);
   await finance.getByTestId('feedback-card').first().waitFor();
   await shoot(finance, 'feedback', true);
+
+  // 绩效目标申报 and 运行监控: a declaration returned for its missing cost indicator, a monitoring report behind.
+  const people = new Map<string, Promise<Page>>();
+  const person = (username: string): Promise<Page> => {
+    const known = people.get(username) ?? signedIn(browser, server.url, username);
+    people.set(username, known);
+    return known;
+  };
+  const year = 2026;
+  const budgetYear = await seedBudgetYear(person, server.url, year);
+  const unit = await person(DEMO_USERS.filler);
+  await unit.goto(`${server.url}/app/declarations/${budgetYear.returnedId}`);
+  await unit.getByText('目标质量审核').waitFor();
+  await shoot(unit, 'declaration-editor', true);
+  await unit.goto(`${server.url}/app/monitoring/${budgetYear.monitoringId}`);
+  await unit.getByText('绩效指标完成情况').waitFor();
+  await shoot(unit, 'monitoring-form', true);
 
   const second = await signedIn(browser, server.url, DEMO_USERS.secondFinanceReviewer);
   await second.goto(`${server.url}/app/appeals`);

@@ -25,6 +25,10 @@ const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
 const OrganizationsPage = lazy(() => import('./accounts/OrganizationsPage.tsx'));
 const ResultApplicationPage = lazy(() => import('./result-application/ResultApplicationPage.tsx'));
 const RectificationsPage = lazy(() => import('./rectification/RectificationsPage.tsx'));
+const DeclarationsPage = lazy(() => import('./budget-year/DeclarationsPage.tsx'));
+const DeclarationEditorPage = lazy(() => import('./budget-year/DeclarationEditorPage.tsx'));
+const MonitoringPage = lazy(() => import('./budget-year/MonitoringPage.tsx'));
+const MonitoringReportPage = lazy(() => import('./budget-year/MonitoringReportPage.tsx'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -54,6 +58,10 @@ export const router = createBrowserRouter([
       { path: 'bulk-audits/:id', element: suspended(<BulkAuditPage />) },
       { path: 'feedback', element: suspended(<FeedbackPage />) },
       { path: 'rectifications', element: suspended(<RectificationsPage />) },
+      { path: 'declarations', element: suspended(<DeclarationsPage />) },
+      { path: 'declarations/:id', element: suspended(<DeclarationEditorPage />) },
+      { path: 'monitoring', element: suspended(<MonitoringPage />) },
+      { path: 'monitoring/:id', element: suspended(<MonitoringReportPage />) },
       { path: 'appeals', element: suspended(<AppealsPage />) },
       { path: 'password', element: suspended(<PasswordPage />) },
       { path: 'accounts', element: suspended(<AccountsPage />) },

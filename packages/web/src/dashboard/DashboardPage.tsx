@@ -3,6 +3,7 @@ import { Alert, Card, Col, Row, Select, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, query } from '../api/client.ts';
+import { MonitoringOverviewCard } from '../budget-year/MonitoringOverviewCard.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -183,6 +184,7 @@ const DashboardPage = () => {
             </Col>
           </Row>
           <RectificationCountsCard counts={summary.rectifications} />
+          <MonitoringOverviewCard year={year ?? new Date().getFullYear()} />
           {summary.resultApplication ? <ResultApplicationCard summary={summary.resultApplication} /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={10}>

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api/client.ts';
 import { DOCUMENT_KINDS, type EvaluationDetail } from '../api/evaluation-types.ts';
 import { AppealPanel } from '../appeals/AppealPanel.tsx';
 import { useSession } from '../auth/session.ts';
+import { BudgetYearComparisonCard } from '../budget-year/BudgetYearComparisonCard.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
 import { versionLabel } from '../components/version-label.ts';
@@ -236,6 +237,7 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
         />
       ) : null}
       <EarlierRectificationsCard items={detail.earlierRectifications} findings={detail.result?.findings ?? []} />
+      <BudgetYearComparisonCard evaluationId={detail.id} refresh={draft.version} />
       {imported ? (
         <Alert
           type={imported.importWarnings.length > 0 ? 'warning' : 'success'}

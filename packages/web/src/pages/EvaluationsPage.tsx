@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api/client.ts';
 import { base64Of } from '../api/file-base64.ts';
 import type { EvaluationView, Page } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
+import { FromDeclarationCard } from '../budget-year/FromDeclarationCard.tsx';
 import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -177,6 +178,7 @@ const EvaluationsPage = () => {
         JSON；导入后生成草稿，核对后送审。
       </Typography.Text>
       {list.state === 'error' ? <Alert type="error" showIcon title={list.message} /> : null}
+      {list.state === 'ready' && organizationId ? <FromDeclarationCard evaluations={list.data.items} /> : null}
       <Card size="small">
         <Table<EvaluationView>
           rowKey="id"

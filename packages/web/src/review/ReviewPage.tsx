@@ -21,6 +21,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import type { EvaluationDetail, FormChange, RevisionDiff, TextRun } from '../api/evaluation-types.ts';
 import { AppealPanel } from '../appeals/AppealPanel.tsx';
+import { BudgetYearComparisonCard } from '../budget-year/BudgetYearComparisonCard.tsx';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -260,6 +261,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ChangesCard detail={detail} />
             <RiskSignalsCard evaluationId={detail.id} />
+            <BudgetYearComparisonCard evaluationId={detail.id} />
             <AppealPanel evaluationId={detail.id} canAppeal={false} />
             <EarlierRectificationsCard items={detail.earlierRectifications} findings={result?.findings ?? []} />
             <RectificationPanel detail={detail} />

@@ -5,6 +5,16 @@ export type NavItem = { key: string; label: string; roles: readonly RoleName[] |
 /** What each role sees in the menu; a route a role cannot use is not offered. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: '/app', label: '待办', roles: 'all' },
+  {
+    key: '/app/declarations',
+    label: '绩效目标申报',
+    roles: ['unit_filler', 'unit_approver', 'department_reviewer', 'finance_reviewer'],
+  },
+  {
+    key: '/app/monitoring',
+    label: '运行监控',
+    roles: ['unit_filler', 'unit_approver', 'department_reviewer', 'finance_reviewer'],
+  },
   { key: '/app/evaluations', label: '自评填报', roles: ['unit_filler'] },
   { key: '/app/review', label: '审核队列', roles: ['unit_approver', 'department_reviewer', 'finance_reviewer'] },
   { key: '/app/dashboard', label: '绩效看板', roles: ['finance_reviewer', 'department_reviewer'] },
