@@ -1,12 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DashboardSummary } from '@jixiao/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUDGET_KB, type BundleSizes, measureBundle } from '../bench/web-bundle.ts';
-import { makeReportFolder } from '../packages/services/testing/make-report-folder.ts';
-import { zipFolder } from '../packages/services/testing/zip-folder.ts';
 import { EditorPage } from './pages/editor.page.ts';
 import { HomePage } from './pages/home.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -43,7 +40,15 @@ describe('the web app in Chromium', () => {
   it('lets a filler open a returned evaluation, see values read and scored live, save, and survive a conflict', async () => {
     const page = await sessions.signedIn(DEMO_USERS.filler);
     const home = new HomePage(page);
-    expect(await home.navigationItems()).toEqual(['待办', '自评填报', '整改跟踪', '公众反馈', '申诉复议']);
+    expect(await home.navigationItems()).toEqual([
+      '待办',
+      '绩效目标申报',
+      '运行监控',
+      '自评填报',
+      '整改跟踪',
+      '公众反馈',
+      '申诉复议',
+    ]);
     expect(await home.waitingProjects()).toContain(RETURNED_PROJECT);
     await home.open(RETURNED_PROJECT);
 
@@ -142,29 +147,6 @@ describe('the web app in Chromium', () => {
     expect(await filler.waitingProjects()).toContain('老旧小区改造项目（4）');
     await filler.open('老旧小区改造项目（4）');
     await fillerPage.getByText('退回原因：执行率仅62%，请说明原因并核实超额完成的指标。').waitFor();
-  });
-
-  it('lets the 主管部门 reviewer audit a zip of reports in bulk and filter the result', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'jixiao-e2e-bulk-'));
-    try {
-      const folder = await makeReportFolder(join(work, 'reports'), 6);
-      const zip = join(work, '2023年自评报告.zip');
-      writeFileSync(zip, zipFolder(join(work, 'reports')));
-      const page = await sessions.signedIn(DEMO_USERS.departmentReviewer);
-      await page.goto(`${server.url}/app/bulk-audits`);
-      await page.locator('input[type=file]').setInputFiles(zip);
-      await page.getByText(/逐份结果（\d+ \/ \d+）/u).waitFor({ timeout: 60_000 });
-      const read = folder.good.length + folder.flawed.length + folder.fixtures.length;
-      await page.getByText(`逐份结果（${read} / ${read}）`).waitFor();
-      // A zip is read at every depth: the broken file in the subfolder counts too.
-      await page.getByText(`无法读取的文件和不是自评表的表（${folder.broken.length + 1}）`).waitFor();
-      // People read the findings' Chinese titles; the codes stay in the downloads for programs.
-      expect(await page.locator('.ant-table').first().textContent()).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/u);
-      await page.getByLabel('筛选报告').fill('seed-kaifu-2022');
-      await page.getByText(`逐份结果（2 / ${read}）`).waitFor();
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
   });
 
   it('shows the finance bureau the dashboard the server aggregates, and narrows it to a year', async () => {

@@ -1,6 +1,7 @@
+import { safeText } from '@jixiao/core';
 import { z } from 'zod';
 
 export const evaluationFromDeclarationBody = z.strictObject({
   declarationId: z.uuid(),
-  ruleSetId: z.string().max(100).optional(),
+  ruleSetId: safeText().max(100).optional(),
 });
