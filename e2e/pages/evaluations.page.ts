@@ -17,4 +17,13 @@ export class EvaluationsPage {
     await this.page.getByLabel('选择要导入的自评表文件').setInputFiles(path);
     await this.page.waitForURL(/\/app\/evaluations\/[\w-]+$/u);
   }
+
+  /** 新建自评: an empty draft of a project and year; the editor opens on it. */
+  async createDraft(projectName: string, fiscalYear: number): Promise<void> {
+    await this.page.getByRole('button', { name: '新建自评' }).click();
+    await this.page.getByLabel('项目名称').fill(projectName);
+    await this.page.getByLabel('预算年度').fill(String(fiscalYear));
+    await this.page.getByRole('button', { name: '创建草稿' }).click();
+    await this.page.waitForURL(/\/app\/evaluations\/[\w-]+$/u);
+  }
 }

@@ -194,7 +194,7 @@ export type AttachmentsTable = {
 type DateOnly = ColumnType<string, string, string>;
 
 export type RectificationSourceKind = 'problem' | 'review_comment' | 'finding' | 'feedback' | 'manual';
-export type RectificationStatus = 'open' | 'in_progress' | 'submitted' | 'closed';
+export type RectificationStatus = 'open' | 'in_progress' | 'submitted' | 'closed' | 'cancelled';
 
 /** 整改: one problem tracked to closure (migration 0010). */
 export type RectificationItemsTable = {
@@ -217,6 +217,10 @@ export type RectificationItemsTable = {
   updated_at: Timestamp;
   closed_by: string | null;
   closed_at: Timestamp | null;
+  /** 撤销 of an item registered by mistake (migration 0017): set together with status 'cancelled'. */
+  cancel_reason: string | null;
+  cancelled_by: string | null;
+  cancelled_at: Timestamp | null;
   version: Generated<number>;
 };
 

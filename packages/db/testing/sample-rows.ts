@@ -239,6 +239,9 @@ export const insertSampleRows = async (db: Db) => {
     updated_at: now,
     closed_by: user.id,
     closed_at: now,
+    cancel_reason: null,
+    cancelled_by: null,
+    cancelled_at: null,
   });
   for (const subject of [
     { kind: 'appeal', appealId: appeal.id },

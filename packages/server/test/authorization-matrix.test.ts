@@ -522,6 +522,10 @@ Object.assign(POLICIES, {
     reason: '矩阵测试：延期',
     deadline: '2100-12-30',
   }),
+  // 撤销: the bureau, or the reviewer who registered the item (here the 主管部门's); a second cancel answers 409.
+  'POST /api/rectification-items/:id/cancel': rectificationStep('cancel', only('department', 'finance'), {
+    reason: '矩阵测试：误登记',
+  }),
   'POST /api/rectification-items/:id/evidence': {
     request: ({ rectificationItem }) => ({
       method: 'POST',

@@ -17,6 +17,7 @@ describe('rectificationFindings', () => {
     ['past its deadline', item({}), '2026-07-01', ['RECTIFICATION_OVERDUE']],
     ['submitted and past its deadline', item({ status: 'submitted' }), '2026-07-01', ['RECTIFICATION_OVERDUE']],
     ['closed', item({ status: 'closed' }), '2026-07-01', []],
+    ['cancelled', item({ status: 'cancelled' }), '2026-07-01', []],
   ])('%s', (_, given, today, codes) => {
     expect(rectificationFindings([given], today).map((finding) => finding.code)).toEqual(codes);
   });

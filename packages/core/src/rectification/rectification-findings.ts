@@ -2,6 +2,7 @@ import { finding } from '../audit/context.ts';
 import type { Finding } from '../model/result.ts';
 import {
   isRectificationOverdue,
+  isRectificationSettled,
   RECTIFICATION_STATUS_LABELS,
   type RectificationStatusName,
 } from './rectification-workflow.ts';
@@ -16,15 +17,15 @@ export type EarlierRectificationItem = {
 };
 
 /**
- * RECTIFICATION_OPEN / RECTIFICATION_OVERDUE for the same project's items of earlier years not yet closed: one
- * finding per item, a warning once its deadline has passed, information before. Computed when read, since the
- * items move on after the revision was scored.
+ * RECTIFICATION_OPEN / RECTIFICATION_OVERDUE for the same project's items of earlier years not yet closed (nor
+ * cancelled): one finding per item, a warning once its deadline has passed, information before. Computed when
+ * read, since the items move on after the revision was scored.
  */
 export const rectificationFindings = (items: readonly EarlierRectificationItem[], today: string): Finding[] => {
   const warnings: Finding[] = [];
   const notes: Finding[] = [];
   for (const item of items) {
-    if (item.status === 'closed') continue;
+    if (isRectificationSettled(item.status)) continue;
     const where = `rectification.${item.id}`;
     const named = `${item.fiscalYear}年度整改事项“${item.description}”`;
     const status = RECTIFICATION_STATUS_LABELS[item.status];

@@ -30,6 +30,10 @@ export type RectificationItemView = {
   updatedAt: string;
   closedBy: string | null;
   closedAt: string | null;
+  /** Why a reviewer cancelled (撤销) it, registered by mistake; null unless cancelled. */
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  cancelledAt: string | null;
   version: number;
   /** What the requesting user may do with it now. */
   actions: RectificationAction[];
@@ -65,6 +69,7 @@ export type RectificationItemDetail = RectificationItemView & {
   history: RectificationHistoryEntry[];
   createdByName: string | null;
   closedByName: string | null;
+  cancelledByName: string | null;
 };
 
 /** A problem of section 七 offered as an item, with the section 八 measure that matches it (从问题生成). */

@@ -5,6 +5,8 @@ import {
   assertRectificationStep,
   availableRectificationActions,
   isCalendarDate,
+  isRectificationOverdue,
+  mayCancelRectification,
   type RectificationAction,
   type RectificationStatusName,
 } from './rectification-workflow.ts';
@@ -18,6 +20,8 @@ describe('rectification steps', () => {
     ['submitted', 'return', 'department_reviewer', '佐证材料不全', 'in_progress'],
     ['submitted', 'close', 'finance_reviewer', '已整改到位', 'closed'],
     ['in_progress', 'revise', 'department_reviewer', '延期至年底', 'in_progress'],
+    ['open', 'cancel', 'department_reviewer', '重复登记', 'cancelled'],
+    ['submitted', 'cancel', 'finance_reviewer', '单位登记错误', 'cancelled'],
   ])('%s + %s by %s → %s', (from, action, role, reason, to) => {
     expect(assertRectificationStep(from, action, [role], reason)).toBe(to);
   });
@@ -33,14 +37,40 @@ describe('rectification steps', () => {
     ['submitted', 'close', 'department_reviewer', '', 'VALIDATION_FAILED'],
     ['closed', 'revise', 'finance_reviewer', '延期', 'INVALID_TRANSITION'],
     ['open', 'revise', 'unit_approver', '延期', 'FORBIDDEN'],
+    ['open', 'cancel', 'unit_filler', '误登记', 'FORBIDDEN'],
+    ['closed', 'cancel', 'finance_reviewer', '误登记', 'INVALID_TRANSITION'],
+    ['cancelled', 'cancel', 'finance_reviewer', '误登记', 'INVALID_TRANSITION'],
+    ['cancelled', 'start', 'unit_filler', '', 'INVALID_TRANSITION'],
+    ['in_progress', 'cancel', 'department_reviewer', ' ', 'VALIDATION_FAILED'],
   ])('%s + %s by %s is refused', (from, action, role, reason, code) => {
     expect(() => assertRectificationStep(from, action, [role], reason)).toThrow(expect.objectContaining({ code }));
   });
 
   it('lists the actions a role may take now', () => {
     expect(availableRectificationActions('open', ['unit_filler'])).toEqual(['start', 'update']);
-    expect(availableRectificationActions('submitted', ['department_reviewer'])).toEqual(['return', 'close', 'revise']);
+    expect(availableRectificationActions('submitted', ['department_reviewer'])).toEqual([
+      'return',
+      'close',
+      'revise',
+      'cancel',
+    ]);
     expect(availableRectificationActions('closed', ['finance_reviewer', 'unit_filler'])).toEqual([]);
+    expect(availableRectificationActions('cancelled', ['finance_reviewer', 'unit_filler'])).toEqual([]);
+  });
+
+  it.each<[Role[], boolean, boolean]>([
+    [['finance_reviewer'], false, true],
+    [['department_reviewer'], true, true],
+    [['department_reviewer'], false, false],
+    [['unit_filler'], true, false],
+    [['admin'], false, false],
+  ])('with roles %j, registered by them %s, may cancel: %s', (roles, registered, expected) => {
+    expect(mayCancelRectification(roles, registered)).toBe(expected);
+  });
+
+  it('never counts a cancelled item overdue', () => {
+    expect(isRectificationOverdue({ status: 'cancelled', deadline: '2026-01-01' }, '2026-07-01')).toBe(false);
+    expect(isRectificationOverdue({ status: 'in_progress', deadline: '2026-01-01' }, '2026-07-01')).toBe(true);
   });
 });
 

@@ -4,10 +4,11 @@ import type { Role } from '../workflow/workflow.ts';
 
 /**
  * 整改 (rectification) items as data: an item moves open → in_progress → submitted → closed; the reviewer may
- * send a submitted item back to in_progress with a reason. Reviewers create and close items for the units they
- * oversee; the owner unit does the work in between. Pure; the services check organisations and write the log.
+ * send a submitted item back to in_progress with a reason, or cancel (撤销) one registered by mistake before it is
+ * closed. Reviewers create and close items for the units they oversee; the owner unit does the work in between.
+ * Pure; the services check organisations and write the log.
  */
-export const RECTIFICATION_STATUSES = ['open', 'in_progress', 'submitted', 'closed'] as const;
+export const RECTIFICATION_STATUSES = ['open', 'in_progress', 'submitted', 'closed', 'cancelled'] as const;
 export type RectificationStatusName = (typeof RECTIFICATION_STATUSES)[number];
 
 export const RECTIFICATION_SOURCE_KINDS = ['problem', 'review_comment', 'finding', 'feedback', 'manual'] as const;
@@ -18,6 +19,7 @@ export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatusName, string
   in_progress: '整改中',
   submitted: '待验收',
   closed: '已销号',
+  cancelled: '已撤销',
 };
 
 export const RECTIFICATION_SOURCE_LABELS: Record<RectificationSourceKindName, string> = {
@@ -28,7 +30,7 @@ export const RECTIFICATION_SOURCE_LABELS: Record<RectificationSourceKindName, st
   manual: '手工登记',
 };
 
-export const RECTIFICATION_ACTIONS = ['start', 'update', 'submit', 'return', 'close', 'revise'] as const;
+export const RECTIFICATION_ACTIONS = ['start', 'update', 'submit', 'return', 'close', 'revise', 'cancel'] as const;
 export type RectificationAction = (typeof RECTIFICATION_ACTIONS)[number];
 
 export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, string> = {
@@ -38,6 +40,7 @@ export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, string> = 
   return: '退回继续整改',
   close: '验收销号',
   revise: '修改事项或期限',
+  cancel: '撤销事项',
 };
 
 /** The roles that create, return and close items (over the units they oversee). */
@@ -85,7 +88,28 @@ export const RECTIFICATION_RULES: readonly RectificationRule[] = [
     roles: RECTIFICATION_REVIEWER_ROLES,
     reasonRequired: true,
   },
+  // An item registered by mistake (a duplicate, the wrong unit or project) is withdrawn, not deleted: it stays
+  // with its history, out of the unit's work. Closed items are settled and stay so.
+  {
+    action: 'cancel',
+    from: ['open', 'in_progress', 'submitted'],
+    to: 'cancelled',
+    roles: RECTIFICATION_REVIEWER_ROLES,
+    reasonRequired: true,
+  },
 ];
+
+/**
+ * Who may cancel an item: the 财政局, or the reviewer who registered it — a 主管部门 reviewer does not withdraw an
+ * item the bureau or a colleague registered. `roles` are the actor's roles on the item's unit.
+ */
+export const mayCancelRectification = (roles: readonly Role[], registeredByActor: boolean): boolean =>
+  roles.includes('finance_reviewer') ||
+  (registeredByActor && RECTIFICATION_REVIEWER_ROLES.some((role) => roles.includes(role)));
+
+/** Closed (销号) or cancelled (撤销): nothing is left to do on the item; it raises no finding and is never late. */
+export const isRectificationSettled = (status: RectificationStatusName): boolean =>
+  status === 'closed' || status === 'cancelled';
 
 const ruleOf = (action: RectificationAction): RectificationRule => {
   const found = RECTIFICATION_RULES.find((candidate) => candidate.action === action);
@@ -136,8 +160,8 @@ export const isCalendarDate = (text: string): boolean => {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 };
 
-/** Overdue: not closed and its deadline day has passed (the deadline day itself is still in time). */
+/** Overdue: not settled and its deadline day has passed (the deadline day itself is still in time). */
 export const isRectificationOverdue = (
   item: { status: RectificationStatusName; deadline: string },
   today: string,
-): boolean => item.status !== 'closed' && item.deadline < today;
+): boolean => !isRectificationSettled(item.status) && item.deadline < today;

@@ -2,6 +2,9 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../connect.ts';
 import type { Attachment, RectificationItem, RectificationItemsTable, RectificationStatus } from '../schema.ts';
 
+/** Closed (销号) or cancelled (撤销): nothing left to do, never late, no finding. */
+const SETTLED: readonly RectificationStatus[] = ['closed', 'cancelled'];
+
 export const insertRectificationItem = async (
   db: Db,
   row: Insertable<RectificationItemsTable>,
@@ -41,7 +44,7 @@ export type RectificationItemFilter = {
   status?: RectificationStatus | undefined;
   evaluationId?: string | undefined;
   fiscalYear?: number | undefined;
-  /** Only items not closed whose deadline is before this date ('YYYY-MM-DD'). */
+  /** Only items not settled (closed or cancelled) whose deadline is before this date ('YYYY-MM-DD'). */
   overdueBefore?: string | undefined;
   limit: number;
   offset: number;
@@ -53,8 +56,8 @@ export type RectificationItemListRow = RectificationItem & {
 };
 
 /**
- * Items with their unit's and department's names. Order: overdue first (not closed, deadline before `today`),
- * then open work by deadline, closed items last.
+ * Items with their unit's and department's names. Order: overdue first (not settled, deadline before `today`),
+ * then open work by deadline, closed and cancelled items last.
  */
 export const listRectificationItems = async (
   db: Db,
@@ -71,13 +74,13 @@ export const listRectificationItems = async (
   if (filter.evaluationId) query = query.where('r.evaluation_id', '=', filter.evaluationId);
   if (filter.fiscalYear !== undefined) query = query.where('r.fiscal_year', '=', filter.fiscalYear);
   if (filter.overdueBefore) {
-    query = query.where('r.status', '<>', 'closed').where('r.deadline', '<', filter.overdueBefore);
+    query = query.where('r.status', 'not in', SETTLED).where('r.deadline', '<', filter.overdueBefore);
   }
   const [items, count] = await Promise.all([
     query
       .selectAll('r')
       .select(['u.name as organization_name', 'd.name as department_name'])
-      .orderBy(sql`CASE WHEN r.status = 'closed' THEN 2 WHEN r.deadline < ${today} THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN r.status IN ('closed', 'cancelled') THEN 2 WHEN r.deadline < ${today} THEN 0 ELSE 1 END`)
       .orderBy('r.deadline')
       .orderBy('r.created_at')
       .orderBy('r.id')
@@ -89,7 +92,7 @@ export const listRectificationItems = async (
   return { items, total: Number(count.count) };
 };
 
-/** Items of the same project (unit + project name) from earlier fiscal years that are not closed yet. */
+/** Items of the same project (unit + project name) from earlier fiscal years not yet closed (nor cancelled). */
 export const listUnclosedItemsOfEarlierYears = async (
   db: Db,
   project: { organizationId: string; projectName: string; beforeYear: number },
@@ -100,7 +103,7 @@ export const listUnclosedItemsOfEarlierYears = async (
     .where('organization_id', '=', project.organizationId)
     .where('project_name', '=', project.projectName)
     .where('fiscal_year', '<', project.beforeYear)
-    .where('status', '<>', 'closed')
+    .where('status', 'not in', SETTLED)
     .orderBy('deadline')
     .orderBy('id')
     .execute();
@@ -108,7 +111,7 @@ export const listUnclosedItemsOfEarlierYears = async (
 export type RectificationCounts = { open: number; overdue: number; submitted: number };
 
 /**
- * Counts for the dashboard over the given units: items not closed ('open' counts open and in_progress work),
+ * Counts for the dashboard over the given units: items not settled ('open' counts open and in_progress work),
  * those past their deadline, and those submitted and awaiting the reviewer's closing decision.
  */
 export const countRectificationItems = async (
@@ -120,7 +123,7 @@ export const countRectificationItems = async (
   const row = await db
     .selectFrom('rectification_items')
     .where('organization_id', 'in', organizationIds)
-    .where('status', '<>', 'closed')
+    .where('status', 'not in', SETTLED)
     .select([
       sql<string | number>`count(*) FILTER (WHERE status IN ('open', 'in_progress'))`.as('open'),
       sql<string | number>`count(*) FILTER (WHERE deadline < ${today})`.as('overdue'),
@@ -199,7 +202,7 @@ export const listUnclosedItemsOfLaterEvaluations = async (
         .onRef('r.fiscal_year', '<', 'e.fiscal_year'),
     )
     .where('e.organization_id', 'in', filter.organizationIds)
-    .where('r.status', '<>', 'closed');
+    .where('r.status', 'not in', SETTLED);
   if (filter.fiscalYear !== undefined) query = query.where('e.fiscal_year', '=', filter.fiscalYear);
   return query
     .select([

@@ -60,6 +60,9 @@ const create = async (
     updated_at: now,
     closed_by: null,
     closed_at: null,
+    cancel_reason: null,
+    cancelled_by: null,
+    cancelled_at: null,
   });
   await recordAudit(ctx, trx, {
     organizationId: item.organization_id,

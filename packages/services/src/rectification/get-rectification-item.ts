@@ -40,6 +40,7 @@ export const getRectificationItem = async (
   const names = await listDisplayNames(ctx.db, [
     item.created_by,
     ...(item.closed_by ? [item.closed_by] : []),
+    ...(item.cancelled_by ? [item.cancelled_by] : []),
     ...history.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])),
   ]);
   const nameOf = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? '（已删除的账号）'));
@@ -47,6 +48,7 @@ export const getRectificationItem = async (
     ...toRectificationItemView(item, tree, actor, todayOf(ctx.now)),
     createdByName: nameOf(item.created_by),
     closedByName: nameOf(item.closed_by),
+    cancelledByName: nameOf(item.cancelled_by),
     evidence: evidence.map((file) => ({
       id: file.id,
       fileName: file.file_name,

@@ -4,9 +4,11 @@ import {
   chinaDate,
   isCalendarDate,
   isRectificationOverdue,
+  mayCancelRectification,
   RECTIFICATION_REVIEWER_ROLES,
   RECTIFICATION_SOURCE_LABELS,
   RECTIFICATION_STATUS_LABELS,
+  type RectificationAction,
   type RectificationItemView,
   type Role,
 } from '@jixiao/core';
@@ -16,6 +18,12 @@ import type { Actor } from '../context.ts';
 import { organizationNames } from '../evaluations/evaluation-view.ts';
 
 export type { RectificationItemView } from '@jixiao/core';
+
+/** The steps the actor may take now; 撤销 only for the bureau or the reviewer who registered the item. */
+const actionsOf = (item: RectificationItem, roles: readonly Role[], actor: Actor): RectificationAction[] =>
+  availableRectificationActions(item.status, roles).filter(
+    (action) => action !== 'cancel' || mayCancelRectification(roles, item.created_by === actor.userId),
+  );
 
 export const toRectificationItemView = (
   item: RectificationItem,
@@ -46,8 +54,11 @@ export const toRectificationItemView = (
   updatedAt: item.updated_at.toISOString(),
   closedBy: item.closed_by,
   closedAt: item.closed_at?.toISOString() ?? null,
+  cancelReason: item.cancel_reason,
+  cancelledBy: item.cancelled_by,
+  cancelledAt: item.cancelled_at?.toISOString() ?? null,
   version: item.version,
-  actions: availableRectificationActions(item.status, effectiveRoles(actor, tree, item.organization_id)),
+  actions: actionsOf(item, effectiveRoles(actor, tree, item.organization_id), actor),
 });
 
 /** Today's date in China for the service clock: deadlines are calendar days. */

@@ -79,7 +79,8 @@ describe.each(testDatabaseKinds())('整改 items on %s', (kind) => {
     const { actors } = fixture;
     const item = await create(actors.department_reviewer);
     expect(item).toMatchObject({ status: 'open', statusLabel: '待整改', version: 1, fiscalYear: 2025, overdue: false });
-    expect(item.actions).toEqual(['revise']);
+    // The reviewer who registered it may also withdraw it (撤销, cancel-rectification-item.test.ts).
+    expect(item.actions).toEqual(['revise', 'cancel']);
 
     const started = await stepRectificationItem(ctx, actors.unit_filler, {
       itemId: item.id,

@@ -23,9 +23,12 @@ import {
   toRectificationItemView,
 } from './rectification-item-view.ts';
 
+/** Every step but 撤销, which has its own use case (cancelRectificationItem: who may take it is narrower). */
+export type RectificationStepAction = Exclude<RectificationAction, 'cancel'>;
+
 export type StepRectificationItemInput = {
   itemId: string;
-  action: RectificationAction;
+  action: RectificationStepAction;
   /** Why it is returned or closed (required for those); a note for the others is kept as the progress note. */
   reason?: string | undefined;
   /** The unit's account of what has been done (start, update, submit). */
@@ -69,7 +72,7 @@ const changesOf = async (
   trx: Db,
   actor: Actor,
   item: RectificationItem,
-  action: RectificationAction,
+  action: RectificationStepAction,
   text: { reason: string; progressNote: string },
   revision: Revision,
   now: Date,

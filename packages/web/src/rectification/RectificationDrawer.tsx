@@ -26,7 +26,7 @@ import {
   STATUS_COLORS,
   STATUS_LABELS,
 } from './rectification-labels.ts';
-import type { RectificationAction, RectificationItemDetail } from './rectification-types.ts';
+import type { RectificationAction, RectificationHistoryEntry, RectificationItemDetail } from './rectification-types.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -37,12 +37,19 @@ const UNIT_ACTIONS: readonly RectificationAction[] = ['start', 'update', 'submit
 
 type Props = { itemId: string | null; onClose: () => void; onChanged: () => void };
 
+const historyColor = (entry: RectificationHistoryEntry): string => {
+  if (entry.toStatus === 'closed') return 'green';
+  if (entry.toStatus === 'cancelled') return 'gray';
+  return entry.action === 'rectification.return' ? 'red' : 'blue';
+};
+
 /** The action dialog's fields: the one text, and for a reviewer's revise the item's own fields. */
 type ActionFields = { text?: string; description?: string; measure?: string; deadline?: string };
 
 /**
  * One 整改 item: what is to be fixed and by when, the evidence, the actions the signed-in user may take (the unit
- * starts, records progress, uploads evidence and submits; the reviewer returns or closes) and the item's history.
+ * starts, records progress, uploads evidence and submits; the reviewer returns, closes or cancels) and the item's
+ * history.
  */
 export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
   const { message } = App.useApp();
@@ -147,6 +154,15 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
                 label: '整改进展',
                 children: <span className="narrative-body">{item.progressNote || '—'}</span>,
               },
+              ...(item.cancelReason
+                ? [
+                    {
+                      key: 'cancelled',
+                      label: '撤销理由',
+                      children: `${item.cancelReason}（${item.cancelledByName ?? ''}，${item.cancelledAt ? when(item.cancelledAt) : ''}）`,
+                    },
+                  ]
+                : []),
               ...(item.closingReason
                 ? [
                     {
@@ -201,7 +217,7 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
                 <Button
                   key={action}
                   type={action === 'submit' || action === 'close' ? 'primary' : 'default'}
-                  danger={action === 'return'}
+                  danger={action === 'return' || action === 'cancel'}
                   onClick={() => {
                     form.resetFields();
                     if (action === 'revise') {
@@ -227,8 +243,7 @@ export const RectificationDrawer = ({ itemId, onClose, onChanged }: Props) => {
               <Timeline
                 items={item.history.map((entry) => ({
                   key: entry.seq,
-                  color:
-                    entry.toStatus === 'closed' ? 'green' : entry.action === 'rectification.return' ? 'red' : 'blue',
+                  color: historyColor(entry),
                   content: (
                     <span className="narrative-body">
                       {when(entry.occurredAt)} · {entry.actorName ?? '系统'} · {entry.actionLabel}

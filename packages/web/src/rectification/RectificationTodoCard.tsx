@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { RoleName } from '../api/types.ts';
 import { useApi } from '../components/useApi.ts';
-import { chinaToday, deadlineText, STATUS_COLORS, STATUS_LABELS } from './rectification-labels.ts';
+import { chinaToday, deadlineText, isSettledStatus, STATUS_COLORS, STATUS_LABELS } from './rectification-labels.ts';
 import type { RectificationItemPage } from './rectification-types.ts';
 
 const SHOWN = 5;
@@ -23,7 +23,8 @@ export const RectificationTodoCard = ({ roles }: { roles: readonly RoleName[] })
     query,
   );
   if (!(reviewer || unit)) return null;
-  const items = list.state === 'ready' && list.data ? list.data.items.filter((item) => item.status !== 'closed') : [];
+  const items =
+    list.state === 'ready' && list.data ? list.data.items.filter((item) => !isSettledStatus(item.status)) : [];
   const today = chinaToday();
   return (
     <Card

@@ -15,6 +15,7 @@ const STATUS_FILTERS = [
   { label: '整改中', value: 'in_progress' },
   { label: '待验收', value: 'submitted' },
   { label: '已销号', value: 'closed' },
+  { label: '已撤销', value: 'cancelled' },
 ] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number]['value'];
 

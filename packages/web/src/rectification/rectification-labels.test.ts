@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, daysFromToday, deadlineText } from './rectification-labels.ts';
+import { chinaToday, daysFromToday, deadlineText, isSettledStatus } from './rectification-labels.ts';
 
 describe('rectification labels', () => {
   it.each<[string, boolean, string, string]>([
@@ -7,6 +7,16 @@ describe('rectification labels', () => {
     ['2026-06-30', true, '2026-07-05', '2026-06-30（已逾期 5 天）'],
   ])('deadline %s overdue=%s on %s reads %s', (deadline, overdue, today, text) => {
     expect(deadlineText({ deadline, overdue }, today)).toBe(text);
+  });
+
+  it.each([
+    ['open', false],
+    ['in_progress', false],
+    ['submitted', false],
+    ['closed', true],
+    ['cancelled', true],
+  ] as const)('an item %s is settled: %s', (status, settled) => {
+    expect(isSettledStatus(status)).toBe(settled);
   });
 
   it('reads today and later days in China time', () => {

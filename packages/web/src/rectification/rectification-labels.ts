@@ -6,6 +6,7 @@ export const STATUS_LABELS: Record<RectificationStatusName, string> = {
   in_progress: '整改中',
   submitted: '待验收',
   closed: '已销号',
+  cancelled: '已撤销',
 };
 
 export const STATUS_COLORS: Record<RectificationStatusName, string> = {
@@ -13,6 +14,7 @@ export const STATUS_COLORS: Record<RectificationStatusName, string> = {
   in_progress: 'blue',
   submitted: 'purple',
   closed: 'green',
+  cancelled: 'default',
 };
 
 export const ACTION_LABELS: Record<RectificationAction, string> = {
@@ -22,6 +24,7 @@ export const ACTION_LABELS: Record<RectificationAction, string> = {
   return: '退回继续整改',
   close: '验收销号',
   revise: '修改事项或期限',
+  cancel: '撤销事项',
 };
 
 /** What each action asks for: the unit's progress note, or the reviewer's reason (required). */
@@ -35,7 +38,12 @@ export const ACTION_FIELD: Record<
   return: { field: 'reason', label: '退回理由（告知单位还需做什么）', required: true },
   close: { field: 'reason', label: '验收意见（销号理由）', required: true },
   revise: { field: 'reason', label: '修改理由（如延期的原因）', required: true },
+  cancel: { field: 'reason', label: '撤销理由（如重复登记、登记错单位或项目）', required: true },
 };
+
+/** Closed (销号) or cancelled (撤销): nothing is left to do on the item. */
+export const isSettledStatus = (status: RectificationStatusName): boolean =>
+  status === 'closed' || status === 'cancelled';
 
 /** The deadline as people read it, with how late it is when overdue. */
 export const deadlineText = (item: Pick<RectificationItemView, 'deadline' | 'overdue'>, today: string): string => {

@@ -1,5 +1,6 @@
 import {
   attachRectificationEvidence,
+  cancelRectificationItem,
   createRectificationItem,
   getRectificationItem,
   listRectificationItems,
@@ -12,6 +13,7 @@ import { idParams } from '../../http/common.schema.ts';
 import { actorOf } from '../../http/session.ts';
 import { bytesOf } from '../evidence/evidence.schema.ts';
 import {
+  cancelRectificationBody,
   createRectificationBody,
   listRectificationQuery,
   RECTIFICATION_STEP_ACTIONS,
@@ -82,6 +84,19 @@ export const rectificationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; b
     },
     async (request) =>
       stepRectificationItem(ctx, actorOf(request), { itemId: request.params.id, action: 'revise', ...request.body }),
+  );
+
+  app.post(
+    '/api/rectification-items/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: '撤销误登记的整改事项（登记该事项的审核人员或财政局审核人员，须填写理由；销号前）',
+        params: idParams,
+        body: cancelRectificationBody,
+      },
+    },
+    async (request) => cancelRectificationItem(ctx, actorOf(request), { itemId: request.params.id, ...request.body }),
   );
 
   app.post(

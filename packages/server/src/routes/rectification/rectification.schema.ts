@@ -40,6 +40,12 @@ export const reviseRectificationBody = z.strictObject({
   expectedVersion: z.number().int().min(1).optional(),
 });
 
+/** 撤销 of an item registered by mistake: the reason is required. */
+export const cancelRectificationBody = z.strictObject({
+  reason: safeText().min(1).max(2000),
+  expectedVersion: z.number().int().min(1).optional(),
+});
+
 export const RECTIFICATION_STEP_ACTIONS = ['start', 'update', 'submit', 'return', 'close'] as const;
 
 export const rectificationEvidenceBody = uploadedFile;
