@@ -89,8 +89,8 @@ describe('jixiao audit DIR', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '汇总',
       '审核发现',
-      '按代码统计',
-      '无法读取',
+      '按问题统计',
+      '已跳过',
       '概况',
     ]);
     const reports = workbook.getWorksheet('汇总');
@@ -105,7 +105,7 @@ describe('jixiao audit DIR', () => {
       97.3,
       '优（暂定）',
     ]);
-    expect(workbook.getWorksheet('无法读取')?.rowCount).toBe(1 + folder.broken.length);
+    expect(workbook.getWorksheet('已跳过')?.rowCount).toBe(1 + folder.broken.length);
   });
 
   it('writes a self-contained HTML summary with every report and every unreadable file', async () => {

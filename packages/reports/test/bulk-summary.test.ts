@@ -18,7 +18,10 @@ if (!ruleSet) throw new Error('national-2020 missing');
 const rowEntry = (file: string, formIndex: number, seed: number): BulkEntry => {
   const form = generateForm(seed);
   const name = bulkFormName(file, formIndex);
-  return { ok: true, row: bulkRowOf(summarizeEvaluation(form, evaluate(form, ruleSet), name), file, formIndex, 'md') };
+  return {
+    ok: true,
+    row: bulkRowOf(summarizeEvaluation(form, evaluate(form, ruleSet), name), file, formIndex, 'md', form),
+  };
 };
 
 /** A disclosure of two 自评表 and a 申报表, a plain report, and a file that could not be read. */
@@ -72,24 +75,24 @@ describe('bulk summaries of files holding several forms', () => {
       const target = findings.getRow(Number(link.replace(/^.*!A/u, '')));
       expect([target.getCell(1).text, target.getCell(2).value]).toEqual([row.getCell(1).text, row.getCell(2).value]);
     }
-    const failures = sheet('无法读取');
+    const failures = sheet('已跳过');
     expect((failures.getRows(2, failures.rowCount - 1) ?? []).map((row) => row.values)).toEqual([
-      [undefined, 'b部门决算.md', 3, 'NOT_A_SELF_EVALUATION', expect.stringContaining('绩效目标申报表')],
-      [undefined, 'c坏.docx', undefined, 'UNREADABLE_FILE', 'c坏.docx：无法读取'],
+      [undefined, 'b部门决算.md', 3, expect.stringContaining('绩效目标申报表'), 'NOT_A_SELF_EVALUATION'],
+      [undefined, 'c坏.docx', undefined, 'c坏.docx：无法读取', 'UNREADABLE_FILE'],
     ]);
     const counts = sheet('概况');
     const values = Object.fromEntries(
       (counts.getRows(2, counts.rowCount - 1) ?? []).map((row) => [row.getCell(1).text, row.getCell(2).value]),
     );
-    expect(values).toMatchObject({ '文件（个）': 3, '表（张）': 4, '不是自评表（张）': 1, '无法读取的文件（个）': 1 });
+    expect(values).toMatchObject({ '文件（个）': 3, '表（张）': 4, '不是自评表（张）': 1, '已跳过的文件（个）': 1 });
   });
 
   it('names each form in the page and counts files and forms', () => {
     const html = renderBulkSummaryHtml(summary);
     expect(html).toContain('<th>表序</th>');
     expect(html).toContain('b部门决算.md（第 2 张表）');
-    expect(html).toContain('b部门决算.md（第 3 张表）</td><td>NOT_A_SELF_EVALUATION');
-    expect(html).toContain('<td>c坏.docx</td><td>UNREADABLE_FILE');
+    expect(html).toContain('b部门决算.md（第 3 张表）</td><td>b部门决算.md#3：这是绩效目标申报表');
+    expect(html).toContain('<td>c坏.docx</td><td>c坏.docx：无法读取</td><td>UNREADABLE_FILE');
     expect(html).toContain('<div><b>3</b>文件（个）</div><div><b>4</b>表（张）</div>');
   });
 });

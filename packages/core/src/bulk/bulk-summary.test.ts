@@ -15,7 +15,16 @@ const row = (file: string, formIndex: number, grade: string): BulkRow => ({
   totalScore: 95,
   grade,
   provisional: false,
-  findings: [{ code: 'TOTAL_MISMATCH', severity: 'error', message: '总分不符', where: '总分' }],
+  findings: [
+    {
+      code: 'TOTAL_MISMATCH',
+      severity: 'error',
+      message: '总分不符',
+      where: 'statedTotal.score',
+      place: '总分与等级·自评总分',
+    },
+  ],
+  duplicateOf: null,
 });
 
 /** A disclosure of three forms (the third a 申报表), a single report, and an unreadable file, in arrival order. */
@@ -56,15 +65,20 @@ describe('a bulk summary of files holding several forms', () => {
     const oneFormPerFile = entries.filter((entry) =>
       entry.ok ? entry.row.file === 'a-单项.docx' : entry.failure.formIndex === null,
     );
-    const { forms: _forms, rows, failures, ...counts } = summarizeBulk(oneFormPerFile);
+    const { forms: _forms, duplicates: _duplicates, rows, failures, ...counts } = summarizeBulk(oneFormPerFile);
+    // Nor were duplicates marked or findings placed.
     const stored = {
       ...counts,
-      rows: rows.map(({ formIndex: _index, ...rest }) => rest),
+      rows: rows.map(({ formIndex: _index, duplicateOf: _duplicate, ...rest }) => ({
+        ...rest,
+        findings: rest.findings.map(({ place: _place, ...finding }) => finding),
+      })),
       failures: failures.map(({ formIndex: _index, ...rest }) => rest),
     };
     const current = currentBulkSummary(stored);
-    expect(current).toMatchObject({ files: 2, forms: 1, read: 1, failed: 1 });
-    expect(current.rows[0]?.formIndex).toBe(1);
+    expect(current).toMatchObject({ files: 2, forms: 1, read: 1, failed: 1, duplicates: 0 });
+    expect(current.rows[0]).toMatchObject({ formIndex: 1, duplicateOf: null });
+    expect(current.rows[0]?.findings[0]?.place).toBe('总分与等级·自评总分');
     expect(current.failures[0]?.formIndex).toBeNull();
     expect(currentBulkSummary(summary)).toEqual(summary);
   });

@@ -1,6 +1,12 @@
 import type { FindingCode, Severity } from '../audit/codes.ts';
+import type { EvaluationForm } from '../model/form.ts';
+import { formPlaceLabel } from '../model/form-places.ts';
 import type { Finding } from '../model/result.ts';
 import type { EvaluationSummary } from '../summary.ts';
+import { type BulkDuplicate, markDuplicates } from './bulk-duplicates.ts';
+
+/** A finding as a bulk run keeps it: `place` says `where` in people's words, with the row's indicator named. */
+export type BulkFinding = Pick<Finding, 'code' | 'severity' | 'message' | 'where'> & { place: string };
 
 /** One report of a bulk run, reduced to what a reviewer scans: who, how much, stated against recomputed. */
 export type BulkRow = {
@@ -20,7 +26,9 @@ export type BulkRow = {
   totalScore: number;
   grade: string;
   provisional: boolean;
-  findings: Pick<Finding, 'code' | 'severity' | 'message' | 'where'>[];
+  findings: BulkFinding[];
+  /** The earlier report of the run this one repeats (same bytes, or the same unit, project and year), if any. */
+  duplicateOf: BulkDuplicate | null;
 };
 
 /**
@@ -53,13 +61,22 @@ export type BulkSummary = {
   withErrors: number;
   /** Reports whose stated total differs from the recomputed one. */
   totalsDiffering: number;
+  /** Reports that repeat an earlier one of the run (`duplicateOf`); audited and counted like the others. */
+  duplicates: number;
   byGrade: Record<string, number>;
   byCode: BulkCodeCount[];
   rows: BulkRow[];
   failures: BulkFailure[];
 };
 
-export const bulkRowOf = (summary: EvaluationSummary, file: string, formIndex: number, format: string): BulkRow => ({
+/** The form, when given, names each finding's indicator row in its place (绩效指标第 4 行（…）·年度指标值). */
+export const bulkRowOf = (
+  summary: EvaluationSummary,
+  file: string,
+  formIndex: number,
+  format: string,
+  form?: EvaluationForm,
+): BulkRow => ({
   file,
   formIndex,
   format,
@@ -73,7 +90,14 @@ export const bulkRowOf = (summary: EvaluationSummary, file: string, formIndex: n
   totalScore: summary.totalScore,
   grade: summary.grade,
   provisional: summary.provisional,
-  findings: summary.findings.map(({ code, severity, message, where }) => ({ code, severity, message, where })),
+  findings: summary.findings.map(({ code, severity, message, where }) => ({
+    code,
+    severity,
+    message,
+    where,
+    place: where ? formPlaceLabel(where, form) : '',
+  })),
+  duplicateOf: null,
 });
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -87,9 +111,16 @@ const byFileThenForm = (
   b: { file: string; formIndex: number | null },
 ): number => a.file.localeCompare(b.file) || (a.formIndex ?? 0) - (b.formIndex ?? 0);
 
-/** Totals per grade and per finding code over a run (one entry per form); rows and failures in file order. Pure. */
-export const summarizeBulk = (entries: readonly BulkEntry[]): BulkSummary => {
-  const rows = entries.flatMap((entry) => (entry.ok ? [entry.row] : [])).sort(byFileThenForm);
+/**
+ * Totals per grade and per finding code over a run (one entry per form); rows and failures in file order, each
+ * row that repeats an earlier one marked. `digests` (file → hash of its bytes), when known, also marks copies
+ * whose forms name no project. Pure.
+ */
+export const summarizeBulk = (
+  entries: readonly BulkEntry[],
+  digests: ReadonlyMap<string, string> = new Map(),
+): BulkSummary => {
+  const rows = markDuplicates(entries.flatMap((entry) => (entry.ok ? [entry.row] : [])).sort(byFileThenForm), digests);
   const failures = entries.flatMap((entry) => (entry.ok ? [] : [entry.failure])).sort(byFileThenForm);
   const byGrade: Record<string, number> = {};
   const codes = new Map<FindingCode, BulkCodeCount>();
@@ -116,6 +147,7 @@ export const summarizeBulk = (entries: readonly BulkEntry[]): BulkSummary => {
     failed: failures.length,
     withErrors: rows.filter((row) => row.findings.some((finding) => finding.severity === 'error')).length,
     totalsDiffering: rows.filter((row) => row.statedTotal !== null && row.statedTotal !== row.totalScore).length,
+    duplicates: rows.filter((row) => row.duplicateOf !== null).length,
     byGrade,
     byCode: [...codes.values()].sort(
       (a, b) =>
@@ -126,25 +158,46 @@ export const summarizeBulk = (entries: readonly BulkEntry[]): BulkSummary => {
   };
 };
 
-type StoredRow = Omit<BulkRow, 'formIndex'> & { formIndex?: number };
+type StoredFinding = Omit<BulkFinding, 'place'> & { place?: string };
+type StoredRow = Omit<BulkRow, 'formIndex' | 'findings' | 'duplicateOf'> & {
+  formIndex?: number;
+  findings: StoredFinding[];
+  duplicateOf?: BulkDuplicate | null;
+};
 type StoredFailure = Omit<BulkFailure, 'formIndex'> & { formIndex?: number | null };
-/** A summary as stored by any version: those written before forms were counted lack `forms` and the indexes. */
-export type StoredBulkSummary = Omit<BulkSummary, 'forms' | 'rows' | 'failures'> & {
+/**
+ * A summary as stored by any version: those written before forms were counted lack `forms` and the indexes,
+ * those written before duplicates were marked lack `duplicates`, `duplicateOf` and the findings' places.
+ */
+export type StoredBulkSummary = Omit<BulkSummary, 'forms' | 'duplicates' | 'rows' | 'failures'> & {
   forms?: number;
+  duplicates?: number;
   rows: StoredRow[];
   failures: StoredFailure[];
 };
 
 /**
  * A stored summary in today's shape. One written before forms were counted audited the first form of each file
- * only and counted files: each row is that file's form 1, each failure a whole file.
+ * only and counted files: each row is that file's form 1, each failure a whole file. One written before
+ * duplicates were marked has none, and its findings are placed without the form (no indicator names).
  */
 export const currentBulkSummary = (stored: StoredBulkSummary): BulkSummary => {
-  const rows = stored.rows.map((row) => ({ ...row, formIndex: row.formIndex ?? 1 }));
+  const rows = stored.rows.map(
+    (row): BulkRow => ({
+      ...row,
+      formIndex: row.formIndex ?? 1,
+      findings: row.findings.map((finding) => ({
+        ...finding,
+        place: finding.place ?? (finding.where ? formPlaceLabel(finding.where) : ''),
+      })),
+      duplicateOf: row.duplicateOf ?? null,
+    }),
+  );
   const failures = stored.failures.map((failure) => ({ ...failure, formIndex: failure.formIndex ?? null }));
   return {
     ...stored,
     forms: stored.forms ?? rows.length + failures.filter((failure) => failure.formIndex !== null).length,
+    duplicates: stored.duplicates ?? rows.filter((row) => row.duplicateOf !== null).length,
     rows,
     failures,
   };

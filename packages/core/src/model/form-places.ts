@@ -1,4 +1,5 @@
 import type { EvaluationForm } from './form.ts';
+import { LEVEL1_LABELS } from './labels.ts';
 
 /** The fund block's rows and columns as the 自评表 names them. */
 export const FUND_ROW_LABELS = {
@@ -46,6 +47,11 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   'statedTotal.weight': '总分与等级·总分分值',
   'statedTotal.score': '总分与等级·自评总分',
   statedTotal: '总分与等级',
+  // The engine's recomputed total (EXECUTION_CAP_APPLIED), not a cell of the form.
+  totalScore: '总分（复核）',
+  annualGoal: '年度总体目标',
+  'annualGoal.expected': '年度总体目标·预期目标',
+  'annualGoal.actual': '年度总体目标·实际完成情况',
   funds: '项目资金',
   indicators: '绩效指标',
   narrative: '自评报告',
@@ -86,6 +92,8 @@ export const formPlaceLabel = (where: string, form?: EvaluationForm): string => 
     if (single) return `项目资金·${single}`;
     return where;
   }
+  const level1 = lookup(LEVEL1_LABELS, where.match(/^declaredLevel1Weights\.(\w+)$/u)?.[1]);
+  if (level1) return `绩效指标·${level1}分值`;
   const section = where.match(/^narrative\.section(\d+)$/u);
   if (section) return `自评报告第 ${Number(section[1])} 部分`;
   // RECTIFICATION_OPEN / _OVERDUE name an earlier year's 整改 item, not a place in this form.

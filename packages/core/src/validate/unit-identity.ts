@@ -13,7 +13,7 @@ export type IdentityCheck =
   | { kind: 'differs'; statedUnit: string; statedDepartment: string };
 
 /** Names compared without spaces, punctuation, brackets or the width of characters. */
-const comparable = (name: string): string =>
+export const comparableName = (name: string): string =>
   name
     .normalize('NFKC')
     .replace(/[\s\p{P}\p{S}]/gu, '')
@@ -25,8 +25,8 @@ const comparable = (name: string): string =>
  * asked about, which costs the unit one confirmation.
  */
 const sameOrganization = (stated: string, known: string): boolean => {
-  const a = comparable(stated);
-  const b = comparable(known);
+  const a = comparableName(stated);
+  const b = comparableName(known);
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 };
 
@@ -36,7 +36,7 @@ const sameOrganization = (stated: string, known: string): boolean => {
  * is enough; only a report whose every stated name is elsewhere (another city's report) differs.
  */
 export const checkUnitIdentity = (stated: StatedIdentity, identity: UnitIdentity): IdentityCheck => {
-  const names = [stated.implementingUnit, stated.department].filter((name) => comparable(name) !== '');
+  const names = [stated.implementingUnit, stated.department].filter((name) => comparableName(name) !== '');
   if (names.length === 0) return { kind: 'unstated' };
   const known = [identity.unitName, identity.departmentName ?? ''];
   return names.some((name) => known.some((knownName) => sameOrganization(name, knownName)))

@@ -1,4 +1,4 @@
-import { type BulkRow, type BulkSummary, FINDING_CODES, type FindingCode, formPlaceLabel } from '@jixiao/core';
+import { type BulkRow, type BulkSummary, duplicateLabel, FINDING_CODES, type FindingCode } from '@jixiao/core';
 
 /** The columns of the per-form table, shared by the .xlsx and .html summaries: 表序 is the form's place in its file. */
 export const ROW_COLUMNS = [
@@ -16,6 +16,7 @@ export const ROW_COLUMNS = [
   '警告',
   '提示',
   '审核发现',
+  '重复',
   // Last, for programs that read the sheet: people read the titles before it.
   '审核发现代码',
 ] as const;
@@ -40,13 +41,11 @@ export const rowCells = (row: BulkRow): (string | number | null)[] => [
   countOf(row, 'warning'),
   countOf(row, 'info'),
   [...new Set(row.findings.map((finding) => findingTitle(finding.code)))].join('；'),
+  row.duplicateOf ? `重复：${duplicateLabel(row.duplicateOf)}` : '',
   [...new Set(row.findings.map((finding) => finding.code))].join(' '),
 ];
 
 export const findingTitle = (code: FindingCode): string => FINDING_CODES[code].title;
-
-/** Where a finding is, for people: 绩效指标第 4 行·年度指标值, not indicators[3].target. */
-export const findingPlace = (where: string): string => (where ? formPlaceLabel(where) : '');
 
 /** 文件 alone for a whole file, 文件（第 n 张表） for one form of it. */
 export const formLabel = (file: string, formIndex: number | null): string =>
@@ -54,13 +53,15 @@ export const formLabel = (file: string, formIndex: number | null): string =>
 
 /** The counts heading both summaries: files and forms apart, since a file may hold several forms. */
 export const countLabels = (
-  summary: Pick<BulkSummary, 'files' | 'forms' | 'read' | 'failed' | 'withErrors' | 'totalsDiffering'>,
+  summary: Pick<BulkSummary, 'files' | 'forms' | 'read' | 'failed' | 'withErrors' | 'totalsDiffering' | 'duplicates'>,
 ): [string, number][] => [
   ['文件（个）', summary.files],
   ['表（张）', summary.forms],
   ['已审核（张）', summary.read],
   ['不是自评表（张）', summary.forms - summary.read],
-  ['无法读取的文件（个）', summary.failed - (summary.forms - summary.read)],
+  // Files that could not be read and files that are not a report format: neither holds a form.
+  ['已跳过的文件（个）', summary.failed - (summary.forms - summary.read)],
+  ['重复的表（张）', summary.duplicates],
   ['有“错误”级发现（张）', summary.withErrors],
   ['填报总分与复核不符（张）', summary.totalsDiffering],
 ];

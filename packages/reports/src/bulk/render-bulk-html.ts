@@ -1,6 +1,6 @@
-import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
+import { type BulkRow, type BulkSummary, duplicateLabel, SEVERITY_LABELS } from '@jixiao/core';
 import { escapeHtml } from '../html/escape-html.ts';
-import { countLabels, findingPlace, findingTitle, formLabel, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
+import { countLabels, findingTitle, formLabel, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
 
 const cell = (value: string | number | null): string =>
   value === null
@@ -21,6 +21,7 @@ const reportRow = (row: BulkRow, index: number): string => {
 const details = (row: BulkRow, index: number): string => `
 <section id="${anchorOf(index)}" class="detail">
 <h3>${escapeHtml(row.projectName || row.file)} <small>${escapeHtml(formLabel(row.file, row.formIndex))}</small></h3>
+${row.duplicateOf ? `<p class="dup">重复：${escapeHtml(duplicateLabel(row.duplicateOf))}</p>` : ''}
 <p>单位：${escapeHtml(row.unit || '—')}；执行率：${row.executionRate ?? '—'}%；填报总分：${row.statedTotal ?? '—'}；复核总分：${row.totalScore}（${escapeHtml(row.grade)}${row.provisional ? '，暂定' : ''}）</p>
 ${
   row.findings.length === 0
@@ -28,7 +29,7 @@ ${
     : `<ol>${row.findings
         .map(
           (finding) =>
-            `<li class="sev-${finding.severity}"><b>${SEVERITY_LABELS[finding.severity]}</b> ${escapeHtml(findingTitle(finding.code))}${finding.where ? `（${escapeHtml(findingPlace(finding.where))}）` : ''}：${escapeHtml(finding.message)}</li>`,
+            `<li class="sev-${finding.severity}"><b>${SEVERITY_LABELS[finding.severity]}</b> ${escapeHtml(findingTitle(finding.code))}${finding.place ? `（${escapeHtml(finding.place)}）` : ''}：${escapeHtml(finding.message)}</li>`,
         )
         .join('')}</ol>`
 }
@@ -65,7 +66,7 @@ th { background: #eef2f8; cursor: pointer; user-select: none; white-space: nowra
 td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.has-error td:nth-child(11) { color: #c00000; font-weight: 700; }
 .counts { display: flex; gap: 24px; flex-wrap: wrap; } .counts div { background: #f5f6f7; padding: 8px 14px; border-radius: 6px; } .counts b { display: block; font-size: 20px; }
 #filter { padding: 6px 8px; width: 320px; max-width: 100%; margin: 8px 0; } .sev-error b { color: #c00000; } .sev-warning b { color: #b35900; } .sev-info b { color: #1f4e9e; }
-.detail { border-top: 1px solid #e5e6eb; margin-top: 12px; }
+.detail { border-top: 1px solid #e5e6eb; margin-top: 12px; } .dup { color: #b35900; }
 </style></head><body id="top">
 <h1>${escapeHtml(title)}</h1>
 <div class="counts">
@@ -76,12 +77,12 @@ ${Object.entries(summary.byGrade)
   .map(([grade, count]) => `<div><b>${count}</b>${escapeHtml(grade)}</div>`)
   .join('')}
 </div>
-<h2>按审核发现代码</h2>
-<table><thead><tr><th>代码</th><th>问题</th><th>级别</th><th>涉及表数</th><th>发现数</th></tr></thead><tbody>
+<h2>按审核发现统计</h2>
+<table><thead><tr><th>问题</th><th>级别</th><th>涉及表数</th><th>发现数</th><th>代码</th></tr></thead><tbody>
 ${summary.byCode
   .map(
     (count) =>
-      `<tr><td>${count.code}</td><td>${escapeHtml(findingTitle(count.code))}</td><td>${SEVERITY_LABELS[count.severity]}</td><td class="n">${count.files}</td><td class="n">${count.findings}</td></tr>`,
+      `<tr><td>${escapeHtml(findingTitle(count.code))}</td><td>${SEVERITY_LABELS[count.severity]}</td><td class="n">${count.files}</td><td class="n">${count.findings}</td><td>${count.code}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>
@@ -90,7 +91,7 @@ ${summary.byCode
 <table id="reports"><thead><tr>${ROW_COLUMNS.map((column) => `<th>${column}</th>`).join('')}</tr></thead><tbody>
 ${summary.rows.map(reportRow).join('\n')}
 </tbody></table>
-${summary.failures.length > 0 ? `<h2>无法读取的文件和不是自评表的表（${summary.failures.length}）</h2><table><thead><tr><th>文件</th><th>代码</th><th>原因</th></tr></thead><tbody>${summary.failures.map((failure) => `<tr><td>${escapeHtml(formLabel(failure.file, failure.formIndex))}</td><td>${escapeHtml(failure.code)}</td><td>${escapeHtml(failure.reason)}</td></tr>`).join('')}</tbody></table>` : ''}
+${summary.failures.length > 0 ? `<h2>已跳过的文件和不是自评表的表（${summary.failures.length}）</h2><table><thead><tr><th>文件</th><th>原因</th><th>代码</th></tr></thead><tbody>${summary.failures.map((failure) => `<tr><td>${escapeHtml(formLabel(failure.file, failure.formIndex))}</td><td>${escapeHtml(failure.reason)}</td><td>${escapeHtml(failure.code)}</td></tr>`).join('')}</tbody></table>` : ''}
 <h2>审核发现明细</h2>
 ${summary.rows.map(details).join('\n')}
 <script>${SCRIPT}</script>

@@ -1,9 +1,9 @@
 import { type BulkRow, type BulkSummary, SEVERITY_LABELS } from '@jixiao/core';
 import ExcelJS from 'exceljs';
-import { countLabels, findingPlace, findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
+import { countLabels, findingTitle, ROW_COLUMNS, rowCells } from './bulk-labels.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-const WIDTHS = [34, 6, 30, 30, 8, 11, 10, 10, 8, 10, 7, 7, 7, 60];
+const WIDTHS = [34, 6, 30, 30, 8, 11, 10, 10, 8, 10, 7, 7, 7, 60, 40, 30];
 
 const header = (sheet: ExcelJS.Worksheet, titles: readonly string[]) => {
   const row = sheet.addRow([...titles]);
@@ -18,19 +18,21 @@ const header = (sheet: ExcelJS.Worksheet, titles: readonly string[]) => {
 
 /**
  * The bulk audit as a reviewer opens it in Excel or WPS: 汇总 (one row per form, filter and sort on every
- * column, each form linking to its findings), 审核发现 (one row per finding), 按代码统计, 无法读取 (unreadable
- * files, 表序 blank, and forms that are not self-evaluations), 概况 (files and forms counted apart).
+ * column, each form linking to its findings, duplicates named), 审核发现 (one row per finding), 按问题统计,
+ * 已跳过 (files not read — unreadable or not a report format, 表序 blank — and forms that are not
+ * self-evaluations), 概况 (files and forms counted apart). People read Chinese titles and places; each sheet's
+ * 代码 column, for programs, comes last.
  */
 export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效自评系统';
   const reports = workbook.addWorksheet('汇总');
   const findings = workbook.addWorksheet('审核发现');
-  const codes = workbook.addWorksheet('按代码统计');
-  const failures = workbook.addWorksheet('无法读取');
+  const codes = workbook.addWorksheet('按问题统计');
+  const failures = workbook.addWorksheet('已跳过');
   const counts = workbook.addWorksheet('概况');
 
-  header(findings, ['文件', '表序', '项目名称', '级别', '代码', '问题', '位置', '说明']);
+  header(findings, ['文件', '表序', '项目名称', '级别', '问题', '位置', '说明', '代码']);
   const formKey = (row: BulkRow) => `${row.formIndex}\u0000${row.file}`;
   const firstFindingRow = new Map<string, number>();
   for (const row of summary.rows) {
@@ -40,18 +42,18 @@ export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8
         row.formIndex,
         row.projectName,
         SEVERITY_LABELS[finding.severity],
-        finding.code,
         findingTitle(finding.code),
-        findingPlace(finding.where),
+        finding.place,
         finding.message,
+        finding.code,
       ]);
       if (!firstFindingRow.has(formKey(row))) firstFindingRow.set(formKey(row), added.number);
     }
   }
   findings.columns.forEach((column, index) => {
-    column.width = [34, 6, 30, 6, 26, 22, 24, 90][index] ?? 12;
+    column.width = [34, 6, 30, 6, 22, 30, 90, 26][index] ?? 12;
   });
-  findings.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+  findings.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
 
   header(reports, ROW_COLUMNS);
   for (const row of summary.rows) {
@@ -70,20 +72,20 @@ export const renderBulkSummaryXlsx = async (summary: BulkSummary): Promise<Uint8
     column.width = WIDTHS[index] ?? 12;
   });
 
-  header(codes, ['代码', '问题', '级别', '涉及表数', '发现数']);
+  header(codes, ['问题', '级别', '涉及表数', '发现数', '代码']);
   for (const count of summary.byCode) {
-    codes.addRow([count.code, findingTitle(count.code), SEVERITY_LABELS[count.severity], count.files, count.findings]);
+    codes.addRow([findingTitle(count.code), SEVERITY_LABELS[count.severity], count.files, count.findings, count.code]);
   }
 
   codes.columns.forEach((column, index) => {
-    column.width = [28, 26, 8, 12, 10][index] ?? 12;
+    column.width = [26, 8, 12, 10, 28][index] ?? 12;
   });
 
-  header(failures, ['文件', '表序', '代码', '原因']);
+  header(failures, ['文件', '表序', '原因', '代码']);
   for (const failure of summary.failures)
-    failures.addRow([failure.file, failure.formIndex, failure.code, failure.reason]);
+    failures.addRow([failure.file, failure.formIndex, failure.reason, failure.code]);
   failures.columns.forEach((column, index) => {
-    column.width = [40, 6, 24, 100][index] ?? 12;
+    column.width = [40, 6, 100, 24][index] ?? 12;
   });
 
   header(counts, ['项目', '数量']);

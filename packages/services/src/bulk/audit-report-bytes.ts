@@ -34,7 +34,7 @@ export const auditReportBytes = async (file: string, bytes: Uint8Array, ruleSetI
       const { form, format } = report;
       return {
         ok: true,
-        row: bulkRowOf(summarizeEvaluation(form, evaluate(form, ruleSet), name), file, formIndex, format),
+        row: bulkRowOf(summarizeEvaluation(form, evaluate(form, ruleSet), name), file, formIndex, format, form),
       };
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import { AppError, type BulkEntry, DEFAULT_RULE_SET_ID, summarizeBulk } from '@j
 import { failBulkAuditJobs, finishBulkAuditJob, markBulkAuditRunning, recordBulkAuditProgress } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { type AuditPool, createAuditPool, defaultJobs } from './audit-pool.ts';
-import type { ZipReport } from './reports-in-zip.ts';
+import type { ZipContents } from './reports-in-zip.ts';
 
 /** At most this many uploads held in memory at once (each up to BULK_ZIP_LIMITS.maxTotalBytes of reports). */
 export const MAX_ACTIVE_BULK_AUDITS = 4;
@@ -18,7 +18,7 @@ export type BulkAuditRunner = {
   /** Whether another upload may be taken now (MAX_ACTIVE_BULK_AUDITS). */
   hasRoom: () => boolean;
   /** Runs a queued job in the background; its outcome is written to the database, never thrown. */
-  start: (jobId: string, reports: ZipReport[], ruleSetId: string) => void;
+  start: (jobId: string, contents: ZipContents, ruleSetId: string) => void;
   /** Ends the pool; jobs still running are marked failed with a reason. */
   close: () => Promise<void>;
 };
@@ -39,19 +39,21 @@ export const createBulkAuditRunner = (ctx: ServiceContext, options: BulkAuditRun
   let closed = false;
   const active = new Set<string>();
 
-  const run = async (jobId: string, reports: ZipReport[], ruleSetId: string): Promise<void> => {
+  const run = async (jobId: string, { reports, skipped }: ZipContents, ruleSetId: string): Promise<void> => {
     pool ??= createAuditPool(jobs, DEFAULT_RULE_SET_ID);
     const shared = pool;
     await markBulkAuditRunning(ctx.db, jobId, ctx.now());
-    const entries: BulkEntry[] = [];
-    // Progress counts files (the job's total is the zip's files); the summary counts their forms.
+    // Skipped files are listed with the run; a later copy of a file's bytes is marked as a duplicate of the first.
+    const entries: BulkEntry[] = skipped.map((failure) => ({ ok: false, failure }));
+    const digests = new Map(reports.map((report) => [report.file, report.sha256]));
+    // Progress counts report files (the job's total is the zip's reports); the summary counts their forms.
     let done = 0;
     let next = 0;
     let lastWrite = performance.now();
     const feed = async (): Promise<void> => {
       for (let report = reports[next++]; report && !closed; report = reports[next++]) {
         // The pool transfers the bytes to its worker, so this thread lets go of each file as it is handed over.
-        entries.push(...(await shared.audit({ ...report, ruleSetId })));
+        entries.push(...(await shared.audit({ file: report.file, bytes: report.bytes, ruleSetId })));
         done += 1;
         if (performance.now() - lastWrite >= PROGRESS_INTERVAL_MS) {
           lastWrite = performance.now();
@@ -61,15 +63,15 @@ export const createBulkAuditRunner = (ctx: ServiceContext, options: BulkAuditRun
     };
     await Promise.all(Array.from({ length: Math.max(1, jobs) * 2 }, feed));
     if (closed) return;
-    await finishBulkAuditJob(ctx.db, jobId, JSON.stringify(summarizeBulk(entries)), ctx.now());
+    await finishBulkAuditJob(ctx.db, jobId, JSON.stringify(summarizeBulk(entries, digests)), ctx.now());
   };
 
   return {
     hasRoom: () => !closed && active.size < MAX_ACTIVE_BULK_AUDITS,
-    start: (jobId, reports, ruleSetId) => {
+    start: (jobId, contents, ruleSetId) => {
       if (closed) throw new AppError('INTERNAL', '服务正在停止');
       active.add(jobId);
-      void run(jobId, reports, ruleSetId)
+      void run(jobId, contents, ruleSetId)
         .catch(() => failBulkAuditJobs(ctx.db, jobId, FAILED_UNEXPECTEDLY, ctx.now()).catch(() => 0))
         .finally(() => active.delete(jobId));
     },

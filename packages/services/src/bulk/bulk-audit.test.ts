@@ -71,14 +71,16 @@ describe.each(testDatabaseKinds())('bulk audit of an uploaded zip on %s', (kind)
     const summary = finished.summary;
     if (!summary) throw new Error('no summary');
     const oneFormFiles = folder.good.length + folder.flawed.length + folder.fixtures.length;
-    expect(summary.files).toBe(allFiles());
+    // notes.csv is not a report format: skipped, and listed so.
+    expect(summary.files).toBe(allFiles() + 1);
     expect(summary.forms).toBe(oneFormFiles + MULTI_FORM_COUNTS.forms);
     expect(summary.read).toBe(oneFormFiles + MULTI_FORM_COUNTS.rows);
-    expect(summary.failed).toBe(folder.broken.length + 1 + MULTI_FORM_COUNTS.refusals);
+    expect(summary.failed).toBe(folder.broken.length + 2 + MULTI_FORM_COUNTS.refusals);
     expect(summary.failures.map(({ file, formIndex, code }) => ({ file, formIndex, code }))).toEqual(
       [
         ...folder.broken.map((broken) => ({ ...broken, formIndex: null })),
         { file: 'nested/random.xlsx', formIndex: null, code: 'BINARY_FILE' },
+        { file: 'notes.csv', formIndex: null, code: 'UNSUPPORTED_FORMAT' },
         { file: MULTI_FORM_FILES.declarationOnly.file, formIndex: 1, code: 'NOT_A_SELF_EVALUATION' },
         { file: MULTI_FORM_FILES.withDeclaration.file, formIndex: 2, code: 'NOT_A_SELF_EVALUATION' },
       ].sort((a, b) => a.file.localeCompare(b.file)),
@@ -98,6 +100,12 @@ describe.each(testDatabaseKinds())('bulk audit of an uploaded zip on %s', (kind)
     expect(summary.byCode.find((count) => count.code === 'TOTAL_MISMATCH')).toMatchObject({
       severity: 'error',
       files: folder.flawed.length + 2,
+    });
+    // The seed as text repeats the seed as PDF: the same unit, project and year.
+    expect(summary.rows.find((row) => row.file === 'seed-kaifu-2022.txt')?.duplicateOf).toEqual({
+      file: 'seed-kaifu-2022.pdf',
+      formIndex: 1,
+      reason: 'same-report',
     });
   });
 

@@ -14,7 +14,7 @@ const renameEntry = (zip: Uint8Array, placeholder: string, name: readonly number
 };
 
 describe('the reports in an uploaded zip', () => {
-  it('takes report files at any depth, in name order, and leaves folders, other files and clutter alone', () => {
+  it('takes report files at any depth, in name order, skips other files with the reason, and leaves clutter alone', () => {
     const zip = zipSync({
       'b.docx': strToU8('b'),
       '单位/a.txt': strToU8('a'),
@@ -25,11 +25,35 @@ describe('the reports in an uploaded zip', () => {
       '单位/.隐藏.md': strToU8('hidden'),
       '~$b.docx': strToU8('lock'),
       'notes.csv': strToU8('not a report format'),
+      '单位/照片.jpg': Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]),
+      README: strToU8('no extension'),
       'report.json': strToU8('{}'),
     });
-    const reports = reportsInZip(zip, '收到的报告.zip');
+    const { reports, skipped } = reportsInZip(zip, '收到的报告.zip');
     expect(reports.map((report) => report.file)).toEqual(['b.docx', 'report.json', '单位/a.txt', '单位/深一层/c.PDF']);
     expect(new TextDecoder().decode(reports[2]?.bytes)).toBe('a');
+    // sha256 of "a"
+    expect(reports[2]?.sha256).toBe('ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb');
+    expect(skipped).toEqual([
+      {
+        file: 'notes.csv',
+        formIndex: null,
+        code: 'UNSUPPORTED_FORMAT',
+        reason: expect.stringMatching(/^notes\.csv：\.csv 文件不是可审核的自评报告格式，已跳过/u),
+      },
+      {
+        file: 'README',
+        formIndex: null,
+        code: 'UNSUPPORTED_FORMAT',
+        reason: expect.stringContaining('没有扩展名的文件'),
+      },
+      {
+        file: '单位/照片.jpg',
+        formIndex: null,
+        code: 'UNSUPPORTED_FORMAT',
+        reason: expect.stringContaining('.jpg 文件'),
+      },
+    ]);
   });
 
   it('reads names stored in GBK (Windows 压缩) or in UTF-8 without the flag as they were written', () => {
@@ -38,13 +62,13 @@ describe('the reports in an uploaded zip', () => {
     const utf8 = [...new TextEncoder().encode('自评.md')];
     const written = zipSync({ 'XXXXXXXX.txt': strToU8('gbk'), 'YYYYYY.md': strToU8('utf8') });
     const zip = renameEntry(renameEntry(written, 'XXXXXXXX.txt', gbk), 'YYYYYY.md', utf8);
-    expect(reportsInZip(zip, 'windows.zip').map((report) => report.file)).toEqual(['自评.md', '自评报告.txt']);
+    expect(reportsInZip(zip, 'windows.zip').reports.map((report) => report.file)).toEqual(['自评.md', '自评报告.txt']);
     expect(entryDisplayName('plain/ascii.txt')).toBe('plain/ascii.txt');
   });
 
   it('accepts a streamed zip whose large entries declare their sizes only after the data', () => {
     const text = strToU8(Array.from({ length: 200_000 }, (_, index) => `行${(index * 7919) % 1000}`).join(','));
-    const reports = reportsInZip(streamedZip({ 'big.txt': text, 'small.md': strToU8('# 自评') }), 'mac.zip');
+    const { reports } = reportsInZip(streamedZip({ 'big.txt': text, 'small.md': strToU8('# 自评') }), 'mac.zip');
     expect(reports.map((report) => [report.file, report.bytes.length])).toEqual([
       ['big.txt', text.length],
       ['small.md', strToU8('# 自评').length],

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { AppError } from '@jixiao/core';
+import { AppError, type BulkFailure } from '@jixiao/core';
 import { extractZipEntries, type ZipLimits } from '@jixiao/ingest';
 import { REPORT_EXTENSIONS } from './audit-folder.ts';
 
@@ -17,7 +18,11 @@ export const BULK_ZIP_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
-export type ZipReport = { file: string; bytes: Uint8Array };
+/** `sha256` of the bytes: the run marks a later copy of the same file as a duplicate of the first. */
+export type ZipReport = { file: string; bytes: Uint8Array; sha256: string };
+
+/** The reports to audit, and the other files of the archive, each skipped with the reason (whole-file failures). */
+export type ZipContents = { reports: ZipReport[]; skipped: BulkFailure[] };
 
 const LOCAL_FILE_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_CENTRAL_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
@@ -34,15 +39,29 @@ const hasEndRecord = (bytes: Uint8Array): boolean => {
 };
 
 /**
- * Whether an entry is a report to audit: a report extension, not a folder, not macOS resource forks
- * (__MACOSX/), hidden files or Office lock files (~$…).
+ * Folders, macOS resource forks (__MACOSX/), hidden files and Office lock files (~$…) are the archiving tool's and
+ * the office program's, not the sender's: left out without a word.
  */
-const isReportEntry = (name: string): boolean => {
-  if (name.endsWith('/')) return false;
+const isClutter = (name: string): boolean => {
+  if (name.endsWith('/')) return true;
   const parts = name.split('/');
-  if (parts.some((part) => part === '__MACOSX' || part.startsWith('.'))) return false;
-  if (parts.at(-1)?.startsWith('~$')) return false;
-  return (REPORT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+  if (parts.some((part) => part === '__MACOSX' || part.startsWith('.'))) return true;
+  return parts.at(-1)?.startsWith('~$') ?? false;
+};
+
+const isReportName = (name: string): boolean =>
+  (REPORT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+
+/** A file the sender put in that is not a report format: listed with the run, so nothing goes missing silently. */
+const skippedFile = (name: string): BulkFailure => {
+  const file = entryDisplayName(name);
+  const extension = extname(file);
+  return {
+    file,
+    formIndex: null,
+    code: 'UNSUPPORTED_FORMAT',
+    reason: `${file}：${extension ? `${extension} 文件` : '没有扩展名的文件'}不是可审核的自评报告格式，已跳过（支持 ${REPORT_EXTENSIONS.join(' ')}）`,
+  };
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -64,12 +83,14 @@ export const entryDisplayName = (name: string): string => {
   }
 };
 
+const byFile = (a: { file: string }, b: { file: string }): number => a.file.localeCompare(b.file);
+
 /**
- * The reports inside an uploaded zip, in name order. Told apart from other uploads by its magic number, not its
- * name; an archive that is cut short, hostile (bomb, traversal, encryption) or holds no report is refused here,
- * before any job exists, with the reason.
+ * The reports inside an uploaded zip, in name order, and the other files it holds (skipped, with the reason). Told
+ * apart from other uploads by its magic number, not its name; an archive that is cut short, hostile (bomb,
+ * traversal, encryption) or holds no report is refused here, before any job exists, with the reason.
  */
-export const reportsInZip = (bytes: Uint8Array, fileName: string): ZipReport[] => {
+export const reportsInZip = (bytes: Uint8Array, fileName: string): ZipContents => {
   if (bytes.byteLength > MAX_BULK_ZIP_BYTES)
     throw new AppError('FILE_TOO_LARGE', `${fileName}：压缩包超过 ${MAX_BULK_ZIP_BYTES / 1024 / 1024} MB`);
   if (startsWith(bytes, 0, END_OF_CENTRAL_DIRECTORY))
@@ -79,13 +100,26 @@ export const reportsInZip = (bytes: Uint8Array, fileName: string): ZipReport[] =
   // The streaming reader only notices a cut inside an entry; a cut in the directory at the end is caught here.
   if (!hasEndRecord(bytes))
     throw new AppError('HOSTILE_FILE', `${fileName}：压缩包不完整（缺少末尾的文件目录，可能上传中断或文件被截断）`);
-  const entries = extractZipEntries(bytes, isReportEntry, fileName, BULK_ZIP_LIMITS);
+  const skipped: BulkFailure[] = [];
+  // The reader asks about every entry once: the ones not taken are noted on the way.
+  const wanted = (name: string): boolean => {
+    if (isClutter(name)) return false;
+    if (isReportName(name)) return true;
+    skipped.push(skippedFile(name));
+    return false;
+  };
+  const entries = extractZipEntries(bytes, wanted, fileName, BULK_ZIP_LIMITS);
   if (entries.size === 0)
     throw new AppError(
       'EMPTY_FILE',
       `${fileName}：压缩包中没有可审核的自评报告（支持 ${REPORT_EXTENSIONS.join(' ')}）`,
     );
-  return [...entries]
-    .map(([name, content]) => ({ file: entryDisplayName(name), bytes: content }))
-    .sort((a, b) => a.file.localeCompare(b.file));
+  const reports = [...entries]
+    .map(([name, content]) => ({
+      file: entryDisplayName(name),
+      bytes: content,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    }))
+    .sort(byFile);
+  return { reports, skipped: skipped.sort(byFile) };
 };

@@ -25,7 +25,8 @@ export const startBulkAudit = async (
   requireRuleSet(ruleSetId);
   if (!runner.hasRoom()) throw new AppError('RATE_LIMITED', '正在进行的批量审核任务较多，请等当前任务完成后再上传');
   // In the server, on an upload worker thread: a bomb is refused there while the main thread goes on serving.
-  const reports = await (ctx.uploads?.reportsInZip ?? reportsInZip)(input.bytes, input.fileName);
+  const contents = await (ctx.uploads?.reportsInZip ?? reportsInZip)(input.bytes, input.fileName);
+  const { reports, skipped } = contents;
   const job = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertBulkAuditJob(trx, {
       id: randomUUID(),
@@ -42,10 +43,16 @@ export const startBulkAudit = async (
       action: 'bulk_audit.start',
       entityType: 'bulk_audit_job',
       entityId: inserted.id,
-      details: { fileName: input.fileName, sha256: sha256Hex(input.bytes), files: reports.length, ruleSetId },
+      details: {
+        fileName: input.fileName,
+        sha256: sha256Hex(input.bytes),
+        files: reports.length,
+        skipped: skipped.length,
+        ruleSetId,
+      },
     });
     return inserted;
   });
-  runner.start(job.id, reports, ruleSetId);
+  runner.start(job.id, contents, ruleSetId);
   return toBulkAuditView(job);
 };

@@ -1,6 +1,6 @@
 import { AppError } from '@jixiao/core';
 import type { ImportResult, ReportInput } from '@jixiao/ingest';
-import type { ZipReport } from '../bulk/reports-in-zip.ts';
+import type { ZipContents } from '../bulk/reports-in-zip.ts';
 import { createWorkerPool, siblingModule } from '../workers/worker-pool.ts';
 import type { Refusal, UploadAnswer, UploadTask } from './upload-worker.ts';
 
@@ -10,7 +10,7 @@ import type { Refusal, UploadAnswer, UploadTask } from './upload-worker.ts';
  */
 export type UploadReaders = {
   readReport: (input: ReportInput) => Promise<ImportResult>;
-  reportsInZip: (bytes: Uint8Array, fileName: string) => Promise<ZipReport[]>;
+  reportsInZip: (bytes: Uint8Array, fileName: string) => Promise<ZipContents>;
   close: () => Promise<void>;
 };
 
@@ -64,7 +64,7 @@ export const createUploadReaders = (options: UploadReaderOptions = {}): UploadRe
     },
     reportsInZip: async (bytes, fileName) => {
       const answer = await pool.run({ kind: 'zip', bytes, fileName });
-      if (answer.kind === 'zip') return answer.reports;
+      if (answer.kind === 'zip') return answer.contents;
       throw failureOf(answer);
     },
     close: pool.close,

@@ -1,6 +1,6 @@
 import { AppError, type ErrorCode } from '@jixiao/core';
 import { type ImportResult, readReport } from '@jixiao/ingest';
-import { reportsInZip, type ZipReport } from '../bulk/reports-in-zip.ts';
+import { reportsInZip, type ZipContents } from '../bulk/reports-in-zip.ts';
 import { answerTasks } from '../workers/worker-tasks.ts';
 
 /** An uploaded file to read: a report to import, or a zip of reports for a bulk audit. */
@@ -11,7 +11,7 @@ export type Refusal = { code: ErrorCode; message: string; details: Record<string
 
 export type UploadAnswer =
   | { kind: 'report'; report: Extract<ImportResult, { ok: true }> }
-  | { kind: 'zip'; reports: ZipReport[] }
+  | { kind: 'zip'; contents: ZipContents }
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; message: string };
 
@@ -25,10 +25,12 @@ const answer = async (task: UploadTask): Promise<{ answer: UploadAnswer; transfe
         answer: result.ok ? { kind: 'report', report: result } : { kind: 'refused', refusal: refusalOf(result.error) },
       };
     }
-    const reports = reportsInZip(task.bytes, task.fileName);
+    const contents = reportsInZip(task.bytes, task.fileName);
     // Each report's bytes are a buffer of its own (extractZipEntries joins them so): handed back, not copied.
-    const transfer = reports.flatMap(({ bytes }) => (bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []));
-    return { answer: { kind: 'zip', reports }, transfer };
+    const transfer = contents.reports.flatMap(({ bytes }) =>
+      bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [],
+    );
+    return { answer: { kind: 'zip', contents }, transfer };
   } catch (error) {
     if (error instanceof AppError) return { answer: { kind: 'refused', refusal: refusalOf(error) } };
     return { answer: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };

@@ -7,15 +7,19 @@ import { api, errorMessage } from '../api/client.ts';
 import { base64Of } from '../api/file-base64.ts';
 import { Loading } from '../components/Loading.tsx';
 import { type Loaded, useApi } from '../components/useApi.ts';
-import { BulkAuditResult } from './BulkAuditResult.tsx';
-import { isActive, MAX_ZIP_BYTES, progressPercent, STATUS_TEXT } from './bulk-audit-data.ts';
+import { BulkAuditResult, STACK_STYLE } from './BulkAuditResult.tsx';
+import { isActive, MAX_ZIP_BYTES, progressPercent, STATUS_TEXT, withLiveJob } from './bulk-audit-data.ts';
 
 const POLL_MS = 1000;
 
-/** One job, fetched again every second while it is queued or running. */
-const usePolledJob = (id: string): Loaded<BulkAuditDetail> => {
-  const [loaded, setLoaded] = useState<Loaded<BulkAuditDetail>>({ state: 'loading' });
+/** The job in view (none without an id), fetched again every second while it is queued or running. */
+const usePolledJob = (id: string | undefined): Loaded<BulkAuditDetail> | null => {
+  const [loaded, setLoaded] = useState<Loaded<BulkAuditDetail> | null>(null);
   useEffect(() => {
+    if (!id) {
+      setLoaded(null);
+      return;
+    }
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
@@ -43,19 +47,12 @@ const JobStatus = ({ job }: { job: BulkAuditView }) => (
 );
 
 /** The job in view: its progress while it runs, then its result or the reason it failed. */
-const BulkAuditJob = ({ id, onEnded }: { id: string; onEnded: () => void }) => {
-  const job = usePolledJob(id);
-  const ended = job.state === 'ready' && !isActive(job.data.status);
-  // The list of earlier jobs shows the status too: refresh it once this one has ended.
-  useEffect(() => {
-    if (ended) onEnded();
-  }, [ended, onEnded]);
-
+const BulkAuditJob = ({ job }: { job: Loaded<BulkAuditDetail> }) => {
   if (job.state === 'loading') return <Loading />;
   if (job.state === 'error') return <Alert type="error" showIcon title={job.message} />;
   const { data } = job;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <div style={STACK_STYLE}>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
@@ -75,7 +72,7 @@ const BulkAuditJob = ({ id, onEnded }: { id: string; onEnded: () => void }) => {
         </Space>
       </Card>
       {data.summary ? <BulkAuditResult jobId={data.id} summary={data.summary} /> : null}
-    </Space>
+    </div>
   );
 };
 
@@ -89,6 +86,15 @@ const BulkAuditPage = () => {
   const { message } = App.useApp();
   const jobs = useApi(() => api.get<{ items: BulkAuditView[] }>('/api/bulk-audits'), 'bulk-audits');
   const [uploading, setUploading] = useState(false);
+  // The job in view is polled here, and the list shows it as polled: the bar and the list never disagree.
+  const job = usePolledJob(id);
+  const live = job?.state === 'ready' ? job.data : null;
+  const ended = live !== null && !isActive(live.status);
+  const { reload } = jobs;
+  // Its end also changes the list's 说明 and times: read the list again once.
+  useEffect(() => {
+    if (ended) reload();
+  }, [ended, reload]);
 
   const upload = async (file: File) => {
     if (file.size > MAX_ZIP_BYTES) {
@@ -110,7 +116,7 @@ const BulkAuditPage = () => {
   };
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <div style={STACK_STYLE}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         批量审核
       </Typography.Title>
@@ -134,10 +140,12 @@ const BulkAuditPage = () => {
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{uploading ? '正在上传…' : '点击或拖入自评报告压缩包（.zip）'}</p>
-        <p className="ant-upload-hint">压缩包内的子文件夹会一并审核；其他格式的文件、隐藏文件和 __MACOSX 会被忽略。</p>
+        <p className="ant-upload-hint">
+          压缩包内的子文件夹会一并审核；其他格式的文件列为“已跳过”并说明原因，隐藏文件和 __MACOSX 会被忽略。
+        </p>
       </Upload.Dragger>
 
-      {id ? <BulkAuditJob key={id} id={id} onEnded={jobs.reload} /> : null}
+      {job ? <BulkAuditJob job={job} /> : null}
 
       <Card size="small" title="我的批量审核">
         {jobs.state === 'error' ? <Alert type="error" showIcon title={jobs.message} /> : null}
@@ -145,7 +153,7 @@ const BulkAuditPage = () => {
           rowKey="id"
           size="small"
           loading={jobs.state === 'loading'}
-          dataSource={jobs.state === 'ready' ? jobs.data.items : []}
+          dataSource={jobs.state === 'ready' ? withLiveJob(jobs.data.items, live) : []}
           pagination={false}
           locale={{ emptyText: '还没有上传过压缩包' }}
           rowClassName={(job) => (job.id === id ? 'ant-table-row-selected' : '')}
@@ -178,7 +186,7 @@ const BulkAuditPage = () => {
           ]}
         />
       </Card>
-    </Space>
+    </div>
   );
 };
 
