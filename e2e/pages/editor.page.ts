@@ -35,6 +35,19 @@ export class EditorPage {
     await this.page.getByRole('button', { name: `第 ${row} 行删除`, exact: true }).click();
   }
 
+  /** The message a deletion leaves ("已删除第 N 行“name”" with 撤销). */
+  removalMessage(): Locator {
+    return this.page.locator('.row-removed');
+  }
+
+  /** 撤销 in the message of the deletion of the row named `name`. */
+  async undoDeletion(name: string): Promise<void> {
+    await this.removalMessage()
+      .filter({ hasText: `“${name}”` })
+      .getByRole('button', { name: /^撤\s*销$/u })
+      .click();
+  }
+
   async save(): Promise<void> {
     await this.page.getByRole('button', { name: /^保\s*存$/u }).click();
   }

@@ -1,11 +1,13 @@
 import type { DeclarationForm, DeclaredIndicator, Level1, Level2 } from '@jixiao/core';
 import { Button, Input, Select, Table, Typography } from 'antd';
+import { useUndoableRemoval } from '../components/useUndoableRemoval.tsx';
 import {
   addIndicator,
   COMPARATOR_OPTIONS,
   level1Options,
   level2Options,
   removeIndicator,
+  restoreIndicator,
   updateIndicator,
   weightTotal,
 } from './declaration-ops.ts';
@@ -16,6 +18,11 @@ type Props = { form: DeclarationForm; readOnly: boolean; onChange: (form: Declar
 export const DeclarationIndicatorTable = ({ form, readOnly, onChange }: Props) => {
   const set = (index: number, patch: Partial<DeclaredIndicator>) => onChange(updateIndicator(form, index, patch));
   const total = weightTotal(form.indicators);
+  const remove = useUndoableRemoval(form, onChange, {
+    remove: removeIndicator,
+    restore: restoreIndicator,
+    nameOf: (row: DeclaredIndicator) => row.name,
+  });
   const text = (index: number, field: 'name' | 'target' | 'measureUnit' | 'weight', label: string) => {
     const row = form.indicators[index];
     if (!row) return null;
@@ -117,7 +124,7 @@ export const DeclarationIndicatorTable = ({ form, readOnly, onChange }: Props) =
                       type="link"
                       danger
                       aria-label={`删除第 ${row.index + 1} 行`}
-                      onClick={() => onChange(removeIndicator(form, row.index))}
+                      onClick={() => remove(row.index)}
                     >
                       删除
                     </Button>

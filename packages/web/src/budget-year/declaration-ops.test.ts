@@ -4,6 +4,7 @@ import {
   actionButtons,
   addIndicator,
   removeIndicator,
+  restoreIndicator,
   revisionText,
   updateIndicator,
   weightTotal,
@@ -15,9 +16,14 @@ describe('declaration rows', () => {
     expect(form.indicators.map((row) => row.level1Label)).toEqual(['产出指标', '产出指标', '效益指标']);
     form = updateIndicator(form, 0, { level2: 'cost', name: '人均培训成本', target: '≤800', weight: '10' });
     expect(form.indicators[0]).toMatchObject({ level2: 'cost', level2Label: '成本指标', name: '人均培训成本' });
-    form = removeIndicator(form, 1);
+    const before = form;
+    const { form: without, removed } = removeIndicator(form, 1);
+    form = without;
     expect(form.indicators).toHaveLength(2);
     expect(form.indicators[1]?.level1).toBe('outcome');
+    // 撤销, after another row was edited, puts the row back between the same neighbours.
+    const restored = restoreIndicator(updateIndicator(form, 1, { weight: '20' }), removed ?? expect.fail('removed'));
+    expect(restored).toEqual(updateIndicator(before, 2, { weight: '20' }));
   });
 
   it('drops a 二级指标 that does not belong under a newly chosen 一级指标', () => {

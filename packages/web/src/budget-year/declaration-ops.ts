@@ -10,6 +10,7 @@ import {
   type Level1,
   type Level2,
 } from '@jixiao/core';
+import { type RemovedRow, removeRow, restoreRow } from '../components/removed-row.ts';
 
 /** Which 二级指标 sit under each 一级指标 (the 2020 template's tree). */
 export const LEVEL2_UNDER: Record<Level1, readonly Level2[]> = {
@@ -31,9 +32,19 @@ export const addIndicator = (form: DeclarationForm, level1: Level1 = 'output'): 
   indicators: [...form.indicators, emptyDeclaredIndicator({ level1, level1Label: LEVEL1_LABELS[level1] })],
 });
 
-export const removeIndicator = (form: DeclarationForm, index: number): DeclarationForm => ({
+/** Removes a row and keeps what 撤销 needs (the same mechanism as the evaluation editor's). */
+export const removeIndicator = (
+  form: DeclarationForm,
+  index: number,
+): { form: DeclarationForm; removed: RemovedRow<DeclaredIndicator> | null } => {
+  const removal = removeRow(form.indicators, index);
+  return removal ? { form: { ...form, indicators: removal.rows }, removed: removal.removed } : { form, removed: null };
+};
+
+/** 撤销 of a removal: the row back at its place, whatever was edited in the other rows since. */
+export const restoreIndicator = (form: DeclarationForm, removed: RemovedRow<DeclaredIndicator>): DeclarationForm => ({
   ...form,
-  indicators: form.indicators.filter((_, at) => at !== index),
+  indicators: restoreRow(form.indicators, removed),
 });
 
 /** One cell changed; choosing a 一级指标 resets a 二级指标 that does not belong under it, and labels follow keys. */

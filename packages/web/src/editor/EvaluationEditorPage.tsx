@@ -8,6 +8,8 @@ import { AppealPanel } from '../appeals/AppealPanel.tsx';
 import { useSession } from '../auth/session.ts';
 import { BudgetYearComparisonCard } from '../budget-year/BudgetYearComparisonCard.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PrintButton } from '../components/PrintButton.tsx';
+import { PrintHeader } from '../components/PrintHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { versionLabel } from '../components/version-label.ts';
 import { EvidenceControl, useEvidence } from '../evidence/EvidenceControl.tsx';
@@ -148,6 +150,11 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <PrintHeader
+        unit={draft.form.implementingUnit || detail.organizationName}
+        project={draft.form.projectName}
+        year={detail.fiscalYear}
+      />
       <div className="editor-toolbar">
         <div>
           <Link to="/app">← 待办</Link>
@@ -180,6 +187,7 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
           >
             <Button>下载</Button>
           </Dropdown>
+          <PrintButton />
           {readOnly ? null : (
             <Button
               onClick={() => void draft.save()}
@@ -236,8 +244,13 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
           description={`退回原因：${lastReturn.reason}`}
         />
       ) : null}
-      <EarlierRectificationsCard items={detail.earlierRectifications} findings={detail.result?.findings ?? []} />
-      <BudgetYearComparisonCard evaluationId={detail.id} refresh={draft.version} />
+      {/* On paper, the 自评表 alone: the cards about other workflows stay on the screen. */}
+      <div className="no-print">
+        <EarlierRectificationsCard items={detail.earlierRectifications} findings={detail.result?.findings ?? []} />
+      </div>
+      <div className="no-print">
+        <BudgetYearComparisonCard evaluationId={detail.id} refresh={draft.version} />
+      </div>
       {imported ? (
         <Alert
           type={imported.importWarnings.length > 0 ? 'warning' : 'success'}
@@ -274,7 +287,9 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
         />
       ) : null}
       {readOnly ? <Alert type="info" showIcon title="当前状态下不能修改，仅供查看。" /> : null}
-      <AppealPanel evaluationId={detail.id} canAppeal={ofTheUnit} />
+      <div className="no-print">
+        <AppealPanel evaluationId={detail.id} canAppeal={ofTheUnit} />
+      </div>
       {numbers.problems.length > 0 ? (
         <Alert
           type="error"
@@ -321,7 +336,7 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
           description={`${draft.state.message}。您的修改仍在本页，可以改正后再保存。`}
         />
       ) : null}
-      <Row gutter={16} wrap>
+      <Row gutter={16} wrap className="print-stack">
         <Col xs={24} xl={17}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ProjectSection

@@ -12,6 +12,8 @@ import {
 } from '@jixiao/core';
 import { Button, Card, Input, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useUndoableRemoval } from '../components/useUndoableRemoval.tsx';
+import '../components/print.css';
 import { CellMessage, cellInputProps } from './CellMessage.tsx';
 import {
   addIndicator,
@@ -22,6 +24,7 @@ import {
   moveIndicator,
   readCell,
   removeIndicator,
+  restoreIndicator,
   rowsInGroup,
   updateIndicator,
 } from './form-ops.ts';
@@ -56,6 +59,9 @@ const Reading = ({ row, cell }: { row: IndicatorRow; cell: 'target' | 'actual' }
     </div>
   );
 };
+
+/** A cell's text as printed in place of its input, which would cut off what does not fit its box. */
+const PrintValue = ({ text }: { text: string }) => <div className="print-value">{text}</div>;
 
 /** The row's points with the explanation behind them, on hover, focus or click. */
 const PointsWithExplanation = ({ score, invalid }: { score: IndicatorScore | undefined; invalid: string | null }) => {
@@ -116,6 +122,11 @@ export const IndicatorTree = ({
   const scores = new Map(result.indicators.map((score) => [score.index, score]));
   const groups = GROUP_KEYS.filter((key) => key !== 'unclassified' || sums.unclassified.rows > 0);
   const update = (index: number, patch: Partial<IndicatorRow>) => onChange(updateIndicator(form, index, patch));
+  const remove = useUndoableRemoval(form, onChange, {
+    remove: removeIndicator,
+    restore: restoreIndicator,
+    nameOf: (row: IndicatorRow) => row.name,
+  });
 
   const expectedWeight = (group: GroupKey): number | null => {
     if (group === 'unclassified') return null;
@@ -180,7 +191,7 @@ export const IndicatorTree = ({
                       复核
                     </th>
                     {readOnly ? null : (
-                      <th scope="col" style={{ width: 108 }}>
+                      <th scope="col" className="indicator-actions" style={{ width: 108 }}>
                         操作
                       </th>
                     )}
@@ -214,6 +225,7 @@ export const IndicatorTree = ({
                             }
                             options={level2Choices.map((key) => ({ value: key, label: LEVEL2_LABELS[key] }))}
                           />
+                          <PrintValue text={row.level2 ? LEVEL2_LABELS[row.level2] : row.level2Label} />
                         </td>
                         <td>
                           <Input
@@ -224,6 +236,7 @@ export const IndicatorTree = ({
                             status={flagged(`indicators[${index}].name`)}
                             onChange={(event) => update(index, { name: event.target.value })}
                           />
+                          <PrintValue text={row.name} />
                         </td>
                         <td>
                           <Input
@@ -234,6 +247,7 @@ export const IndicatorTree = ({
                             status={flagged(`indicators[${index}].target`)}
                             onChange={(event) => update(index, { target: event.target.value })}
                           />
+                          <PrintValue text={row.target} />
                           <Reading row={row} cell="target" />
                         </td>
                         <td>
@@ -245,6 +259,7 @@ export const IndicatorTree = ({
                             status={flagged(`indicators[${index}].actual`)}
                             onChange={(event) => update(index, { actual: event.target.value })}
                           />
+                          <PrintValue text={row.actual} />
                           <Reading row={row} cell="actual" />
                           {evidenceOf?.(row)}
                         </td>
@@ -257,6 +272,7 @@ export const IndicatorTree = ({
                             {...cellInputProps(weightWhere, weightError, null, flagged(weightWhere))}
                             onChange={(event) => update(index, { weight: event.target.value })}
                           />
+                          <PrintValue text={row.weight} />
                         </td>
                         <td>
                           <Input
@@ -267,6 +283,7 @@ export const IndicatorTree = ({
                             {...cellInputProps(scoreWhere, scoreError, null, flagged(scoreWhere))}
                             onChange={(event) => update(index, { statedScore: event.target.value })}
                           />
+                          <PrintValue text={row.statedScore} />
                         </td>
                         <td>
                           <PointsWithExplanation
@@ -275,7 +292,7 @@ export const IndicatorTree = ({
                           />
                         </td>
                         {readOnly ? null : (
-                          <td>
+                          <td className="indicator-actions">
                             <Space size={2}>
                               <Tooltip title="上移">
                                 <Button
@@ -298,12 +315,7 @@ export const IndicatorTree = ({
                                 </Button>
                               </Tooltip>
                               <Tooltip title="删除">
-                                <Button
-                                  size="small"
-                                  danger
-                                  aria-label={`${label}删除`}
-                                  onClick={() => onChange(removeIndicator(form, index))}
-                                >
+                                <Button size="small" danger aria-label={`${label}删除`} onClick={() => remove(index)}>
                                   ✕
                                 </Button>
                               </Tooltip>
@@ -345,6 +357,7 @@ export const IndicatorTree = ({
                               status={noteFlag}
                               onChange={(event) => update(index, { deviationNote: event.target.value })}
                             />
+                            <PrintValue text={row.deviationNote} />
                           </td>
                         </tr>
                       ) : null}

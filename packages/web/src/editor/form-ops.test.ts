@@ -7,7 +7,9 @@ import {
   moveIndicator,
   readCell,
   removeIndicator,
+  restoreIndicator,
   rowsInGroup,
+  updateIndicator,
   weightUnits,
 } from './form-ops.ts';
 
@@ -39,9 +41,64 @@ describe('indicator tree operations', () => {
 
   it('removes exactly one row and lists group members in form order', () => {
     const form = formWith(['output', 'a', '1'], ['outcome', 'x', '1'], ['output', 'b', '1']);
-    expect(names(removeIndicator(form, 1))).toEqual(['a', 'b']);
+    expect(names(removeIndicator(form, 1).form)).toEqual(['a', 'b']);
+    expect(removeIndicator(form, 3)).toEqual({ form, removed: null });
     expect(rowsInGroup(form, 'output')).toEqual([0, 2]);
     expect(rowsInGroup(formWith([null, '?', '1']), 'unclassified')).toEqual([0]);
+  });
+
+  it('撤销 of a deletion gives back the same form', () => {
+    const form = formWith(
+      ['output', 'a', '1'],
+      ['output', 'b', '2'],
+      ['outcome', 'x', '3'],
+      ['satisfaction', 's', '4'],
+    );
+    for (const index of [0, 1, 3]) {
+      const { form: without, removed } = removeIndicator(form, index);
+      expect(without.indicators).toHaveLength(3);
+      expect(restoreIndicator(without, removed ?? expect.fail('a row was removed'))).toEqual(form);
+    }
+  });
+
+  it('撤销 puts the row back at its place after edits to other rows in between', () => {
+    const form = formWith(
+      ['output', 'a', '1'],
+      ['output', 'b', '2'],
+      ['outcome', 'x', '3'],
+      ['satisfaction', 's', '4'],
+    );
+    const { form: without, removed } = removeIndicator(form, 1);
+    if (!removed) return expect.fail('a row was removed');
+    // Both neighbours edited: the row returns to its old index.
+    const edited = updateIndicator(updateIndicator(without, 0, { target: '≥95%' }), 1, { actual: '100%' });
+    const restored = restoreIndicator(edited, removed);
+    expect(restored).toEqual({
+      ...form,
+      indicators: form.indicators.map((row, at) =>
+        at === 0 ? { ...row, target: '≥95%' } : at === 2 ? { ...row, actual: '100%' } : row,
+      ),
+    });
+    expect(restored.indicators[1]).toBe(removed.row);
+  });
+
+  it("撤销 finds the place by the row's old neighbours after rows were deleted, added or moved", () => {
+    const form = formWith(['output', 'a', '1'], ['output', 'b', '1'], ['output', 'c', '1'], ['output', 'd', '1']);
+    // Two deletions undone in either order give back the same form.
+    const first = removeIndicator(form, 2);
+    const second = removeIndicator(first.form, 0);
+    if (!first.removed || !second.removed) return expect.fail('rows were removed');
+    expect(names(second.form)).toEqual(['b', 'd']);
+    expect(restoreIndicator(restoreIndicator(second.form, first.removed), second.removed)).toEqual(form);
+    expect(restoreIndicator(restoreIndicator(second.form, second.removed), first.removed)).toEqual(form);
+    // A row added to the group and another moved: c goes back between b and d.
+    const changed = moveIndicator(addIndicator(first.form, 'output'), 0, 1);
+    expect(names(restoreIndicator(changed, first.removed))).toEqual(['b', 'a', 'c', 'd', '']);
+    // The last row, after its previous neighbour was edited and an earlier row deleted: at the end again.
+    const last = removeIndicator(form, 3);
+    if (!last.removed) return expect.fail('a row was removed');
+    const shorter = removeIndicator(updateIndicator(last.form, 2, { name: 'c2' }), 0).form;
+    expect(names(restoreIndicator(shorter, last.removed))).toEqual(['b', 'c2', 'd']);
   });
 
   it('sums weights per group exactly and counts unreadable cells', () => {

@@ -11,6 +11,7 @@ import {
   parseValue,
   unitFromName,
 } from '@jixiao/core';
+import { type RemovedRow, removeRow, restoreRow } from '../components/removed-row.ts';
 
 /** Level-2 choices under each level-1 group (财预〔2020〕10号 framework). */
 export const LEVEL2_BY_LEVEL1: Record<Level1, readonly Level2[]> = {
@@ -53,9 +54,19 @@ export const moveIndicator = (form: EvaluationForm, index: number, direction: -1
   return { ...form, indicators };
 };
 
-export const removeIndicator = (form: EvaluationForm, index: number): EvaluationForm => ({
+/** Removes a row and keeps what 撤销 needs; the form unchanged (and nothing to undo) when there is no such row. */
+export const removeIndicator = (
+  form: EvaluationForm,
+  index: number,
+): { form: EvaluationForm; removed: RemovedRow<IndicatorRow> | null } => {
+  const removal = removeRow(form.indicators, index);
+  return removal ? { form: { ...form, indicators: removal.rows }, removed: removal.removed } : { form, removed: null };
+};
+
+/** 撤销 of a removal: the row back at its place, whatever was edited in the other rows since. */
+export const restoreIndicator = (form: EvaluationForm, removed: RemovedRow<IndicatorRow>): EvaluationForm => ({
   ...form,
-  indicators: form.indicators.filter((_, position) => position !== index),
+  indicators: restoreRow(form.indicators, removed),
 });
 
 export const updateIndicator = (form: EvaluationForm, index: number, patch: Partial<IndicatorRow>): EvaluationForm => ({

@@ -24,6 +24,8 @@ import { AppealPanel } from '../appeals/AppealPanel.tsx';
 import { BudgetYearComparisonCard } from '../budget-year/BudgetYearComparisonCard.tsx';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PrintButton } from '../components/PrintButton.tsx';
+import { PrintHeader } from '../components/PrintHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { versionLabel } from '../components/version-label.ts';
 import { IndicatorTree } from '../editor/IndicatorTree.tsx';
@@ -231,6 +233,11 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
   const form = detail.form;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <PrintHeader
+        unit={form?.implementingUnit || detail.organizationName}
+        project={form?.projectName ?? detail.projectName}
+        year={detail.fiscalYear}
+      />
       <div className="editor-toolbar">
         <div>
           <Link to="/app/review">← 审核队列</Link>
@@ -244,6 +251,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
         </div>
         <Space wrap>
           {decisions.length === 0 ? <Typography.Text type="secondary">当前无需您处理</Typography.Text> : null}
+          <PrintButton />
           {decisions.map((decision) => (
             <Button
               key={decision}
@@ -256,7 +264,7 @@ const ReviewView = ({ detail, reload }: { detail: EvaluationDetail; reload: () =
           ))}
         </Space>
       </div>
-      <Row gutter={16}>
+      <Row gutter={16} className="print-stack">
         <Col xs={24} xl={17}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ChangesCard detail={detail} />
