@@ -35,10 +35,31 @@ const EVALUATIONS: DashboardEvaluation[] = [
 ];
 
 const FINDINGS: DashboardFindingCount[] = [
-  { fiscalYear: 2022, departmentName: '开福区住房和城乡建设局', code: 'LOW_EXECUTION', severity: 'warning', count: 1 },
-  { fiscalYear: 2022, departmentName: '开福区住房和城乡建设局', code: 'TOTAL_MISMATCH', severity: 'error', count: 2 },
-  { fiscalYear: 2023, departmentName: '开福区住房和城乡建设局', code: 'TOTAL_MISMATCH', severity: 'error', count: 1 },
-  { fiscalYear: 2021, departmentName: null, code: 'RETIRED_CODE', severity: 'info', count: 4 },
+  {
+    fiscalYear: 2022,
+    departmentId: 'd1',
+    departmentName: '开福区住房和城乡建设局',
+    code: 'LOW_EXECUTION',
+    severity: 'warning',
+    count: 1,
+  },
+  {
+    fiscalYear: 2022,
+    departmentId: 'd1',
+    departmentName: '开福区住房和城乡建设局',
+    code: 'TOTAL_MISMATCH',
+    severity: 'error',
+    count: 2,
+  },
+  {
+    fiscalYear: 2023,
+    departmentId: 'd1',
+    departmentName: '开福区住房和城乡建设局',
+    code: 'TOTAL_MISMATCH',
+    severity: 'error',
+    count: 1,
+  },
+  { fiscalYear: 2021, departmentId: null, departmentName: null, code: 'RETIRED_CODE', severity: 'info', count: 4 },
 ];
 
 describe('summarizeDashboard', () => {
@@ -70,8 +91,8 @@ describe('summarizeDashboard', () => {
         { code: 'LOW_EXECUTION', title: expect.any(String), count: 1, errors: 0 },
       ],
       byDepartment: [
-        { department: '（无主管部门）', count: 4 },
-        { department: '开福区住房和城乡建设局', count: 4 },
+        { departmentId: null, department: '（无主管部门）', count: 4 },
+        { departmentId: 'd1', department: '开福区住房和城乡建设局', count: 4 },
       ],
     });
   });
@@ -91,7 +112,9 @@ describe('summarizeDashboard', () => {
       },
     ]);
     expect(summary.findings.total).toBe(3);
-    expect(summary.findings.byDepartment).toEqual([{ department: '开福区住房和城乡建设局', count: 3 }]);
+    expect(summary.findings.byDepartment).toEqual([
+      { departmentId: 'd1', department: '开福区住房和城乡建设局', count: 3 },
+    ]);
     expect(summary.scoreByYear).toEqual([
       { fiscalYear: 2021, scored: 1, averageScore: 59.99 },
       { fiscalYear: 2022, scored: 1, averageScore: 97.3 },
@@ -131,6 +154,7 @@ describe('summarizeDashboard', () => {
     });
     const findingArb = fc.record({
       fiscalYear: fc.integer({ min: 2019, max: 2024 }),
+      departmentId: fc.option(fc.constantFrom('d1', 'd2')),
       departmentName: fc.option(fc.constantFrom('甲局', '乙局')),
       code: fc.constantFrom('TOTAL_MISMATCH', 'LOW_EXECUTION', 'UNKNOWN'),
       severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),

@@ -23,6 +23,8 @@ export type DashboardEvaluation = {
 /** Findings of one code and severity in one year and department, counted by the database. */
 export type DashboardFindingCount = {
   fiscalYear: number;
+  /** The unit's parent organisation, null for a unit without one. */
+  departmentId: string | null;
   departmentName: string | null;
   code: string;
   severity: Severity;
@@ -45,7 +47,8 @@ export type DashboardSummary = {
     total: number;
     errors: number;
     byCode: { code: string; title: string; count: number; errors: number }[];
-    byDepartment: { department: string; count: number }[];
+    /** departmentId leads from a bar to the evaluations list of that department; null for units without one. */
+    byDepartment: { departmentId: string | null; department: string; count: number }[];
   };
   /** Every year regardless of the filter, oldest first: the mean reviewed total, half-up to 2 dp. */
   scoreByYear: { fiscalYear: number; scored: number; averageScore: number }[];
@@ -90,18 +93,20 @@ const summarizeFindings = (counts: readonly DashboardFindingCount[]): DashboardS
     if (severity === 'error') entry.errors += count;
     byCode.set(code, entry);
   }
-  const departments = countBy(
-    counts,
-    (item) => item.departmentName ?? NO_DEPARTMENT,
-    (item) => item.count,
-  );
+  const departments = new Map<string, { departmentId: string | null; department: string; count: number }>();
+  for (const { departmentId, departmentName, count } of counts) {
+    const key = departmentId ?? '';
+    const entry = departments.get(key) ?? { departmentId, department: departmentName ?? NO_DEPARTMENT, count: 0 };
+    entry.count += count;
+    departments.set(key, entry);
+  }
   return {
     total: counts.reduce((sum, item) => sum + item.count, 0),
     errors: counts.reduce((sum, item) => sum + (item.severity === 'error' ? item.count : 0), 0),
     byCode: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    byDepartment: [...departments.entries()]
-      .map(([department, count]) => ({ department, count }))
-      .sort((a, b) => b.count - a.count || a.department.localeCompare(b.department, 'zh-CN')),
+    byDepartment: [...departments.values()].sort(
+      (a, b) => b.count - a.count || a.department.localeCompare(b.department, 'zh-CN'),
+    ),
   };
 };
 

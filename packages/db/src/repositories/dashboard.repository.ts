@@ -18,6 +18,7 @@ export type DashboardEvaluationRow = {
 
 export type DashboardFindingRow = {
   fiscal_year: number;
+  department_id: string | null;
   department_name: string | null;
   code: string;
   severity: string;
@@ -60,7 +61,7 @@ export const countDashboardFindings = async (
   organizationIds: readonly string[],
 ): Promise<DashboardFindingRow[]> => {
   if (organizationIds.length === 0) return [];
-  const result = await sql<DashboardFindingRow>`SELECT e.fiscal_year, d.name AS department_name,
+  const result = await sql<DashboardFindingRow>`SELECT e.fiscal_year, d.id AS department_id, d.name AS department_name,
       f->>'code' AS code, f->>'severity' AS severity, count(*)::int AS count
     FROM evaluations e
     JOIN evaluation_revisions r ON r.id = e.current_revision_id
@@ -68,7 +69,7 @@ export const countDashboardFindings = async (
     LEFT JOIN organizations d ON d.id = u.parent_id
     CROSS JOIN LATERAL jsonb_array_elements(r.result->'findings') AS f
     WHERE e.organization_id IN (${sql.join(organizationIds)}) AND e.status NOT IN ('draft', 'returned')
-    GROUP BY e.fiscal_year, d.name, f->>'code', f->>'severity'
-    ORDER BY e.fiscal_year, d.name, f->>'code', f->>'severity'`.execute(db);
+    GROUP BY e.fiscal_year, d.id, d.name, f->>'code', f->>'severity'
+    ORDER BY e.fiscal_year, d.name, d.id, f->>'code', f->>'severity'`.execute(db);
   return result.rows;
 };

@@ -49,6 +49,7 @@ export const summarizeDashboard = async (
     })),
     findings.map((row) => ({
       fiscalYear: row.fiscal_year,
+      departmentId: row.department_id,
       departmentName: row.department_name,
       code: row.code,
       severity: severityFrom(row.severity),

@@ -1,5 +1,5 @@
-import type { EvaluationListItem, EvaluationStatus, Page, ReturnNote } from '@jixiao/core';
-import { reviewStageLabel } from '@jixiao/core';
+import type { EvaluationListItem, EvaluationStatus, Grade, Page, ReturnNote } from '@jixiao/core';
+import { EVALUATION_STATUSES, isSubmittedStatus, reviewStageLabel } from '@jixiao/core';
 import { listEvaluations as listEvaluationRows, listLatestReturns, type ReturnRow } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -11,10 +11,17 @@ export type ListEvaluationsInput = {
   status?: EvaluationStatus | undefined;
   fiscalYear?: number | undefined;
   organizationId?: string | undefined;
+  /** Units whose parent is this organisation: the 主管部门 a dashboard bar counts under. */
+  departmentId?: string | undefined;
+  /** Submitted evaluations of this reviewed grade, as the dashboard's 等级分布 counts them. */
+  grade?: Grade | undefined;
   search?: string | undefined;
   page: number;
   pageSize: number;
 };
+
+// A draft's or a returned evaluation's grade is work in progress; the dashboard counts grades of these only.
+const SUBMITTED_STATUSES = EVALUATION_STATUSES.filter(isSubmittedStatus);
 
 const returnNoteOf = (row: ReturnRow): ReturnNote => ({
   stage: row.stage,
@@ -25,8 +32,8 @@ const returnNoteOf = (row: ReturnRow): ReturnNote => ({
 });
 
 /**
- * The evaluations of every organisation the actor holds a role on (and below), filtered and paged; a returned one
- * carries its latest return (stage, reason, when, who), so the unit's 待办 says why without opening it.
+ * The evaluations of every organisation the actor holds a role on (and below), filtered and paged — by the same
+ * rules the dashboard counts with, so a count there is the number of rows here; a returned one carries its latest return (stage, reason, when, who), so the unit's 待办 says why without opening it.
  */
 export const listEvaluations = async (
   ctx: ServiceContext,
@@ -36,9 +43,13 @@ export const listEvaluations = async (
   const tree = await loadOrganizationTree(ctx.db);
   let organizationIds = visibleOrganizationIds(actor, tree);
   if (input.organizationId) organizationIds = organizationIds.filter((id) => id === input.organizationId);
+  if (input.departmentId)
+    organizationIds = organizationIds.filter((id) => tree.byId.get(id)?.parent_id === input.departmentId);
   const { items, total } = await listEvaluationRows(ctx.db, {
     organizationIds,
     status: input.status,
+    statuses: input.grade ? SUBMITTED_STATUSES : undefined,
+    grade: input.grade,
     fiscalYear: input.fiscalYear,
     search: input.search,
     limit: input.pageSize,

@@ -1,14 +1,17 @@
 import { type DashboardSummary, STATUS_LABELS } from '@jixiao/core';
 import { Alert, Card, Col, Row, Select, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { MonitoringOverviewCard } from '../budget-year/MonitoringOverviewCard.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
+import { evaluationsListPath } from '../pages/evaluation-filters.ts';
 import type { RectificationCountsView } from '../rectification/rectification-types.ts';
+import { CountLinks } from './CountLinks.tsx';
 import { html } from './chart-html.ts';
+import { linkOf } from './chart-links.ts';
 import { EChart } from './EChart.tsx';
 import { RectificationCountsCard } from './RectificationCountsCard.tsx';
 import { ResultApplicationCard, type WithResultApplication } from './ResultApplicationCard.tsx';
@@ -16,7 +19,8 @@ import { ResultApplicationCard, type WithResultApplication } from './ResultAppli
 const GRADE_COLORS = ['#15803d', '#1d4ed8', '#d97706', '#b91c1c'];
 const MOST_FREQUENT_CODES = 12;
 
-const horizontalBars = (labels: string[], values: number[], color: string) => ({
+/** Bars whose items may carry the page behind them (chart-links.ts). */
+const horizontalBars = (labels: string[], values: { value: number; link?: string }[], color: string) => ({
   tooltip: { trigger: 'axis' },
   grid: { left: 180, right: 24, top: 16, bottom: 24 },
   xAxis: { type: 'value', minInterval: 1 },
@@ -24,9 +28,32 @@ const horizontalBars = (labels: string[], values: number[], color: string) => ({
   series: [{ type: 'bar', data: values, itemStyle: { color } }],
 });
 
-const chartsOf = (summary: DashboardSummary) => {
+/** The evaluations behind each count, in the year the dashboard shows. */
+const linksOf = (summary: DashboardSummary) => {
+  const year = summary.fiscalYear ?? undefined;
+  const inYear = year === undefined ? {} : { year };
+  return {
+    evaluations: evaluationsListPath(inYear),
+    statuses: summary.byStatus
+      .filter((item) => item.count > 0)
+      .map((item) => ({
+        label: STATUS_LABELS[item.status],
+        count: item.count,
+        link: evaluationsListPath({ ...inYear, status: item.status }),
+      })),
+    grades: summary.grades.map((item) => ({
+      label: item.label,
+      count: item.count,
+      link: evaluationsListPath({ ...inYear, grade: item.grade }),
+    })),
+    departments: summary.findings.byDepartment.map((item) =>
+      item.departmentId === null ? {} : { link: evaluationsListPath({ ...inYear, departmentId: item.departmentId }) },
+    ),
+  };
+};
+
+const chartsOf = (summary: DashboardSummary, links: ReturnType<typeof linksOf>) => {
   const codes = summary.findings.byCode.slice(0, MOST_FREQUENT_CODES);
-  const statuses = summary.byStatus.filter((item) => item.count > 0);
   return {
     grades: {
       tooltip: { trigger: 'item' },
@@ -36,9 +63,10 @@ const chartsOf = (summary: DashboardSummary) => {
           type: 'pie',
           radius: ['40%', '70%'],
           label: { formatter: '{b}：{c}' },
-          data: summary.grades.map((item, index) => ({
+          data: links.grades.map((item, index) => ({
             name: item.label,
             value: item.count,
+            link: item.link,
             itemStyle: { color: GRADE_COLORS[index] },
           })),
         },
@@ -73,8 +101,9 @@ const chartsOf = (summary: DashboardSummary) => {
               { yAxis: 90, name: '90 分（优）' },
             ],
           },
+          // Every point is a submitted evaluation, which the dashboard's reviewers open on the review page.
           data: summary.points.map((point) => ({
-            id: point.id,
+            link: `/app/review/${point.id}`,
             name: point.projectName,
             unit: point.organizationName,
             value: [point.executionRate, point.totalScore],
@@ -83,18 +112,18 @@ const chartsOf = (summary: DashboardSummary) => {
       ],
     },
     statuses: horizontalBars(
-      statuses.map((item) => STATUS_LABELS[item.status]),
-      statuses.map((item) => item.count),
+      links.statuses.map((item) => item.label),
+      links.statuses.map((item) => ({ value: item.count, link: item.link })),
       '#0f766e',
     ),
     codes: horizontalBars(
       codes.map((item) => item.title),
-      codes.map((item) => item.count),
+      codes.map((item) => ({ value: item.count })),
       '#1d4ed8',
     ),
     departments: horizontalBars(
       summary.findings.byDepartment.map((item) => item.department),
-      summary.findings.byDepartment.map((item) => item.count),
+      summary.findings.byDepartment.map((item, index) => ({ value: item.count, ...links.departments[index] })),
       '#d97706',
     ),
     years: {
@@ -116,11 +145,16 @@ const chartsOf = (summary: DashboardSummary) => {
 
 /**
  * The finance bureau's view across units: workflow progress, grades, execution against score, findings,
- * year against year. The server aggregates (GET /api/analysis/dashboard); the page only draws.
+ * year against year. The server aggregates (GET /api/analysis/dashboard); the page only draws. Every count of
+ * evaluations leads to the list of them (a point to its review), and the year stays in the URL so that coming
+ * back from the list shows the same year.
  */
 const DashboardPage = () => {
   const navigate = useNavigate();
-  const [year, setYear] = useState<number | undefined>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const yearParam = Number(searchParams.get('year') ?? '');
+  const year = Number.isInteger(yearParam) && yearParam > 0 ? yearParam : undefined;
+  const setYear = (value: number | undefined) => setSearchParams(query({ year: value }));
   const data = useApi(
     () =>
       api.get<DashboardSummary & WithResultApplication & { rectifications: RectificationCountsView }>(
@@ -132,7 +166,12 @@ const DashboardPage = () => {
   const summary = data.state === 'ready' ? data.data : null;
   // The year filter keeps its choices while another year's summary loads.
   if (summary && summary.years.join() !== years.join()) setYears(summary.years);
-  const charts = useMemo(() => (summary ? chartsOf(summary) : null), [summary]);
+  const links = useMemo(() => (summary ? linksOf(summary) : null), [summary]);
+  const charts = useMemo(() => (summary && links ? chartsOf(summary, links) : null), [summary, links]);
+  const follow = (item: unknown) => {
+    const link = linkOf(item);
+    if (link) navigate(link);
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -149,19 +188,21 @@ const DashboardPage = () => {
       </PageHeader>
       {data.state === 'error' ? (
         <Alert type="error" showIcon title={data.message} />
-      ) : !summary || !charts ? (
+      ) : !summary || !links || !charts ? (
         <Loading />
       ) : (
         <>
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
-              <Card size="small">
-                <Statistic
-                  title="自评份数"
-                  value={summary.evaluations}
-                  suffix={<span style={{ fontSize: 13, color: '#6b7280' }}>已送审 {summary.results}</span>}
-                />
-              </Card>
+              <Link to={links.evaluations} aria-label={`自评份数 ${summary.evaluations}，查看列表`}>
+                <Card size="small" hoverable>
+                  <Statistic
+                    title="自评份数"
+                    value={summary.evaluations}
+                    suffix={<span style={{ fontSize: 13, color: '#6b7280' }}>已送审 {summary.results}</span>}
+                  />
+                </Card>
+              </Link>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
@@ -188,26 +229,21 @@ const DashboardPage = () => {
           {summary.resultApplication ? <ResultApplicationCard summary={summary.resultApplication} /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={10}>
-              <Card size="small" title="评价等级分布（已送审的自评）">
-                <EChart label="评价等级分布饼图" option={charts.grades} />
+              <Card size="small" title="评价等级分布（已送审的自评，点击查看）">
+                <EChart label="评价等级分布饼图" option={charts.grades} onClick={follow} />
+                <CountLinks label="按等级查看自评" items={links.grades} />
               </Card>
             </Col>
             <Col xs={24} lg={14}>
               <Card size="small" title="执行率与复核得分（每点一个项目，点击查看）">
-                <EChart
-                  label="执行率与得分散点图"
-                  option={charts.scatter}
-                  onClick={(point) => {
-                    if (point && typeof point === 'object' && 'id' in point)
-                      navigate(`/app/review/${String(point.id)}`);
-                  }}
-                />
+                <EChart label="执行率与得分散点图" option={charts.scatter} onClick={follow} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <Card size="small" title="流程进度">
-                  <EChart label="各状态自评份数柱状图" option={charts.statuses} height={160} />
+                <Card size="small" title="流程进度（点击查看）">
+                  <EChart label="各状态自评份数柱状图" option={charts.statuses} height={160} onClick={follow} />
+                  <CountLinks label="按状态查看自评" items={links.statuses} />
                 </Card>
                 <Card size="small" title="审核发现（按类型）">
                   <EChart label="按类型统计的审核发现柱状图" option={charts.codes} height={360} />
@@ -216,8 +252,13 @@ const DashboardPage = () => {
             </Col>
             <Col xs={24} lg={12}>
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <Card size="small" title="审核发现（按主管部门）">
-                  <EChart label="按主管部门统计的审核发现柱状图" option={charts.departments} height={160} />
+                <Card size="small" title="审核发现（按主管部门，点击查看该部门的自评）">
+                  <EChart
+                    label="按主管部门统计的审核发现柱状图"
+                    option={charts.departments}
+                    height={160}
+                    onClick={follow}
+                  />
                 </Card>
                 <Card size="small" title="各年度平均得分">
                   <EChart label="各年度平均得分柱状图" option={charts.years} height={160} />

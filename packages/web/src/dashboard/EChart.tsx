@@ -22,6 +22,7 @@ type Props = {
   height?: number;
   /** Accessible name of the chart, read out in place of the canvas. */
   label: string;
+  /** A click on an item, with its data as the option gave it (a count's `link`, chart-links.ts). */
   onClick?: (data: unknown) => void;
 };
 
@@ -35,10 +36,13 @@ export const EChart = ({ option, height = 320, label, onClick }: Props) => {
 
   useEffect(() => {
     if (!element.current) return;
-    const instance = init(element.current, undefined, { renderer: 'canvas' });
+    const container = element.current;
+    const instance = init(container, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    // Busy while ECharts draws and animates an option: a click lands on the bars only once they are there.
+    instance.on('finished', () => container.setAttribute('aria-busy', 'false'));
     const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    observer.observe(container);
     return () => {
       observer.disconnect();
       instance.dispose();
@@ -47,6 +51,7 @@ export const EChart = ({ option, height = 320, label, onClick }: Props) => {
   }, []);
 
   useEffect(() => {
+    element.current?.setAttribute('aria-busy', 'true');
     chart.current?.setOption(guardChartOption(option), true);
   }, [option]);
 

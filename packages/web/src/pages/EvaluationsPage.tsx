@@ -1,15 +1,16 @@
 import { emptyForm } from '@jixiao/core';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
-import { useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import { base64Of } from '../api/file-base64.ts';
-import type { EvaluationView, Page } from '../api/types.ts';
+import type { EvaluationListItem, EvaluationView, Page } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { FromDeclarationCard } from '../budget-year/FromDeclarationCard.tsx';
-import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useApi } from '../components/useApi.ts';
+import { EvaluationList, PAGE_SIZE } from './EvaluationList.tsx';
+import { filterFromSearch, searchOf, withoutFilter } from './evaluation-filters.ts';
 import { canImportInto, type ImportObstacle, importObstacleOf } from './import-obstacle.ts';
 
 type ImportWarning = { code: string; message: string; where: string };
@@ -22,13 +23,25 @@ type ImportResult = {
 
 const IMPORT_TYPES = '.txt,.md,.csv,.json,.docx,.xlsx,.xls,.pdf';
 
-/** A filler's evaluations: open one, start an empty draft, or import a report file into a new draft. */
+/**
+ * The evaluations one may see, under the URL's filters (the dashboard's counts link here). A filler also starts an
+ * empty draft or imports a report file into a new draft; a reviewer opens one to review it.
+ */
 const EvaluationsPage = () => {
   const me = useSession();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const organizationId = me.roles.find((role) => role.role === 'unit_filler')?.organizationId;
-  const list = useApi(() => api.get<Page<EvaluationView>>('/api/evaluations?pageSize=100'), 'evaluations');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(searchParams), [searchParams]);
+  const filterKey = searchOf(filter);
+  // Another filter starts again at its first page.
+  const [paging, setPaging] = useState({ filterKey, page: 1 });
+  const page = paging.filterKey === filterKey ? paging.page : 1;
+  const list = useApi(
+    () => api.get<Page<EvaluationListItem>>(`/api/evaluations${searchOf(filter, { page, pageSize: PAGE_SIZE })}`),
+    `${filterKey}#${page}`,
+  );
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -152,56 +165,48 @@ const EvaluationsPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHeader title="自评填报">
-        <Space wrap>
-          <Button type="primary" onClick={() => setCreating(true)} disabled={!organizationId}>
-            新建自评
-          </Button>
-          <Button loading={importing} onClick={() => fileInput.current?.click()} disabled={!organizationId}>
-            导入自评表文件
-          </Button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept={IMPORT_TYPES}
-            aria-label="选择要导入的自评表文件"
-            style={{ display: 'none' }}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void importFile(file);
-            }}
-          />
-        </Space>
+      <PageHeader title={organizationId ? '自评填报' : '自评列表'}>
+        {organizationId ? (
+          <Space wrap>
+            <Button type="primary" onClick={() => setCreating(true)}>
+              新建自评
+            </Button>
+            <Button loading={importing} onClick={() => fileInput.current?.click()}>
+              导入自评表文件
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={IMPORT_TYPES}
+              aria-label="选择要导入的自评表文件"
+              style={{ display: 'none' }}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) void importFile(file);
+              }}
+            />
+          </Space>
+        ) : null}
       </PageHeader>
-      <Typography.Text type="secondary">
-        可导入 Word（.docx）、Excel（.xlsx / .xls）、带文字层的 PDF（.pdf）、文本（.txt）、Markdown（.md）或本系统导出的
-        JSON；导入后生成草稿，核对后送审。
-      </Typography.Text>
+      {organizationId ? (
+        <Typography.Text type="secondary">
+          可导入 Word（.docx）、Excel（.xlsx / .xls）、带文字层的
+          PDF（.pdf）、文本（.txt）、Markdown（.md）或本系统导出的 JSON；导入后生成草稿，核对后送审。
+        </Typography.Text>
+      ) : null}
       {list.state === 'error' ? <Alert type="error" showIcon title={list.message} /> : null}
-      {list.state === 'ready' && organizationId ? <FromDeclarationCard evaluations={list.data.items} /> : null}
-      <Card size="small">
-        <Table<EvaluationView>
-          rowKey="id"
-          size="small"
-          loading={list.state === 'loading'}
-          dataSource={list.state === 'ready' ? list.data.items : []}
-          scroll={{ x: 720 }}
-          columns={[
-            {
-              title: '项目',
-              dataIndex: 'projectName',
-              render: (name: string, item) => (
-                <Link to={`/app/evaluations/${item.id}`}>{name || '（未命名项目）'}</Link>
-              ),
-            },
-            { title: '年度', dataIndex: 'fiscalYear', width: 70 },
-            statusColumn(),
-            scoreColumn(),
-            gradeColumn(),
-            updatedColumn(),
-          ]}
-        />
-      </Card>
+      {/* It compares the declarations with the unit's evaluations, so it needs the list unfiltered. */}
+      {list.state === 'ready' && organizationId && filterKey === '' ? (
+        <FromDeclarationCard evaluations={list.data.items} />
+      ) : null}
+      <EvaluationList
+        list={list}
+        filter={filter}
+        onRemoveFilter={(key) => setSearchParams(searchOf(withoutFilter(filter, key)))}
+        page={page}
+        onPage={(next) => setPaging({ filterKey, page: next })}
+        showUnit={!organizationId}
+      />
       <Modal open={creating} title="新建自评" footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
         <Form layout="vertical" onFinish={create} initialValues={{ fiscalYear: new Date().getFullYear() - 1 }}>
           <Form.Item label="项目名称" name="projectName" rules={[{ required: true, message: '请输入项目名称' }]}>

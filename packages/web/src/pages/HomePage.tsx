@@ -5,24 +5,18 @@ import type {
   EvaluationListItem,
   EvaluationStatus,
   EvaluationView,
-  Me,
   Page,
   ReturnNote,
   ReviewQueue,
   RoleName,
 } from '../api/types.ts';
 import { AppealTodoCard } from '../appeals/AppealTodoCard.tsx';
-import { isReviewer, useSession } from '../auth/session.ts';
+import { useSession } from '../auth/session.ts';
 import { gradeColumn, scoreColumn, statusColumn, updatedColumn } from '../components/evaluation-columns.tsx';
+import { evaluationLink } from '../components/evaluation-link.ts';
 import { useApi } from '../components/useApi.ts';
 import { RectificationTodoCard } from '../rectification/RectificationTodoCard.tsx';
 import { ROLE_TEXT, WAITING_ON } from '../shell/labels.ts';
-
-/** Where a person goes to act on an evaluation: fillers edit, reviewers review. */
-export const evaluationLink = (me: Me, evaluation: EvaluationView): string =>
-  isReviewer(me) && evaluation.status !== 'draft' && evaluation.status !== 'returned'
-    ? `/app/review/${evaluation.id}`
-    : `/app/evaluations/${evaluation.id}`;
 
 /** The evaluations waiting on one role, oldest change first (what has waited longest comes first). */
 export const waitingFor = <T extends EvaluationView>(role: RoleName, items: readonly T[]): T[] => {

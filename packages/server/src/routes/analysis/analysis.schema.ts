@@ -48,7 +48,7 @@ export const dashboardResponse = z.object({
     total: z.number().int(),
     errors: z.number().int(),
     byCode: z.array(counted({ code: z.string(), title: z.string(), errors: z.number().int() })),
-    byDepartment: z.array(counted({ department: z.string() })),
+    byDepartment: z.array(counted({ departmentId: z.string().nullable(), department: z.string() })),
   }),
   scoreByYear: z.array(z.object({ fiscalYear: z.number().int(), scored: z.number().int(), averageScore: z.number() })),
   resultApplication: resultApplicationSummaryResponse.nullable(),

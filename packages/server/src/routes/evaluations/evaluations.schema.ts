@@ -1,4 +1,4 @@
-import { EVALUATION_STATUSES, evaluationFormSchema, safeText } from '@jixiao/core';
+import { EVALUATION_STATUSES, evaluationFormSchema, GRADES, safeText } from '@jixiao/core';
 import { z } from 'zod';
 import { pagingQuery } from '../../http/common.schema.ts';
 
@@ -6,6 +6,10 @@ export const listQuery = z.strictObject({
   status: z.enum(EVALUATION_STATUSES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   organizationId: z.uuid().optional(),
+  /** The units under this 主管部门 (their parent organisation). */
+  departmentId: z.uuid().optional(),
+  /** Submitted evaluations of this reviewed grade (a draft's grade is work in progress). */
+  grade: z.enum(GRADES).optional(),
   search: safeText().min(1).max(200).optional(),
   ...pagingQuery,
 });

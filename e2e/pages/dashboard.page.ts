@@ -1,0 +1,52 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 绩效看板 /app/dashboard: the counts and the charts, each a way into the evaluations behind it. */
+export class DashboardPage {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(year?: number): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/app/dashboard${year === undefined ? '' : `?year=${year}`}`);
+    await this.page.getByRole('heading', { name: '绩效看板', level: 2 }).waitFor();
+    await this.countLinks('按状态查看自评').first().waitFor();
+  }
+
+  /** The links under a chart ("优 2 份"), by the name of their list (按等级查看自评, 按状态查看自评). */
+  countLinks(listName: string): Locator {
+    return this.page.getByRole('navigation', { name: listName }).getByRole('link');
+  }
+
+  /** The count a link under a chart states, by its label (优, 待财政局审核 …). */
+  async countOf(listName: string, label: string): Promise<number> {
+    const text = await this.countLinks(listName)
+      .filter({ hasText: new RegExp(`^${label} \\d+ 份$`, 'u') })
+      .textContent();
+    const count = /(\d+) 份$/u.exec(text ?? '')?.[1];
+    if (count === undefined) throw new Error(`no count for ${label}: ${text}`);
+    return Number(count);
+  }
+
+  async followCount(listName: string, label: string): Promise<void> {
+    await this.countLinks(listName)
+      .filter({ hasText: new RegExp(`^${label} \\d+ 份$`, 'u') })
+      .click();
+    await this.page.waitForURL(/\/app\/evaluations\?/u);
+  }
+
+  /**
+   * Clicks the bar of the status chart on its canvas: bars run left from the grid's edge (180 px in) in the order
+   * of the links under it, each centred in its band of the plot (16 px from the top, 24 px short of the bottom).
+   */
+  async clickStatusBar(index: number, bars: number): Promise<void> {
+    const chart = this.page.getByRole('img', { name: '各状态自评份数柱状图' });
+    // Drawn and done animating: before that a bar may not yet reach the point clicked.
+    await this.page.locator('[aria-label="各状态自评份数柱状图"][aria-busy="false"]').waitFor();
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the status chart is not shown');
+    const band = (box.height - 16 - 24) / bars;
+    await chart.click({ position: { x: 184, y: 16 + band * (index + 0.5) } });
+    await this.page.waitForURL(/\/app\/evaluations\?/u);
+  }
+}
