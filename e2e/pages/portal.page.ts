@@ -23,7 +23,8 @@ export class PortalPage {
 
   async openReport(projectName: string): Promise<void> {
     await this.page.getByRole('link', { name: projectName, exact: true }).click();
-    await this.page.getByText('项目支出绩效自评表').waitFor();
+    // The heading: the print header (screen-hidden) also names the 自评表.
+    await this.page.getByRole('heading', { name: '项目支出绩效自评表' }).waitFor();
   }
 
   indicatorRows(): Locator {
@@ -32,5 +33,55 @@ export class PortalPage {
 
   heading(): Locator {
     return this.page.getByRole('heading', { level: 2 });
+  }
+
+  /** Searches the list by project or unit name, and waits for the address to carry the search. */
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: '搜索' }).fill(text);
+    await this.page.getByRole('button', { name: '搜索', exact: true }).click();
+    await this.page.waitForURL((url) => url.searchParams.get('q') === text);
+  }
+
+  /** The list's rows as 项目名称 · 实施单位 · 主管部门, in the order shown. */
+  async listedRows(): Promise<{ project: string; unit: string; department: string }[]> {
+    return this.page.locator('.portal-table tbody tr').evaluateAll((rows) =>
+      rows
+        .filter((row) => row.querySelector('a') !== null)
+        .map((row) => {
+          const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '');
+          return { project: cells[0] ?? '', unit: cells[2] ?? '', department: cells[3] ?? '' };
+        }),
+    );
+  }
+
+  /** The message of a search that found nothing. */
+  nothingFound(text: string): Locator {
+    return this.page.getByText(`未找到与“${text}”相关的报告`);
+  }
+
+  /** The report's 主管部门 fact: the registered department, then the form's when it says another. */
+  async reportDepartment(): Promise<{ department: string; statedNote: string | null }> {
+    const fact = this.page
+      .locator('.portal-facts > div')
+      .filter({ has: this.page.locator('dt', { hasText: '主管部门' }) });
+    const note = fact.locator('.portal-stated-note');
+    const statedNote = (await note.count()) > 0 ? await note.textContent() : null;
+    // The department is the fact's own text, before the note's element.
+    const department = await fact.locator('dd').evaluate((dd) => dd.firstChild?.textContent ?? '');
+    return { department: department.trim(), statedNote };
+  }
+
+  /** The totals row under the indicators (总分). */
+  totalsRow(): Locator {
+    return this.page.locator('.portal-indicators tfoot tr');
+  }
+
+  /** The line under the table that explains a stated total which disagrees. */
+  totalsExplanation(): Locator {
+    return this.page.locator('.portal-total-check');
+  }
+
+  report(): Locator {
+    return this.page.locator('article.portal-report');
   }
 }

@@ -215,6 +215,8 @@ describe('every finding code can be raised, with a message naming the numbers', 
       'TARGET_NOT_MEASURABLE',
       'DECLARED_WEIGHTS_OFF_BLOCKS',
       'TARGET_BELOW_LAST_ACTUAL',
+      // Raised against the organisation tree when the evaluation is read (validate/department-mismatch.test.ts).
+      'DEPARTMENT_MISMATCH',
     ]);
     expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
   });

@@ -98,6 +98,7 @@ export * from './public/list-published-evaluations.ts';
 export * from './public/published-cache.ts';
 export * from './public/published-view.ts';
 export * from './rectification/attach-rectification-evidence.ts';
+export * from './rectification/cancel-rectification-item.ts';
 export * from './rectification/create-rectification-item.ts';
 export * from './rectification/earlier-rectifications.ts';
 export * from './rectification/get-rectification-item.ts';

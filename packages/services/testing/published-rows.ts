@@ -64,7 +64,7 @@ export const loadPublished = async (
     const result = evaluate(form);
     return {
       // The portal page a publication stores, as publishing would write it (id and unit filled in per row).
-      view: publishedViewOf({ id: '' }, { form, result, grade: result.grade }, '', now),
+      view: publishedViewOf({ id: '' }, { form, result, grade: result.grade }, { unit: '', department: null }, now),
       form: JSON.stringify(form),
       result: JSON.stringify(result),
       total: result.totalScore.toFixed(2),

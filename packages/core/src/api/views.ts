@@ -4,7 +4,8 @@ import type { BulkSummary } from '../bulk/bulk-summary.ts';
 import type { EvaluationForm, NarrativeSection } from '../model/form.ts';
 import type { EvaluationResult } from '../model/result.ts';
 import type { RectificationItemView } from '../rectification/rectification-view.ts';
-import type { EvaluationSummary } from '../summary.ts';
+import type { EvaluationSummary, IndicatorSummary } from '../summary.ts';
+import type { ReportDepartment } from '../validate/department-mismatch.ts';
 import type { EvaluationStatus, Role, WorkflowAction } from '../workflow/workflow.ts';
 
 /*
@@ -180,17 +181,28 @@ export type PublishedListItem = {
   gradeLabel: string | null;
 };
 
-/** What the public sees: the published revision's scores and explanations, not the internal audit findings. */
-export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file'> & {
-  id: string;
-  unit: string;
-  publishedAt: string;
-  gradeLabel: string | null;
-  annualGoal: { expected: string; actual: string };
-  narrative: { title: string; sections: NarrativeSection[] };
-  /** 经复议: a ruling on an appeal changed this result (absent when none did). */
-  reconsideration?: PublishedReconsideration | undefined;
-};
+/** An indicator on the portal: its rule id kept for machines, named in words for people. */
+export type PublishedIndicator = IndicatorSummary & { ruleName: string };
+
+/**
+ * What the public sees: the published revision's scores and explanations, not the internal audit findings. The
+ * unit and its 主管部门 are the organisation tree's (as the public list shows them); the form's 主管部门 cell is kept
+ * beside them (`ReportDepartment`).
+ */
+export type PublishedEvaluation = Omit<EvaluationSummary, 'findings' | 'file' | 'department' | 'indicators'> &
+  ReportDepartment & {
+    id: string;
+    unit: string;
+    /** The rule set `ruleSet` names, in words ("财政部《…》（财预〔2020〕10号）1.0.0 版"). */
+    ruleSetName: string;
+    indicators: PublishedIndicator[];
+    publishedAt: string;
+    gradeLabel: string | null;
+    annualGoal: { expected: string; actual: string };
+    narrative: { title: string; sections: NarrativeSection[] };
+    /** 经复议: a ruling on an appeal changed this result (absent when none did). */
+    reconsideration?: PublishedReconsideration | undefined;
+  };
 
 /** An account as an administrator sees it (GET /api/users). */
 export type UserView = {

@@ -51,6 +51,7 @@ export const FINDING_CODES = {
   TARGET_NOT_MEASURABLE: { severity: 'warning', title: '产出指标不可衡量' },
   DECLARED_WEIGHTS_OFF_BLOCKS: { severity: 'error', title: '申报分值与规则分值结构不符' },
   TARGET_BELOW_LAST_ACTUAL: { severity: 'warning', title: '年度指标值低于上年实际完成值' },
+  DEPARTMENT_MISMATCH: { severity: 'info', title: '填报的主管部门与系统登记的不一致' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -120,7 +120,7 @@ const hunan: RuleSetDocument = {
   extends: 'national-2020',
   version: '0.1.0',
   status: 'draft',
-  name: '湖南省项目支出绩效自评（草案，同 national-2020）',
+  name: '湖南省项目支出绩效自评（草案，同财政部2020年办法）',
 };
 
 export const RULE_SET_DOCUMENTS: readonly RuleSetDocument[] = [national2020, yitihua2022, hunan];

@@ -38,7 +38,11 @@ export type EvaluationFilter = {
   /** Restrict to these owning organizations; undefined means every organization. */
   organizationIds?: readonly string[] | undefined;
   status?: EvaluationStatusColumn | undefined;
+  /** Restrict to these statuses as well (an empty list matches nothing). */
+  statuses?: readonly EvaluationStatusColumn[] | undefined;
   fiscalYear?: number | undefined;
+  /** The reviewed grade as stored on the evaluation (excellent, good, fair, poor). */
+  grade?: string | undefined;
   /** Substring of the project name. */
   search?: string | undefined;
   limit: number;
@@ -53,13 +57,15 @@ export const listEvaluations = async (
   db: Db,
   filter: EvaluationFilter,
 ): Promise<{ items: EvaluationListRow[]; total: number }> => {
-  if (filter.organizationIds?.length === 0) return { items: [], total: 0 };
+  if (filter.organizationIds?.length === 0 || filter.statuses?.length === 0) return { items: [], total: 0 };
   let query = db
     .selectFrom('evaluations as e')
     .innerJoin('organizations as u', 'u.id', 'e.organization_id')
     .leftJoin('organizations as d', 'd.id', 'u.parent_id');
   if (filter.organizationIds) query = query.where('e.organization_id', 'in', filter.organizationIds);
   if (filter.status) query = query.where('e.status', '=', filter.status);
+  if (filter.statuses) query = query.where('e.status', 'in', filter.statuses);
+  if (filter.grade) query = query.where('e.grade', '=', filter.grade);
   if (filter.fiscalYear !== undefined) query = query.where('e.fiscal_year', '=', filter.fiscalYear);
   if (filter.search) query = query.where('e.project_name', 'like', `%${escapeLike(filter.search)}%`);
   const [items, count] = await Promise.all([
@@ -79,6 +85,8 @@ export const listEvaluations = async (
 export type PublishedFilter = {
   fiscalYear?: number | undefined;
   department?: string | undefined;
+  /** Substring of the project or the unit name, in any letter case. */
+  search?: string | undefined;
   limit: number;
   offset: number;
 };
@@ -105,12 +113,17 @@ export const listPublishedEvaluations = async (
     .where('e.status', '=', 'published');
   if (filter.fiscalYear !== undefined) query = query.where('e.fiscal_year', '=', filter.fiscalYear);
   if (filter.department) query = query.where('d.name', '=', filter.department);
-  // Without a department filter the count needs no join and is answered from the partial index alone.
+  if (filter.search) {
+    const pattern = `%${escapeLike(filter.search)}%`;
+    query = query.where((eb) => eb.or([eb('e.project_name', 'ilike', pattern), eb('u.name', 'ilike', pattern)]));
+  }
+  // Without a department or a search the count needs no join and is answered from the partial index alone.
   let countQuery = db.selectFrom('evaluations as e').where('e.status', '=', 'published');
   if (filter.fiscalYear !== undefined) countQuery = countQuery.where('e.fiscal_year', '=', filter.fiscalYear);
-  const count = filter.department
-    ? query.select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow()
-    : countQuery.select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
+  const count =
+    filter.department || filter.search
+      ? query.select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow()
+      : countQuery.select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
   const [items, counted] = await Promise.all([
     query
       .select([

@@ -40,12 +40,22 @@ const publishedNow = (db: Db) =>
     )
     .where('e.status', '=', 'published');
 
+export type PublishedViewRow = {
+  /** The public page stored at publishing; null for a publication made before migration 0007. */
+  public_view: string | null;
+  /** The unit and its 主管部门 as the organisation tree names them now (the public list's names). */
+  organization_name: string;
+  department_name: string | null;
+};
+
 /** The stored public JSON of an evaluation that is published now; undefined when it is not published. */
-export const findPublishedView = async (
-  db: Db,
-  evaluationId: string,
-): Promise<{ public_view: string | null } | undefined> =>
-  publishedNow(db).select('p.public_view').where('e.id', '=', evaluationId).executeTakeFirst();
+export const findPublishedView = async (db: Db, evaluationId: string): Promise<PublishedViewRow | undefined> =>
+  publishedNow(db)
+    .innerJoin('organizations as u', 'u.id', 'e.organization_id')
+    .leftJoin('organizations as d', 'd.id', 'u.parent_id')
+    .select(['p.public_view', 'u.name as organization_name', 'd.name as department_name'])
+    .where('e.id', '=', evaluationId)
+    .executeTakeFirst();
 
 /** The fiscal years that have a published evaluation, newest first. */
 export const listPublishedYears = async (db: Db): Promise<number[]> =>

@@ -1,5 +1,5 @@
 import type { EvaluationDetail } from '@jixiao/core';
-import { AppError, availableActions } from '@jixiao/core';
+import { AppError, availableActions, departmentMismatchFindings } from '@jixiao/core';
 import {
   findRevision,
   listAttachments,
@@ -38,7 +38,11 @@ export const getEvaluation = async (
   ]);
   if (evaluation.current_revision_id && !current) throw new AppError('INTERNAL');
   const earlier = await earlierRectificationsOf(ctx.db, evaluation, tree, actor, todayOf(ctx.now));
-  const budgetYear = current ? await budgetYearFindingsOf(ctx.db, evaluation, revisionForm(current)) : [];
+  const form = current ? revisionForm(current) : null;
+  const budgetYear = form ? await budgetYearFindingsOf(ctx.db, evaluation, form) : [];
+  const view = viewOf(evaluation, tree);
+  // Against the organisation tree as it is now, so never stored with the revision.
+  const department = form ? departmentMismatchFindings(form.department, view.departmentName) : [];
   const names = await listDisplayNames(ctx.db, [
     ...reviews.map((review) => review.reviewer_id),
     ...publications.flatMap((publication) =>
@@ -49,9 +53,11 @@ export const getEvaluation = async (
   ]);
   const nameOf = (userId: string): string => names.get(userId) ?? '（已删除的账号）';
   return {
-    ...viewOf(evaluation, tree),
-    form: current ? revisionForm(current) : null,
-    result: current ? withRectificationFindings(revisionResult(current), [...budgetYear, ...earlier.findings]) : null,
+    ...view,
+    form,
+    result: current
+      ? withRectificationFindings(revisionResult(current), [...budgetYear, ...earlier.findings, ...department])
+      : null,
     revisions: revisions.map(toRevisionView),
     reviews: reviews.map((review) => ({
       id: review.id,

@@ -14,7 +14,6 @@ import {
   type Db,
   type Evaluation,
   findActivePublication,
-  findOrganizationById,
   findRevision,
   insertPublication,
   insertReview,
@@ -26,7 +25,7 @@ import { effectiveRoles, loadOrganizationTree } from '../access/organization-sco
 import { publishedViewWithAmendment } from '../appeals/reconsideration.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { publishedViewOf } from '../public/published-view.ts';
+import { publishedViewOf, registeredNamesOf } from '../public/published-view.ts';
 import { assertVersion, type EvaluationView, loadVisibleEvaluation, revisionForm, viewOf } from './evaluation-view.ts';
 import { assertNotOwnRevision, revisionAuthors } from './revision-authors.ts';
 import { writeRevision } from './write-revision.ts';
@@ -101,7 +100,7 @@ const applyAction = async (
     case 'publish': {
       const revision = await findRevision(trx, revisionId);
       if (!revision) throw new AppError('INVALID_TRANSITION', '自评尚无内容，不能公开');
-      const unit = await findOrganizationById(trx, evaluation.organization_id);
+      const names = await registeredNamesOf(trx, evaluation.organization_id);
       await insertPublication(trx, {
         id: randomUUID(),
         organization_id: evaluation.organization_id,
@@ -116,7 +115,7 @@ const applyAction = async (
           await publishedViewWithAmendment(
             trx,
             { id: evaluation.id, revisionId },
-            publishedViewOf(evaluation, revision, unit?.name ?? '', now),
+            publishedViewOf(evaluation, revision, names, now),
           ),
         ),
       });

@@ -1,16 +1,14 @@
 import { AppError } from '@jixiao/core';
-import {
-  type Db,
-  findActivePublication,
-  findEvaluationById,
-  findOrganizationById,
-  findPublishedView,
-  findRevision,
-} from '@jixiao/db';
+import { type Db, findActivePublication, findEvaluationById, findPublishedView, findRevision } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
 import { publishedCache } from './published-cache.ts';
-import { type PublishedEvaluation, publishedViewOf } from './published-view.ts';
+import {
+  type PublishedEvaluation,
+  presentPublishedView,
+  publishedViewOf,
+  type RegisteredNames,
+} from './published-view.ts';
 
 export type { PublishedEvaluation } from './published-view.ts';
 
@@ -27,16 +25,16 @@ const loadPublished = async (db: Db, evaluationId: string) => {
 };
 
 /** A publication from before its page was stored with it (migration 0007): built from the revision. */
-const buildPublishedJson = async (db: Db, evaluationId: string): Promise<string> => {
+const buildPublished = async (db: Db, evaluationId: string, names: RegisteredNames): Promise<PublishedEvaluation> => {
   const { evaluation, publication, revision } = await loadPublished(db, evaluationId);
-  const unit = await findOrganizationById(db, evaluation.organization_id);
-  return JSON.stringify(publishedViewOf(evaluation, revision, unit?.name ?? '', publication.published_at));
+  return publishedViewOf(evaluation, revision, names, publication.published_at);
 };
 
 const cached = publishedCache<string>();
 
 /**
- * The portal's JSON for a published evaluation, as stored when it was published: one lookup, served as is.
+ * The portal's JSON for a published evaluation: the page stored when it was published (one lookup), with the
+ * unit and 主管部门 as the organisation tree names them now, so the page says what the list says.
  * NOT_FOUND when it does not exist or is not published now.
  */
 export const getPublishedEvaluationJson = (ctx: ServiceContext, evaluationId: string): Promise<string> =>
@@ -44,7 +42,12 @@ export const getPublishedEvaluationJson = (ctx: ServiceContext, evaluationId: st
     readMayBeStale(ctx, async (db) => {
       const stored = await findPublishedView(db, evaluationId);
       if (!stored) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
-      return stored.public_view ?? buildPublishedJson(db, evaluationId);
+      const names = { unit: stored.organization_name, department: stored.department_name };
+      return JSON.stringify(
+        stored.public_view === null
+          ? await buildPublished(db, evaluationId, names)
+          : presentPublishedView(JSON.parse(stored.public_view), names),
+      );
     }),
   );
 

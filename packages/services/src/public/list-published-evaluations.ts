@@ -11,6 +11,8 @@ export type { PublishedListItem } from '@jixiao/core';
 export type ListPublishedInput = {
   year?: number | undefined;
   department?: string | undefined;
+  /** Part of the project or the unit name, in any letter case; blank is no search. */
+  q?: string | undefined;
   page: number;
   pageSize: number;
 };
@@ -18,12 +20,14 @@ export type ListPublishedInput = {
 const gradeLabel = (grade: string | null): string | null =>
   grade !== null && isGrade(grade) ? GRADE_LABELS[grade] : null;
 
+const searchOf = (input: ListPublishedInput): string | undefined => input.q?.trim() || undefined;
+
 // Kept as the JSON text the route sends: a cached page goes out without being serialised again.
 const cached = publishedCache<string>();
 
 /** Anonymous: a page of the published evaluations only, newest year first, as JSON text. */
 export const listPublishedEvaluationsJson = (ctx: ServiceContext, input: ListPublishedInput): Promise<string> =>
-  cached(ctx, JSON.stringify([input.year, input.department, input.page, input.pageSize]), async () =>
+  cached(ctx, JSON.stringify([input.year, input.department, searchOf(input), input.page, input.pageSize]), async () =>
     JSON.stringify(await loadPage(ctx, input)),
   );
 
@@ -39,6 +43,7 @@ const loadPage = async (ctx: ServiceContext, input: ListPublishedInput): Promise
     listPublishedRows(db, {
       fiscalYear: input.year,
       department: input.department,
+      search: searchOf(input),
       limit: input.pageSize,
       offset: (input.page - 1) * input.pageSize,
     }),

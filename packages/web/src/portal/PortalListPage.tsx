@@ -1,6 +1,6 @@
 import { Alert, Button, Spin } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../api/client.ts';
 import type { Page, PublicListItem } from '../api/types.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
@@ -8,14 +8,28 @@ import { useApi } from '../components/useApi.ts';
 
 const PAGE_SIZE = 20;
 
+/** As long as the public list API takes (public.schema.ts). */
+const SEARCH_MAX_LENGTH = 100;
+
 const distinct = <T,>(values: T[]): T[] => [...new Set(values)];
 
-/** Published reports, filtered by year and department; a plain table so that it reads on a phone. */
+/**
+ * Published reports, searched by project or unit name (kept in the address as ?q=, so a search can be linked and
+ * survives a reload) and filtered by year and department; a plain table so that it reads on a phone.
+ */
 export const PortalListPage = () => {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q')?.trim() ?? '';
+  const [typed, setTyped] = useState(q);
   const [year, setYear] = useState('');
   const [department, setDepartment] = useState('');
   const [page, setPage] = useState(1);
-  const url = `/api/public/evaluations${query({ year, department, page, pageSize: PAGE_SIZE })}`;
+  // The address changes under the page too (back, forward): the box and the page follow it.
+  useEffect(() => {
+    setTyped(q);
+    setPage(1);
+  }, [q]);
+  const url = `/api/public/evaluations${query({ q, year, department, page, pageSize: PAGE_SIZE })}`;
   const list = useApi(() => api.get<Page<PublicListItem>>(url), url);
   // The filter choices come from everything published, not from the filtered page.
   const everything = useApi(() => api.get<Page<PublicListItem>>('/api/public/evaluations?pageSize=100'), 'all');
@@ -33,6 +47,29 @@ export const PortalListPage = () => {
         ，字段含义见<Link to="/open-data">开放数据说明</Link>。
       </p>
       <div className="portal-filters">
+        <search className="portal-search">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              const next = typed.trim();
+              setSearchParams(next ? { q: next } : {});
+            }}
+          >
+            <label>
+              搜索
+              <input
+                type="search"
+                value={typed}
+                maxLength={SEARCH_MAX_LENGTH}
+                placeholder="项目名称或单位名称"
+                onChange={(event) => setTyped(event.target.value)}
+              />
+            </label>
+            <button type="submit" className="portal-button">
+              搜索
+            </button>
+          </form>
+        </search>
         <label>
           年度
           <select
@@ -94,7 +131,7 @@ export const PortalListPage = () => {
               <tbody>
                 {list.data.items.length === 0 ? (
                   <tr>
-                    <td colSpan={6}>暂无符合条件的公开自评。</td>
+                    <td colSpan={6}>{q ? `未找到与“${q}”相关的报告` : '暂无符合条件的公开自评。'}</td>
                   </tr>
                 ) : null}
                 {list.data.items.map((item) => (

@@ -5,9 +5,11 @@ import { api } from '../api/client.ts';
 import type { PublishedEvaluation } from '../api/types.ts';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PrintHeader } from '../components/PrintHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { toChineseNumber } from './chinese-number.ts';
 import { PortalReconsideration } from './PortalReconsideration.tsx';
+import { totalsCheck } from './totals-check.ts';
 
 // The feedback section (its form pulls in antd's Form) loads after the report, in its own chunk.
 const PortalFeedback = lazy(() => import('./PortalFeedback.tsx'));
@@ -42,9 +44,13 @@ const PortalReportPage = () => {
   const data = report.data;
   const weightSum = data.indicators.reduce((sum, row) => sum + Math.round((row.weight ?? 0) * 100), 0) / 100;
   const grade = data.gradeLabel ?? data.grade;
+  const totals = totalsCheck(data);
   return (
     <article className="portal-report">
-      <Link to="/">← 返回公开列表</Link>
+      <PrintHeader unit={data.unit || data.implementingUnit} project={data.projectName} year={data.year} />
+      <Link to="/" className="no-print">
+        ← 返回公开列表
+      </Link>
       <h2 className="portal-report-title">
         {data.year ? `${data.year} 年度` : ''}
         {data.projectName} 绩效自评
@@ -56,7 +62,12 @@ const PortalReportPage = () => {
         </div>
         <div>
           <dt>主管部门</dt>
-          <dd>{data.department || '—'}</dd>
+          <dd>
+            {data.department || '—'}
+            {data.departmentDiffers ? (
+              <span className="portal-stated-note">报告填写为：{data.statedDepartment}</span>
+            ) : null}
+          </dd>
         </div>
         <div>
           <dt>自评得分</dt>
@@ -75,7 +86,10 @@ const PortalReportPage = () => {
         </div>
       </dl>
       <PortalReconsideration reconsideration={data.reconsideration} />
-      <p className="portal-downloads">
+      <p className="portal-downloads no-print">
+        <button type="button" className="portal-button" onClick={() => window.print()}>
+          打印
+        </button>
         {DOCUMENTS.map((document) => (
           <a
             key={document.kind}
@@ -169,7 +183,7 @@ const PortalReportPage = () => {
                     <details className="portal-explain">
                       <summary aria-label={`复核得分 ${points(row.score)}，展开计分说明`}>{points(row.score)}</summary>
                       <p>
-                        {row.rule}：{row.explanation}
+                        {row.ruleName}：{row.explanation}
                       </p>
                     </details>
                   </td>
@@ -182,7 +196,19 @@ const PortalReportPage = () => {
                   总分（含预算执行 {points(data.executionScore)} 分）
                 </th>
                 <td className="number">{points(weightSum)}</td>
-                <td className="number">{points(data.statedTotal)}</td>
+                <td className="number">
+                  {points(data.statedTotal)}
+                  {totals.differsFromRecomputed ? (
+                    <span className="portal-mark" title={totals.explanation ?? undefined}>
+                      与复核不一致
+                    </span>
+                  ) : null}
+                  {totals.differsFromRowSum ? (
+                    <span className="portal-mark" title={totals.explanation ?? undefined}>
+                      与各项合计不一致
+                    </span>
+                  ) : null}
+                </td>
                 <td className="number">
                   <strong>{points(data.totalScore)}</strong> <GradeTag grade={grade} />
                 </td>
@@ -190,8 +216,9 @@ const PortalReportPage = () => {
             </tfoot>
           </table>
         </div>
+        {totals.explanation ? <p className="portal-note portal-total-check">总分核对：{totals.explanation}。</p> : null}
         <p className="portal-note">
-          “得分”为单位自评填报；“复核得分”为按 {data.ruleSet} 规则复核的结果，点击分数可展开计分说明。
+          “得分”为单位自评填报；“复核得分”为按{data.ruleSetName}评分规则复核的结果，点击分数可展开计分说明。
           {data.provisional ? '部分指标无法自动计分，沿用单位填报得分。' : ''}
           {data.cap ? ` ${data.cap}` : ''}
         </p>
@@ -210,9 +237,12 @@ const PortalReportPage = () => {
         ))}
       </section>
 
-      <Suspense fallback={null}>
-        <PortalFeedback evaluationId={data.id} />
-      </Suspense>
+      {/* On paper, the report: the feedback form and its messages stay on the screen. */}
+      <div className="no-print">
+        <Suspense fallback={null}>
+          <PortalFeedback evaluationId={data.id} />
+        </Suspense>
+      </div>
     </article>
   );
 };

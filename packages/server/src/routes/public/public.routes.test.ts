@@ -69,8 +69,37 @@ describe('public routes', () => {
     expect(otherDepartment.json()).toMatchObject({ total: 0 });
   });
 
+  it('searches by part of the project or the unit name, and shows the list’s 主管部门 on the report page', async () => {
+    const search = async (q: string) =>
+      (await testApp.request(null, { method: 'GET', url: `/api/public/evaluations?q=${encodeURIComponent(q)}` })).json<{
+        items: { id: string; department: string | null }[];
+        total: number;
+      }>();
+    expect(await search('公开')).toMatchObject({ total: 1, items: [{ id: publishedId }] });
+    expect(await search('  征收和补偿 ')).toMatchObject({ total: 1, items: [{ id: publishedId }] });
+    expect(await search('   ')).toMatchObject({ total: 1 });
+    // A draft's name is not searched; % is a character, not a wildcard.
+    expect(await search('未公开')).toMatchObject({ total: 0, items: [] });
+    expect(await search('%')).toMatchObject({ total: 0, items: [] });
+    const listed = await search('公开项目');
+    const page = await testApp.request(null, { method: 'GET', url: `/api/public/evaluations/${publishedId}` });
+    expect(page.json()).toMatchObject({
+      department: listed.items[0]?.department,
+      unit: '开福区城市房屋征收和补偿管理办公室',
+      ruleSet: 'national-2020@1.0.0',
+      ruleSetName: '财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）1.0.0 版',
+    });
+  });
+
   it('answers 400 for bad filters', async () => {
-    for (const query of ['year=abc', 'page=0', 'pageSize=101', 'unknown=1']) {
+    for (const query of [
+      'year=abc',
+      'page=0',
+      'pageSize=101',
+      'unknown=1',
+      `q=${encodeURIComponent('征'.repeat(101))}`,
+      'q=%00',
+    ]) {
       const response = await testApp.request(null, { method: 'GET', url: `/api/public/evaluations?${query}` });
       expect(response.statusCode, query).toBe(400);
     }

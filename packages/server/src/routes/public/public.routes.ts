@@ -34,7 +34,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
   app.get(
     '/api/public/evaluations/:id',
     { schema: { tags: ['public'], summary: '已公开的绩效自评详情（指标、得分与计分说明）', params: idParams } },
-    // The JSON stored at publishing goes out as it is: no parsing and re-serialising per request.
+    // The page is cached as the JSON it is sent as (the stored page with today's names): no serialising per request.
     async (request, reply) => sendSerializedJson(reply, await getPublishedEvaluationJson(ctx, request.params.id)),
   );
 

@@ -2,9 +2,14 @@ import { safeText } from '@jixiao/core';
 import { z } from 'zod';
 import { pagingQuery } from '../../http/common.schema.ts';
 
+/** Longer than any project or unit name a search could usefully hold. */
+export const PUBLIC_SEARCH_MAX_LENGTH = 100;
+
 export const publicListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   department: safeText().min(1).max(200).optional(),
+  /** Part of a project or unit name; surrounding spaces dropped, a blank search is no search. */
+  q: safeText().trim().max(PUBLIC_SEARCH_MAX_LENGTH).optional(),
   ...pagingQuery,
 });
 
