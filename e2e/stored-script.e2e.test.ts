@@ -72,7 +72,7 @@ describe('script planted in every field a user controls runs on no page', () => 
   /** Opens a page and waits until the planted text shows on it (as text). */
   const visit = async (page: Page, path: string): Promise<void> => {
     await page.goto(`${server.url}${path}`);
-    await page.getByText(MARKER).first().waitFor();
+    await page.getByText(MARKER).filter({ visible: true }).first().waitFor();
   };
 
   /** Opens a downloaded HTML document from disk, as its reader would, and waits for the planted text. */
@@ -80,7 +80,7 @@ describe('script planted in every field a user controls runs on no page', () => 
     const file = join(downloads, name);
     writeFileSync(file, bytes);
     await page.goto(pathToFileURL(file).href);
-    await page.getByText(MARKER).first().waitFor();
+    await page.getByText(MARKER).filter({ visible: true }).first().waitFor();
   };
 
   /** An account an admin creates has to change its password first: done here over the API. */
