@@ -29,6 +29,7 @@ export * from './model/result.ts';
 export * from './model/safe-text.ts';
 export * from './model/schema.ts';
 export * from './model/upgrade-form.ts';
+export * from './narrative/body-blocks.ts';
 export * from './narrative/figures.ts';
 export * from './narrative/sections.ts';
 export * from './narrative/unit-facts.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type EvaluationForm, evaluate } from '@jixiao/core';
+import { type EvaluationForm, evaluate, narrativeBlocks } from '@jixiao/core';
 import { generateForm } from '@jixiao/core/testing';
 import { readReport } from '@jixiao/ingest';
 import ExcelJS from 'exceljs';
@@ -48,6 +48,16 @@ const tableOf = (form: EvaluationForm) => ({
   statedTotalWeight: form.statedTotal.weight,
 });
 
+/** A narrative body's table rows, each with adjacent repeats collapsed (a spanned cell read back once per column). */
+const narrativeRows = (body: string): string[][] =>
+  narrativeBlocks(body).flatMap((block) =>
+    block.kind === 'table'
+      ? block.rows.map((row) =>
+          row.cells.map((cell) => cell.text).filter((text, index, texts) => index === 0 || texts[index - 1] !== text),
+        )
+      : [],
+  );
+
 describe('documents of the seed evaluation', async () => {
   const form = await readSeed();
   const result = evaluate(form);
@@ -78,6 +88,12 @@ describe('documents of the seed evaluation', async () => {
       form.narrative.sections.map((section) => section.heading),
     );
     expect(back.narrative.title).toBe(form.narrative.title);
+    // The funds table inside section 二 is written as a Word table (short rows spanning to its width) and read back
+    // row by row; the reader repeats a spanned cell's text in each grid column, as it does for the 自评表.
+    expect(narrativeRows(back.narrative.sections[1]?.body ?? '')).toEqual(
+      narrativeRows(form.narrative.sections[1]?.body ?? ''),
+    );
+    expect(narrativeRows(form.narrative.sections[1]?.body ?? '')).toContainEqual(['合计', '38', '27.75']);
     const documentXml = strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array());
     expect(documentXml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(documentXml).toContain('w:eastAsia="方正小标宋简体"');

@@ -1,4 +1,10 @@
-import type { EvaluationForm, EvaluationResult } from '@jixiao/core';
+import {
+  type EvaluationForm,
+  type EvaluationResult,
+  type NarrativeTableRow,
+  narrativeBlocks,
+  sectionLabel,
+} from '@jixiao/core';
 import {
   AlignmentType,
   Document,
@@ -46,19 +52,18 @@ const bodyParagraph = (text: string) =>
     alignment: AlignmentType.JUSTIFIED,
   });
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-const narrativeTable = (rows: string[][]): Table =>
+const narrativeTable = (rows: NarrativeTableRow[]): Table =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(
-      (cells) =>
+      (row) =>
         new TableRow({
-          children: cells.map(
+          children: row.cells.map(
             (cell) =>
               new TableCell({
+                columnSpan: cell.colSpan,
                 children: [
-                  new Paragraph({ children: [run(cell, FONTS.table, 10.5)], alignment: AlignmentType.CENTER }),
+                  new Paragraph({ children: [run(cell.text, FONTS.table, 10.5)], alignment: AlignmentType.CENTER }),
                 ],
               }),
           ),
@@ -66,30 +71,23 @@ const narrativeTable = (rows: string[][]): Table =>
     ),
   });
 
-const sectionContent = (body: string): (Paragraph | Table)[] => {
-  const out: (Paragraph | Table)[] = [];
-  let table: string[][] = [];
-  const flush = () => {
-    if (table.length > 0) out.push(narrativeTable(table));
-    table = [];
-  };
-  for (const line of body.split('\n')) {
-    if (line.includes('\t')) {
-      table.push(line.split('\t'));
-      continue;
+const sectionContent = (body: string): (Paragraph | Table)[] =>
+  narrativeBlocks(body).map((block) => {
+    switch (block.kind) {
+      case 'subheading':
+        return new Paragraph({
+          children: [run(block.text, FONTS.heading2, 16)],
+          indent: { firstLine: 640 },
+          spacing: LINE,
+        });
+      case 'paragraph':
+        return bodyParagraph(block.text);
+      case 'table':
+        return narrativeTable(block.rows);
+      default:
+        return block satisfies never;
     }
-    flush();
-    const text = line.trim();
-    if (!text) continue;
-    out.push(
-      /^（[一二三四五六七八九十]+）/u.test(text)
-        ? new Paragraph({ children: [run(text, FONTS.heading2, 16)], indent: { firstLine: 640 }, spacing: LINE })
-        : bodyParagraph(text),
-    );
-  }
-  flush();
-  return out;
-};
+  });
 
 const COLUMN_MM = [16, 20, 22, 46, 20, 20, 12, 12, 34];
 
@@ -160,7 +158,7 @@ export const renderDocx = async (
   for (const section of form.narrative.sections) {
     narrative.push(
       new Paragraph({
-        children: [run(`${NUMERALS[section.number - 1] ?? section.number}、${section.heading}`, FONTS.heading1, 16)],
+        children: [run(sectionLabel(section), FONTS.heading1, 16)],
         indent: { firstLine: 640 },
         spacing: LINE,
       }),

@@ -1,38 +1,37 @@
-import { type EvaluationForm, type EvaluationResult, GRADE_LABELS, SEVERITY_LABELS } from '@jixiao/core';
+import {
+  type EvaluationForm,
+  type EvaluationResult,
+  GRADE_LABELS,
+  narrativeBlocks,
+  SEVERITY_LABELS,
+  sectionLabel,
+} from '@jixiao/core';
 import { layoutFormTable } from '../layout/form-table.ts';
 import { escapeHtml } from './escape-html.ts';
 
 const lines = (text: string): string => escapeHtml(text).replace(/\n/gu, '<br>');
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** Body text: paragraphs by line, an indented first line each, tab-separated lines (narrative tables) as tables. */
-const bodyHtml = (body: string): string => {
-  const out: string[] = [];
-  let table: string[][] = [];
-  const flush = () => {
-    if (table.length === 0) return;
-    out.push(
-      `<table class="inline">${table.map((cells) => `<tr>${cells.map((cell) => `<td>${lines(cell)}</td>`).join('')}</tr>`).join('')}</table>`,
-    );
-    table = [];
-  };
-  for (const line of body.split('\n')) {
-    if (line.includes('\t')) {
-      table.push(line.split('\t'));
-      continue;
-    }
-    flush();
-    if (line.trim())
-      out.push(
-        /^（[一二三四五六七八九十]+）/u.test(line.trim())
-          ? `<h3>${escapeHtml(line.trim())}</h3>`
-          : `<p>${escapeHtml(line.trim())}</p>`,
-      );
-  }
-  flush();
-  return out.join('\n');
-};
+/** Body text: paragraphs with an indented first line, （一） subheadings, and the report's own tables as tables. */
+const bodyHtml = (body: string): string =>
+  narrativeBlocks(body)
+    .map((block) => {
+      switch (block.kind) {
+        case 'subheading':
+          return `<h3>${escapeHtml(block.text)}</h3>`;
+        case 'paragraph':
+          return `<p>${escapeHtml(block.text)}</p>`;
+        case 'table':
+          return `<table class="inline">${block.rows
+            .map(
+              (row) =>
+                `<tr>${row.cells.map((cell) => `<td${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}>${lines(cell.text)}</td>`).join('')}</tr>`,
+            )
+            .join('')}</table>`;
+        default:
+          return block satisfies never;
+      }
+    })
+    .join('\n');
 
 const formTableHtml = (form: EvaluationForm): string => {
   const layout = layoutFormTable(form);
@@ -73,10 +72,7 @@ export type HtmlOptions = { includeReview?: boolean };
  */
 export const renderHtml = (form: EvaluationForm, result: EvaluationResult, options: HtmlOptions = {}): string => {
   const sections = form.narrative.sections
-    .map(
-      (section) =>
-        `<h2>${NUMERALS[section.number - 1] ?? section.number}、${escapeHtml(section.heading)}</h2>\n${bodyHtml(section.body)}`,
-    )
+    .map((section) => `<h2>${escapeHtml(sectionLabel(section))}</h2>\n${bodyHtml(section.body)}`)
     .join('\n');
   const title = form.narrative.title || `${form.fiscalYear ?? ''}年度${form.projectName}项目支出绩效自评报告`;
   return `<!doctype html>

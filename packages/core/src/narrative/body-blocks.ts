@@ -1,0 +1,47 @@
+/**
+ * A narrative section's body as the blocks a reader sees. Readers keep a table inside the report text (the funds
+ * table of section 二) as tab-separated lines, one per row; every renderer — the public page, Word and PDF — shows
+ * those lines as one table and the rest as paragraphs, so the split lives here once.
+ */
+export type NarrativeBlock =
+  | { kind: 'subheading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; rows: NarrativeTableRow[] };
+
+/**
+ * A row of a narrative table. A Word table's merged cells come through as fewer cells on that row, so the last cell
+ * spans what is left of the widest row: the row's own cells stay where the report put them, and nothing is invented.
+ */
+export type NarrativeTableRow = { cells: { text: string; colSpan: number }[] };
+
+const SUBHEADING = /^（[一二三四五六七八九十]+）/u;
+
+const tableRows = (lines: string[][]): NarrativeTableRow[] => {
+  const columns = Math.max(...lines.map((cells) => cells.length));
+  return lines.map((cells) => ({
+    cells: cells.map((text, index) => ({
+      text: text.trim(),
+      colSpan: index === cells.length - 1 ? columns - cells.length + 1 : 1,
+    })),
+  }));
+};
+
+export const narrativeBlocks = (body: string): NarrativeBlock[] => {
+  const blocks: NarrativeBlock[] = [];
+  let table: string[][] = [];
+  const flush = () => {
+    if (table.length > 0) blocks.push({ kind: 'table', rows: tableRows(table) });
+    table = [];
+  };
+  for (const line of body.split('\n')) {
+    if (line.includes('\t')) {
+      table.push(line.split('\t'));
+      continue;
+    }
+    flush();
+    const text = line.trim();
+    if (text) blocks.push({ kind: SUBHEADING.test(text) ? 'subheading' : 'paragraph', text });
+  }
+  flush();
+  return blocks;
+};
