@@ -28,6 +28,23 @@ export class DashboardPage {
     return Number(count);
   }
 
+  /** A statistic card that opens the evaluations it counts (自评份数, 执行率偏低), by its title. */
+  statisticLink(title: string): Locator {
+    return this.page.getByRole('link', { name: new RegExp(`^${title} \\d+`, 'u') });
+  }
+
+  /** The number a statistic card shows. */
+  async statisticValue(title: string): Promise<number> {
+    const text = await this.statisticLink(title).locator('.ant-statistic-content-value').textContent();
+    if (text === null || !/^[\d,]+$/u.test(text)) throw new Error(`no number on ${title}: ${text}`);
+    return Number(text.replaceAll(',', ''));
+  }
+
+  async followStatistic(title: string): Promise<void> {
+    await this.statisticLink(title).click();
+    await this.page.waitForURL(/\/app\/evaluations\?/u);
+  }
+
   async followCount(listName: string, label: string): Promise<void> {
     await this.countLinks(listName)
       .filter({ hasText: new RegExp(`^${label} \\d+ 份$`, 'u') })
@@ -36,15 +53,16 @@ export class DashboardPage {
   }
 
   /**
-   * Clicks the bar of the status chart on its canvas: bars run left from the grid's edge (180 px in) in the order
-   * of the links under it, each centred in its band of the plot (16 px from the top, 24 px short of the bottom).
+   * Clicks a bar of a bar chart (各状态自评份数柱状图, 按类型统计的审核发现柱状图) on its canvas: bars run left from the
+   * grid's edge (180 px in) in the order of the links under it, each centred in its band of the plot (16 px from the
+   * top, 24 px short of the bottom).
    */
-  async clickStatusBar(index: number, bars: number): Promise<void> {
-    const chart = this.page.getByRole('img', { name: '各状态自评份数柱状图' });
+  async clickBar(chartLabel: string, index: number, bars: number): Promise<void> {
+    const chart = this.page.getByRole('img', { name: chartLabel });
     // Drawn and done animating: before that a bar may not yet reach the point clicked.
-    await this.page.locator('[aria-label="各状态自评份数柱状图"][aria-busy="false"]').waitFor();
+    await this.page.locator(`[aria-label="${chartLabel}"][aria-busy="false"]`).waitFor();
     const box = await chart.boundingBox();
-    if (!box) throw new Error('the status chart is not shown');
+    if (!box) throw new Error(`${chartLabel} is not shown`);
     const band = (box.height - 16 - 24) / bars;
     await chart.click({ position: { x: 184, y: 16 + band * (index + 0.5) } });
     await this.page.waitForURL(/\/app\/evaluations\?/u);

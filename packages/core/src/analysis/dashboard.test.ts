@@ -14,14 +14,21 @@ const evaluation = (overrides: Partial<DashboardEvaluation>): DashboardEvaluatio
   totalScore: '97.3',
   grade: 'excellent',
   executionRate: 73.03,
-  lowExecution: true,
+  findingCodes: ['LOW_EXECUTION', 'TOTAL_MISMATCH'],
   ...overrides,
 });
 
 const EVALUATIONS: DashboardEvaluation[] = [
   evaluation({}),
   evaluation({ id: 'e2', fiscalYear: 2022, status: 'draft', totalScore: '80.005', grade: 'good', executionRate: 95 }),
-  evaluation({ id: 'e3', fiscalYear: 2023, status: 'submitted', totalScore: '70', grade: 'fair', lowExecution: false }),
+  evaluation({
+    id: 'e3',
+    fiscalYear: 2023,
+    status: 'submitted',
+    totalScore: '70',
+    grade: 'fair',
+    findingCodes: ['TOTAL_MISMATCH'],
+  }),
   evaluation({
     id: 'e4',
     fiscalYear: 2023,
@@ -29,9 +36,16 @@ const EVALUATIONS: DashboardEvaluation[] = [
     totalScore: null,
     grade: null,
     executionRate: null,
-    lowExecution: false,
+    findingCodes: [],
   }),
-  evaluation({ id: 'e5', fiscalYear: 2021, departmentName: null, totalScore: '59.99', grade: 'poor' }),
+  evaluation({
+    id: 'e5',
+    fiscalYear: 2021,
+    departmentName: null,
+    totalScore: '59.99',
+    grade: 'poor',
+    findingCodes: ['LOW_EXECUTION_UNEXPLAINED', 'RETIRED_CODE'],
+  }),
 ];
 
 const FINDINGS: DashboardFindingCount[] = [
@@ -60,6 +74,14 @@ const FINDINGS: DashboardFindingCount[] = [
     count: 1,
   },
   { fiscalYear: 2021, departmentId: null, departmentName: null, code: 'RETIRED_CODE', severity: 'info', count: 4 },
+  {
+    fiscalYear: 2021,
+    departmentId: null,
+    departmentName: null,
+    code: 'LOW_EXECUTION_UNEXPLAINED',
+    severity: 'warning',
+    count: 1,
+  },
 ];
 
 describe('summarizeDashboard', () => {
@@ -81,17 +103,20 @@ describe('summarizeDashboard', () => {
       ['差', 1],
     ]);
     expect(summary.points.map((point) => point.id)).toEqual(['e1', 'e3', 'e5']);
+    // e1 and e5, by either low-execution code; the draft e2's finding is work in progress.
     expect(summary.lowExecution).toBe(2);
+    // A code's evaluations are the submitted ones with it (e1 and e3 for TOTAL_MISMATCH), however many times.
     expect(summary.findings).toEqual({
-      total: 8,
+      total: 9,
       errors: 3,
       byCode: [
-        { code: 'RETIRED_CODE', title: 'RETIRED_CODE', count: 4, errors: 0 },
-        { code: 'TOTAL_MISMATCH', title: '总分与复核合计不符', count: 3, errors: 3 },
-        { code: 'LOW_EXECUTION', title: expect.any(String), count: 1, errors: 0 },
+        { code: 'TOTAL_MISMATCH', title: '总分与复核合计不符', count: 3, errors: 3, evaluations: 2 },
+        { code: 'RETIRED_CODE', title: 'RETIRED_CODE', count: 4, errors: 0, evaluations: 1 },
+        { code: 'LOW_EXECUTION', title: '预算执行率偏低', count: 1, errors: 0, evaluations: 1 },
+        { code: 'LOW_EXECUTION_UNEXPLAINED', title: expect.any(String), count: 1, errors: 0, evaluations: 1 },
       ],
       byDepartment: [
-        { departmentId: null, department: '（无主管部门）', count: 4 },
+        { departmentId: null, department: '（无主管部门）', count: 5 },
         { departmentId: 'd1', department: '开福区住房和城乡建设局', count: 4 },
       ],
     });
@@ -112,6 +137,11 @@ describe('summarizeDashboard', () => {
       },
     ]);
     expect(summary.findings.total).toBe(3);
+    expect(summary.lowExecution).toBe(1);
+    expect(summary.findings.byCode.map(({ code, count, evaluations }) => [code, count, evaluations])).toEqual([
+      ['TOTAL_MISMATCH', 2, 1],
+      ['LOW_EXECUTION', 1, 1],
+    ]);
     expect(summary.findings.byDepartment).toEqual([
       { departmentId: 'd1', department: '开福区住房和城乡建设局', count: 3 },
     ]);
@@ -150,7 +180,9 @@ describe('summarizeDashboard', () => {
       totalScore: fc.option(fc.integer({ min: 0, max: 10_000 }).map((hundredths) => (hundredths / 100).toFixed(2))),
       grade: fc.option(fc.constantFrom(...GRADES)),
       executionRate: fc.option(fc.double({ min: 0, max: 200, noNaN: true })),
-      lowExecution: fc.boolean(),
+      findingCodes: fc.uniqueArray(
+        fc.constantFrom('TOTAL_MISMATCH', 'LOW_EXECUTION', 'LOW_EXECUTION_UNEXPLAINED', 'UNKNOWN'),
+      ),
     });
     const findingArb = fc.record({
       fiscalYear: fc.integer({ min: 2019, max: 2024 }),
@@ -176,6 +208,7 @@ describe('summarizeDashboard', () => {
           expect(sum(summary.findings.byCode.map((item) => item.count))).toBe(summary.findings.total);
           expect(sum(summary.findings.byDepartment.map((item) => item.count))).toBe(summary.findings.total);
           expect(sum(summary.findings.byCode.map((item) => item.errors))).toBe(summary.findings.errors);
+          for (const item of summary.findings.byCode) expect(item.evaluations).toBeLessThanOrEqual(summary.results);
           for (const year of summary.scoreByYear) {
             expect(year.averageScore).toBeGreaterThanOrEqual(0);
             expect(year.averageScore).toBeLessThanOrEqual(100);

@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { FINDING_CODES, isFindingCode, type Severity } from '../audit/codes.ts';
+import { FINDING_CODES, type FindingCode, isFindingCode, type Severity } from '../audit/codes.ts';
 import { GRADE_LABELS, GRADES, type Grade } from '../model/result.ts';
 import { EVALUATION_STATUSES, type EvaluationStatus, isSubmittedStatus } from '../workflow/workflow.ts';
 
@@ -16,9 +16,19 @@ export type DashboardEvaluation = {
   grade: Grade | null;
   /** The execution rate in percent, as the engine rounded it; null when the report gives no budget. */
   executionRate: number | null;
-  /** Whether the current revision carries a low-execution finding under its own rule set. */
-  lowExecution: boolean;
+  /** The codes of the current revision's findings, each once (none before the first scoring). */
+  findingCodes: readonly string[];
 };
+
+/**
+ * The findings that say an evaluation spent too little of its budget: the engine raises them under the evaluation's
+ * own rule set and its threshold, so the dashboard's 执行率偏低 and the list filtered by it count by these codes
+ * rather than by a rate of their own.
+ */
+export const LOW_EXECUTION_CODES = ['LOW_EXECUTION', 'LOW_EXECUTION_UNEXPLAINED'] as const satisfies FindingCode[];
+
+export const hasLowExecution = (findingCodes: readonly string[]): boolean =>
+  findingCodes.some((code) => LOW_EXECUTION_CODES.some((low) => low === code));
 
 /** Findings of one code and severity in one year and department, counted by the database. */
 export type DashboardFindingCount = {
@@ -46,7 +56,8 @@ export type DashboardSummary = {
   findings: {
     total: number;
     errors: number;
-    byCode: { code: string; title: string; count: number; errors: number }[];
+    /** count is of findings; evaluations is of the submitted evaluations with one or more of them, as the list counts. */
+    byCode: { code: string; title: string; count: number; errors: number; evaluations: number }[];
     /** departmentId leads from a bar to the evaluations list of that department; null for units without one. */
     byDepartment: { departmentId: string | null; department: string; count: number }[];
   };
@@ -85,10 +96,24 @@ const averageScores = (evaluations: readonly DashboardEvaluation[]): DashboardSu
     }));
 };
 
-const summarizeFindings = (counts: readonly DashboardFindingCount[]): DashboardSummary['findings'] => {
-  const byCode = new Map<string, { code: string; title: string; count: number; errors: number }>();
+const summarizeFindings = (
+  counts: readonly DashboardFindingCount[],
+  results: readonly DashboardEvaluation[],
+): DashboardSummary['findings'] => {
+  const evaluations = countBy(
+    results.flatMap((item) => item.findingCodes),
+    (code) => code,
+    () => 1,
+  );
+  const byCode = new Map<string, DashboardSummary['findings']['byCode'][number]>();
   for (const { code, severity, count } of counts) {
-    const entry = byCode.get(code) ?? { code, title: titleOf(code), count: 0, errors: 0 };
+    const entry = byCode.get(code) ?? {
+      code,
+      title: titleOf(code),
+      count: 0,
+      errors: 0,
+      evaluations: evaluations.get(code) ?? 0,
+    };
     entry.count += count;
     if (severity === 'error') entry.errors += count;
     byCode.set(code, entry);
@@ -103,7 +128,10 @@ const summarizeFindings = (counts: readonly DashboardFindingCount[]): DashboardS
   return {
     total: counts.reduce((sum, item) => sum + item.count, 0),
     errors: counts.reduce((sum, item) => sum + (item.severity === 'error' ? item.count : 0), 0),
-    byCode: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    // The chart draws evaluations (what its bars open), so the most widespread come first.
+    byCode: [...byCode.values()].sort(
+      (a, b) => b.evaluations - a.evaluations || b.count - a.count || a.code.localeCompare(b.code),
+    ),
     byDepartment: [...departments.values()].sort(
       (a, b) => b.count - a.count || a.department.localeCompare(b.department, 'zh-CN'),
     ),
@@ -114,7 +142,7 @@ const summarizeFindings = (counts: readonly DashboardFindingCount[]): DashboardS
  * The finance bureau's dashboard over every evaluation the caller may see: workflow progress over all of them;
  * grades, execution against score, low execution and the mean score per year (across all years, so a year's
  * filter still shows the trend it sits in) over the submitted ones only; findings by code and department (the
- * database counts those of submitted evaluations).
+ * database counts those of submitted evaluations) with, per code, the submitted evaluations that have it.
  */
 export const summarizeDashboard = (
   evaluations: readonly DashboardEvaluation[],
@@ -154,9 +182,10 @@ export const summarizeDashboard = (
           ]
         : [],
     ),
-    lowExecution: results.filter((item) => item.lowExecution).length,
+    lowExecution: results.filter((item) => hasLowExecution(item.findingCodes)).length,
     findings: summarizeFindings(
       fiscalYear === null ? findingCounts : findingCounts.filter((item) => item.fiscalYear === fiscalYear),
+      results,
     ),
     scoreByYear: averageScores(evaluations.filter((item) => isSubmittedStatus(item.status))),
   };

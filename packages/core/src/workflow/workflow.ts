@@ -141,6 +141,9 @@ export const isEditableStatus = (status: EvaluationStatus): boolean => status ==
  */
 export const isSubmittedStatus = (status: EvaluationStatus): boolean => !isEditableStatus(status);
 
+/** The submitted statuses, for a query that must count exactly what isSubmittedStatus counts. */
+export const SUBMITTED_STATUSES: readonly EvaluationStatus[] = EVALUATION_STATUSES.filter(isSubmittedStatus);
+
 export type TransitionDecision =
   | { ok: true; rule: WorkflowRule }
   | { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN' | 'VALIDATION_FAILED'; message: string };

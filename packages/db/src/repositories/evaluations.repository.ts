@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../connect.ts';
 import type { Evaluation, EvaluationStatusColumn, EvaluationsTable } from '../schema.ts';
+import { hasFindingOf } from './revision-findings.ts';
 
 export const insertEvaluation = async (db: Db, values: Insertable<EvaluationsTable>): Promise<Evaluation> =>
   db.insertInto('evaluations').values(values).returningAll().executeTakeFirstOrThrow();
@@ -43,6 +44,11 @@ export type EvaluationFilter = {
   fiscalYear?: number | undefined;
   /** The reviewed grade as stored on the evaluation (excellent, good, fair, poor). */
   grade?: string | undefined;
+  /**
+   * Each set: the current revision has a finding of one of its codes (every set must hold; an empty set matches
+   * nothing).
+   */
+  findingCodeSets?: readonly (readonly string[])[] | undefined;
   /** Substring of the project name. */
   search?: string | undefined;
   limit: number;
@@ -57,7 +63,12 @@ export const listEvaluations = async (
   db: Db,
   filter: EvaluationFilter,
 ): Promise<{ items: EvaluationListRow[]; total: number }> => {
-  if (filter.organizationIds?.length === 0 || filter.statuses?.length === 0) return { items: [], total: 0 };
+  if (
+    filter.organizationIds?.length === 0 ||
+    filter.statuses?.length === 0 ||
+    filter.findingCodeSets?.some((codes) => codes.length === 0)
+  )
+    return { items: [], total: 0 };
   let query = db
     .selectFrom('evaluations as e')
     .innerJoin('organizations as u', 'u.id', 'e.organization_id')
@@ -66,6 +77,7 @@ export const listEvaluations = async (
   if (filter.status) query = query.where('e.status', '=', filter.status);
   if (filter.statuses) query = query.where('e.status', 'in', filter.statuses);
   if (filter.grade) query = query.where('e.grade', '=', filter.grade);
+  for (const codes of filter.findingCodeSets ?? []) query = query.where(hasFindingOf(codes));
   if (filter.fiscalYear !== undefined) query = query.where('e.fiscal_year', '=', filter.fiscalYear);
   if (filter.search) query = query.where('e.project_name', 'like', `%${escapeLike(filter.search)}%`);
   const [items, count] = await Promise.all([

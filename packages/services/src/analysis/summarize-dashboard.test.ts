@@ -60,6 +60,15 @@ describe.each(testDatabaseKinds())('summarizeDashboard on %s', (kind) => {
       result.findings.some((finding) => finding.code.startsWith('LOW_EXECUTION')),
     ).length;
     expect(summary.lowExecution).toBe(lowExecution);
+    // Per code, the submitted evaluations with that finding (each once), beside how many findings there are.
+    expect(summary.findings.byCode.length).toBeGreaterThan(0);
+    for (const { code, count, evaluations } of summary.findings.byCode) {
+      const having = results.filter((result) => result.findings.some((finding) => finding.code === code));
+      expect(evaluations, code).toBe(having.length);
+      expect(count, code).toBe(
+        having.reduce((sum, result) => sum + result.findings.filter((finding) => finding.code === code).length, 0),
+      );
+    }
   });
 
   it("keeps to the actor's units", async () => {

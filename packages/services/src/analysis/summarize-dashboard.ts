@@ -3,6 +3,7 @@ import {
   isGrade,
   type RectificationCountsView,
   type ResultApplicationSummary,
+  SUBMITTED_STATUSES,
   severityFrom,
   summarizeDashboard as summarize,
 } from '@jixiao/core';
@@ -29,7 +30,7 @@ export const summarizeDashboard = async (
   const organizationIds = visibleOrganizationIds(actor, tree);
   const [evaluations, findings, resultApplication, rectifications] = await Promise.all([
     listDashboardEvaluations(ctx.db, organizationIds),
-    countDashboardFindings(ctx.db, organizationIds),
+    countDashboardFindings(ctx.db, organizationIds, SUBMITTED_STATUSES),
     summarizeResultApplication(ctx.db, actor, tree, input.fiscalYear ?? null),
     // 整改 counts are of today's work, whatever year the dashboard shows.
     countRectificationItems(ctx.db, organizationIds, todayOf(ctx.now)),
@@ -45,7 +46,7 @@ export const summarizeDashboard = async (
       totalScore: row.total_score,
       grade: row.grade !== null && isGrade(row.grade) ? row.grade : null,
       executionRate: row.execution_rate === null ? null : Number(row.execution_rate),
-      lowExecution: row.low_execution,
+      findingCodes: row.finding_codes,
     })),
     findings.map((row) => ({
       fiscalYear: row.fiscal_year,

@@ -1,5 +1,5 @@
 import type { EvaluationListItem, EvaluationStatus, Grade, Page, ReturnNote } from '@jixiao/core';
-import { EVALUATION_STATUSES, isSubmittedStatus, reviewStageLabel } from '@jixiao/core';
+import { LOW_EXECUTION_CODES, reviewStageLabel, SUBMITTED_STATUSES } from '@jixiao/core';
 import { listEvaluations as listEvaluationRows, listLatestReturns, type ReturnRow } from '@jixiao/db';
 import { loadOrganizationTree, visibleOrganizationIds } from '../access/organization-scope.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -15,13 +15,14 @@ export type ListEvaluationsInput = {
   departmentId?: string | undefined;
   /** Submitted evaluations of this reviewed grade, as the dashboard's 等级分布 counts them. */
   grade?: Grade | undefined;
+  /** Submitted evaluations with a low-execution finding, as the dashboard's 执行率偏低 counts them. */
+  lowExecution?: boolean | undefined;
+  /** Submitted evaluations with a finding of this code, as the dashboard's 审核发现（按类型） counts them. */
+  finding?: string | undefined;
   search?: string | undefined;
   page: number;
   pageSize: number;
 };
-
-// A draft's or a returned evaluation's grade is work in progress; the dashboard counts grades of these only.
-const SUBMITTED_STATUSES = EVALUATION_STATUSES.filter(isSubmittedStatus);
 
 const returnNoteOf = (row: ReturnRow): ReturnNote => ({
   stage: row.stage,
@@ -45,11 +46,17 @@ export const listEvaluations = async (
   if (input.organizationId) organizationIds = organizationIds.filter((id) => id === input.organizationId);
   if (input.departmentId)
     organizationIds = organizationIds.filter((id) => tree.byId.get(id)?.parent_id === input.departmentId);
+  const findingCodeSets = [
+    ...(input.lowExecution ? [LOW_EXECUTION_CODES] : []),
+    ...(input.finding ? [[input.finding]] : []),
+  ];
   const { items, total } = await listEvaluationRows(ctx.db, {
     organizationIds,
     status: input.status,
-    statuses: input.grade ? SUBMITTED_STATUSES : undefined,
+    // A draft's or a returned evaluation's grade and findings are work in progress: the dashboard counts neither.
+    statuses: input.grade || findingCodeSets.length > 0 ? SUBMITTED_STATUSES : undefined,
     grade: input.grade,
+    findingCodeSets,
     fiscalYear: input.fiscalYear,
     search: input.search,
     limit: input.pageSize,

@@ -34,6 +34,14 @@ const linksOf = (summary: DashboardSummary) => {
   const inYear = year === undefined ? {} : { year };
   return {
     evaluations: evaluationsListPath(inYear),
+    lowExecution: evaluationsListPath({ ...inYear, lowExecution: true }),
+    // Bars and links count evaluations with the finding, which is what the list behind them shows.
+    codes: summary.findings.byCode.slice(0, MOST_FREQUENT_CODES).map((item) => ({
+      label: item.title,
+      count: item.evaluations,
+      findings: item.count,
+      link: evaluationsListPath({ ...inYear, finding: item.code }),
+    })),
     statuses: summary.byStatus
       .filter((item) => item.count > 0)
       .map((item) => ({
@@ -53,7 +61,6 @@ const linksOf = (summary: DashboardSummary) => {
 };
 
 const chartsOf = (summary: DashboardSummary, links: ReturnType<typeof linksOf>) => {
-  const codes = summary.findings.byCode.slice(0, MOST_FREQUENT_CODES);
   return {
     grades: {
       tooltip: { trigger: 'item' },
@@ -116,11 +123,17 @@ const chartsOf = (summary: DashboardSummary, links: ReturnType<typeof linksOf>) 
       links.statuses.map((item) => ({ value: item.count, link: item.link })),
       '#0f766e',
     ),
-    codes: horizontalBars(
-      codes.map((item) => item.title),
-      codes.map((item) => ({ value: item.count })),
-      '#1d4ed8',
-    ),
+    codes: {
+      ...horizontalBars(
+        links.codes.map((item) => item.label),
+        links.codes.map((item) => ({ value: item.count, findings: item.findings, link: item.link })),
+        '#1d4ed8',
+      ),
+      tooltip: {
+        formatter: (params: { name: string; value: number; data: { findings: number } }) =>
+          html`${params.name}<br/>${params.value} 份自评，共 ${params.data.findings} 条发现`,
+      },
+    },
     departments: horizontalBars(
       summary.findings.byDepartment.map((item) => item.department),
       summary.findings.byDepartment.map((item, index) => ({ value: item.count, ...links.departments[index] })),
@@ -219,9 +232,11 @@ const DashboardPage = () => {
               </Card>
             </Col>
             <Col xs={12} md={6}>
-              <Card size="small">
-                <Statistic title="执行率偏低" value={summary.lowExecution} />
-              </Card>
+              <Link to={links.lowExecution} aria-label={`执行率偏低 ${summary.lowExecution} 份，查看列表`}>
+                <Card size="small" hoverable>
+                  <Statistic title="执行率偏低" value={summary.lowExecution} />
+                </Card>
+              </Link>
             </Col>
           </Row>
           <RectificationCountsCard counts={summary.rectifications} />
@@ -245,8 +260,9 @@ const DashboardPage = () => {
                   <EChart label="各状态自评份数柱状图" option={charts.statuses} height={160} onClick={follow} />
                   <CountLinks label="按状态查看自评" items={links.statuses} />
                 </Card>
-                <Card size="small" title="审核发现（按类型）">
-                  <EChart label="按类型统计的审核发现柱状图" option={charts.codes} height={360} />
+                <Card size="small" title="审核发现（按类型：有该发现的已送审自评份数，点击查看）">
+                  <EChart label="按类型统计的审核发现柱状图" option={charts.codes} height={360} onClick={follow} />
+                  <CountLinks label="按审核发现查看自评" items={links.codes} />
                 </Card>
               </Space>
             </Col>

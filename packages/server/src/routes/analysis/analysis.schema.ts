@@ -47,7 +47,9 @@ export const dashboardResponse = z.object({
   findings: z.object({
     total: z.number().int(),
     errors: z.number().int(),
-    byCode: z.array(counted({ code: z.string(), title: z.string(), errors: z.number().int() })),
+    byCode: z.array(
+      counted({ code: z.string(), title: z.string(), errors: z.number().int(), evaluations: z.number().int() }),
+    ),
     byDepartment: z.array(counted({ departmentId: z.string().nullable(), department: z.string() })),
   }),
   scoreByYear: z.array(z.object({ fiscalYear: z.number().int(), scored: z.number().int(), averageScore: z.number() })),

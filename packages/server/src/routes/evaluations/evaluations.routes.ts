@@ -54,8 +54,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext; impo
     '/api/evaluations',
     { schema: { tags, summary: '自评列表（按权限范围）', querystring: listQuery } },
     async (request) => {
-      const { year, ...rest } = request.query;
-      return listEvaluations(ctx, actorOf(request), { ...rest, fiscalYear: year });
+      const { year, lowExecution, ...rest } = request.query;
+      return listEvaluations(ctx, actorOf(request), {
+        ...rest,
+        fiscalYear: year,
+        lowExecution: lowExecution === '1',
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 import { EVALUATION_STATUSES, evaluationFormSchema, GRADES, safeText } from '@jixiao/core';
 import { z } from 'zod';
 import { pagingQuery } from '../../http/common.schema.ts';
+import { findingCode } from '../findings/findings.schema.ts';
 
 export const listQuery = z.strictObject({
   status: z.enum(EVALUATION_STATUSES).optional(),
@@ -10,6 +11,10 @@ export const listQuery = z.strictObject({
   departmentId: z.uuid().optional(),
   /** Submitted evaluations of this reviewed grade (a draft's grade is work in progress). */
   grade: z.enum(GRADES).optional(),
+  /** `1`: submitted evaluations with a low-execution finding (the dashboard's 执行率偏低). */
+  lowExecution: z.literal('1').optional(),
+  /** Submitted evaluations with a finding of this code (a bar of the dashboard's 审核发现（按类型）). */
+  finding: findingCode.optional(),
   search: safeText().min(1).max(200).optional(),
   ...pagingQuery,
 });

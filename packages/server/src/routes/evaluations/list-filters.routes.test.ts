@@ -7,7 +7,11 @@ type Dashboard = {
   evaluations: number;
   byStatus: { status: string; count: number }[];
   grades: { grade: string; count: number }[];
-  findings: { byDepartment: { departmentId: string | null; department: string; count: number }[] };
+  lowExecution: number;
+  findings: {
+    byCode: { code: string; count: number; evaluations: number }[];
+    byDepartment: { departmentId: string | null; department: string; count: number }[];
+  };
 };
 type Listed = { total: number; items: { projectName: string; status: string; departmentName: string | null }[] };
 
@@ -69,8 +73,33 @@ describe('GET /api/evaluations filtered as the dashboard counts', () => {
     expect(new Set(listed.items.map((item) => item.departmentName))).toEqual(new Set(['开福区住房和城乡建设局']));
   });
 
+  it('answers 执行率偏低 and each finding type with as many submitted evaluations as the dashboard counted', async () => {
+    const dashboard = await get<Dashboard>('/api/analysis/dashboard?year=2022');
+    // The seed report spends 73% of its budget: 执行率偏低 is not an empty count.
+    expect(dashboard.lowExecution).toBeGreaterThan(0);
+    const low = await get<Listed>('/api/evaluations?year=2022&lowExecution=1');
+    expect(low.total).toBe(dashboard.lowExecution);
+    expect(low.items.map((item) => item.projectName)).toContain('征收工作经费');
+    expect(dashboard.findings.byCode.length).toBeGreaterThan(0);
+    for (const { code, evaluations } of dashboard.findings.byCode) {
+      const listed = await get<Listed>(`/api/evaluations?year=2022&finding=${code}`);
+      expect(listed.total, code).toBe(evaluations);
+      expect(listed.items.map((item) => item.status)).not.toContain('draft');
+    }
+  });
+
   it('refuses a grade, department or filter it does not know with 400', async () => {
-    for (const query of ['grade=excellentish', 'grade=优', 'departmentId=not-a-uuid', 'department=教育局']) {
+    for (const query of [
+      'grade=excellentish',
+      'grade=优',
+      'departmentId=not-a-uuid',
+      'department=教育局',
+      'lowExecution=true',
+      'lowExecution=0',
+      'finding=low_execution',
+      'finding=',
+      `finding=${'A'.repeat(65)}`,
+    ]) {
       const response = await testApp.request(finance, { method: 'GET', url: `/api/evaluations?${query}` });
       expect(response.statusCode, query).toBe(400);
     }
