@@ -130,10 +130,23 @@ describe('one evaluation from import to publication, in Chromium', () => {
     await portal.openReport(PROJECT);
     await page.getByText('97.30').first().waitFor();
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: /自评报告（PDF）/u }).click(),
-    ]);
+    // The PDF's request is held until the page has said it is being made: the first one waits for Chromium.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/documents/report.pdf', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const link = page.getByRole('link', { name: /自评报告（PDF）/u });
+    const downloaded = page.waitForEvent('download');
+    await link.click();
+    await page.getByRole('link', { name: '正在生成自评报告（PDF）…' }).waitFor();
+    expect(await link.getAttribute('aria-busy')).toBe('true');
+    release();
+    const download = await downloaded;
+    await page.getByRole('link', { name: '下载自评报告（PDF）' }).waitFor();
     expect(download.suggestedFilename()).toMatch(/征收工作经费.*\.pdf$/u);
     const file = join(downloads, 'report.pdf');
     await download.saveAs(file);

@@ -91,4 +91,41 @@ describe('the portal’s report page agrees with its list, in Chromium', () => {
     expect(await page.getByRole('searchbox', { name: '搜索' }).inputValue()).toBe(PROJECT);
     expect(sessions.errors).toEqual([]);
   });
+
+  it('opens an explanation beneath its row without squeezing the table, and shows the report’s own tables', async () => {
+    const page = await sessions.newPage();
+    const portal = new PortalPage(page, server.url);
+    await portal.open();
+    await portal.openReport(PROJECT);
+    const before = await portal.indicatorColumns();
+    const explanation = await portal.openExplanation(0);
+    expect(explanation).toMatch(/(计分|扣分|得分)：\S/u);
+    // The columns keep their widths to the pixel's rounding: the explanation is a row of its own.
+    const after = await portal.indicatorColumns();
+    expect(after.map((column) => column.name)).toEqual(before.map((column) => column.name));
+    for (const [index, column] of after.entries()) {
+      expect(Math.abs(column.width - (before[index]?.width ?? 0))).toBeLessThan(2);
+    }
+    // Section 二's funds table is a table, its 合计 row in cells, not a line of spaced text.
+    const tables = await portal.narrativeTables();
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.flat()).toContainEqual(['合计', '38', '38', '27.75', '27.75']);
+    expect(sessions.errors).toEqual([]);
+  });
+
+  it('shows the 复核得分 column on a phone’s screen without scrolling sideways', async () => {
+    const page = await sessions.newPage({ viewport: { width: 390, height: 844 } });
+    const portal = new PortalPage(page, server.url);
+    await portal.open();
+    await portal.openReport(PROJECT);
+    const columns = await portal.indicatorColumns();
+    const score = columns.find((column) => column.name === '复核得分');
+    expect(score?.right).toBeLessThanOrEqual(390);
+    expect(await portal.indicatorTableOverflow()).toBe(0);
+    await portal.openExplanation(0);
+    const opened = (await portal.indicatorColumns()).find((column) => column.name === '复核得分');
+    expect(opened?.right).toBeLessThanOrEqual(390);
+    expect(await portal.indicatorTableOverflow()).toBe(0);
+    expect(sessions.errors).toEqual([]);
+  });
 });

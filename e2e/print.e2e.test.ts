@@ -79,11 +79,11 @@ describe('printing the 自评表, in Chromium', () => {
     const print = new PrintView(page);
     await expectPrintable(print, published, '.portal-table');
     await print.emulatePrint();
-    await page.locator('.portal-explain p').first().waitFor();
-    expect(await page.locator('.portal-explain p').first().isVisible()).toBe(true);
+    await page.locator('.portal-explain-row').first().waitFor();
+    expect(await page.locator('.portal-explain-row').first().isVisible()).toBe(true);
     await print.emulateScreen();
     // On the screen the explanations stay folded until asked for.
-    await page.locator('.portal-explain p').first().waitFor({ state: 'hidden' });
+    await page.locator('.portal-explain-row').first().waitFor({ state: 'hidden' });
     expect(sessions.errors).toEqual([]);
   }, 120_000);
 

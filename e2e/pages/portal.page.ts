@@ -27,8 +27,51 @@ export class PortalPage {
     await this.page.getByRole('heading', { name: '项目支出绩效自评表' }).waitFor();
   }
 
+  /** The indicator rows, without the 计分说明 rows beneath them. */
   indicatorRows(): Locator {
-    return this.page.locator('.portal-indicators tbody tr');
+    return this.page.locator('.portal-indicators tbody tr:not(.portal-explain-row)');
+  }
+
+  /** Opens the 计分说明 of the indicator row at this index (0-based) and returns its text. */
+  async openExplanation(index: number): Promise<string> {
+    const toggle = this.indicatorRows()
+      .nth(index)
+      .getByRole('button', { name: /展开计分说明/u });
+    // Read before the click: once open, the button's name says 收起 and no longer matches.
+    const explanation = this.page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
+    await toggle.click();
+    await explanation.waitFor();
+    return (await explanation.textContent()) ?? '';
+  }
+
+  /** The indicator table's header cells as { name, left, right, width } in CSS pixels, hidden columns left out. */
+  async indicatorColumns(): Promise<{ name: string; left: number; right: number; width: number }[]> {
+    return this.page.locator('.portal-indicators thead th').evaluateAll((cells) =>
+      cells
+        .map((cell) => ({ name: cell.textContent?.trim() ?? '', box: cell.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0)
+        .map(({ name, box }) => ({ name, left: box.left, right: box.right, width: box.width })),
+    );
+  }
+
+  /** How far the indicator table reaches past its frame, in CSS pixels (0: nothing to scroll sideways for). */
+  async indicatorTableOverflow(): Promise<number> {
+    return this.page
+      .locator('.portal-table-wrap:has(.portal-indicators)')
+      .evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth);
+  }
+
+  /** The tables inside the report text, each as rows of cell texts. */
+  async narrativeTables(): Promise<string[][][]> {
+    return this.page
+      .locator('.narrative-table')
+      .evaluateAll((tables) =>
+        tables.map((table) =>
+          [...table.querySelectorAll('tr')].map((row) =>
+            [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? ''),
+          ),
+        ),
+      );
   }
 
   heading(): Locator {

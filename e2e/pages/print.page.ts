@@ -37,7 +37,8 @@ export class PrintView {
       '.portal-header',
       '[role="menu"]',
       '[role="button"]',
-      'button:not(.points-button):not(.plain-button)',
+      // Score buttons print as their figure, without the caret.
+      'button:not(.points-button):not(.plain-button):not(.portal-explain-toggle)',
       '.ant-btn:not(.points-button)',
     ];
     return this.page.locator(controls.map((selector) => `${selector}:visible`).join(', ')).allTextContents();

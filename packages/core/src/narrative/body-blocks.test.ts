@@ -22,8 +22,17 @@ describe('narrativeBlocks', () => {
       ['', '', '', '指标'],
       ['合计', '38', '38', '27.75', '27.75'],
     ]);
-    // The short row's last cell spans to the table's width; full rows span nothing.
+    // A short row's last cell spans to the table's width, unless the row ends in a figure: then its label spans,
+    // and the figures stay under the columns they belong to. Full rows span nothing.
     expect(table.rows[1]?.cells.map((cell) => cell.colSpan)).toEqual([1, 1, 1, 2]);
+    const totals = narrativeBlocks('名称\t类型\t用途\t预算\t支出\t执行率\n合计\t38\t27.75\t73.03%')[0];
+    if (totals?.kind !== 'table') throw new Error('expected a table');
+    expect(totals.rows[1]?.cells.map((cell) => [cell.text, cell.colSpan])).toEqual([
+      ['合计', 3],
+      ['38', 1],
+      ['27.75', 1],
+      ['73.03%', 1],
+    ]);
     expect(table.rows[0]?.cells.every((cell) => cell.colSpan === 1)).toBe(true);
   });
 

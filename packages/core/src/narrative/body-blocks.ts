@@ -9,21 +9,24 @@ export type NarrativeBlock =
   | { kind: 'table'; rows: NarrativeTableRow[] };
 
 /**
- * A row of a narrative table. A Word table's merged cells come through as fewer cells on that row, so the last cell
- * spans what is left of the widest row: the row's own cells stay where the report put them, and nothing is invented.
+ * A row of a narrative table. A Word table's merged cells come through as fewer cells on that row; which cell was
+ * merged is lost, so one cell spans what is left of the widest row: the first when the row ends in a figure (a 合计
+ * row, whose label spans the name columns, keeps its numbers under theirs), otherwise the last. Nothing is invented.
  */
 export type NarrativeTableRow = { cells: { text: string; colSpan: number }[] };
 
 const SUBHEADING = /^（[一二三四五六七八九十]+）/u;
+const FIGURE = /^[-+]?[\d,，]*\.?\d+%?$/u;
 
 const tableRows = (lines: string[][]): NarrativeTableRow[] => {
   const columns = Math.max(...lines.map((cells) => cells.length));
-  return lines.map((cells) => ({
-    cells: cells.map((text, index) => ({
-      text: text.trim(),
-      colSpan: index === cells.length - 1 ? columns - cells.length + 1 : 1,
-    })),
-  }));
+  return lines.map((cells) => {
+    const spare = columns - cells.length;
+    const spanning = FIGURE.test(cells.at(-1)?.trim() ?? '') ? 0 : cells.length - 1;
+    return {
+      cells: cells.map((text, index) => ({ text: text.trim(), colSpan: index === spanning ? spare + 1 : 1 })),
+    };
+  });
 };
 
 export const narrativeBlocks = (body: string): NarrativeBlock[] => {

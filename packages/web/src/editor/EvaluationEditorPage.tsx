@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, type EvaluationDetail } from '../api/evaluation-types.t
 import { AppealPanel } from '../appeals/AppealPanel.tsx';
 import { useSession } from '../auth/session.ts';
 import { BudgetYearComparisonCard } from '../budget-year/BudgetYearComparisonCard.tsx';
+import { DocumentDownloadLink } from '../components/DocumentDownloadLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PrintButton } from '../components/PrintButton.tsx';
 import { PrintHeader } from '../components/PrintHeader.tsx';
@@ -178,9 +179,10 @@ const Editor = ({ detail, reload }: { detail: EvaluationDetail; reload: () => vo
               items: DOCUMENT_KINDS.map((document) => ({
                 key: document.kind,
                 label: (
-                  <a href={`/api/evaluations/${detail.id}/documents/${document.kind}`} download>
-                    {document.label}
-                  </a>
+                  <DocumentDownloadLink
+                    href={`/api/evaluations/${detail.id}/documents/${document.kind}`}
+                    label={document.label}
+                  />
                 ),
               })),
             }}

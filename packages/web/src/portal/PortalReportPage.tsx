@@ -3,11 +3,14 @@ import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { PublishedEvaluation } from '../api/types.ts';
+import { DocumentDownloadLink } from '../components/DocumentDownloadLink.tsx';
 import { GradeTag } from '../components/GradeTag.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PrintHeader } from '../components/PrintHeader.tsx';
 import { useApi } from '../components/useApi.ts';
 import { toChineseNumber } from './chinese-number.ts';
+import { NarrativeBody } from './NarrativeBody.tsx';
+import { PortalIndicatorRow, points } from './PortalIndicatorRow.tsx';
 import { PortalReconsideration } from './PortalReconsideration.tsx';
 import { totalsCheck } from './totals-check.ts';
 
@@ -21,7 +24,6 @@ const DOCUMENTS = [
 ] as const;
 
 const amount = (value: number | null) => (value === null ? '—' : value.toLocaleString('zh-CN'));
-const points = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
 /**
  * One published report: the 自评表 with every point explained, and the narrative. Plain tables (no antd
@@ -91,13 +93,12 @@ const PortalReportPage = () => {
           打印
         </button>
         {DOCUMENTS.map((document) => (
-          <a
+          <DocumentDownloadLink
             key={document.kind}
             className="portal-button"
             href={`/api/public/evaluations/${data.id}/documents/${document.kind}`}
-          >
-            下载{document.label}
-          </a>
+            label={document.label}
+          />
         ))}
       </p>
 
@@ -171,28 +172,16 @@ const PortalReportPage = () => {
             <tbody>
               {data.indicators.map((row, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows of a published table never move
-                <tr key={index}>
-                  <td className="optional">{row.level1}</td>
-                  <td className="optional">{row.level2}</td>
-                  <td>{row.name}</td>
-                  <td>{row.target}</td>
-                  <td>{row.actual}</td>
-                  <td className="number">{points(row.weight)}</td>
-                  <td className="number">{points(row.statedScore)}</td>
-                  <td className="number">
-                    <details className="portal-explain">
-                      <summary aria-label={`复核得分 ${points(row.score)}，展开计分说明`}>{points(row.score)}</summary>
-                      <p>
-                        {row.ruleName}：{row.explanation}
-                      </p>
-                    </details>
-                  </td>
-                </tr>
+                <PortalIndicatorRow key={index} row={row} />
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" colSpan={5}>
+                {/* One label per layout: a span over the columns a phone hides would add phantom columns. */}
+                <th scope="row" colSpan={5} className="optional">
+                  总分（含预算执行 {points(data.executionScore)} 分）
+                </th>
+                <th scope="row" colSpan={3} className="phone-only">
                   总分（含预算执行 {points(data.executionScore)} 分）
                 </th>
                 <td className="number">{points(weightSum)}</td>
@@ -218,7 +207,7 @@ const PortalReportPage = () => {
         </div>
         {totals.explanation ? <p className="portal-note portal-total-check">总分核对：{totals.explanation}。</p> : null}
         <p className="portal-note">
-          “得分”为单位自评填报；“复核得分”为按{data.ruleSetName}评分规则复核的结果，点击分数可展开计分说明。
+          “得分”为单位自评填报；“复核得分”为按{data.ruleSetName}评分规则复核的结果，点击复核得分可展开计分说明。
           {data.provisional ? '部分指标无法自动计分，沿用单位填报得分。' : ''}
           {data.cap ? ` ${data.cap}` : ''}
         </p>
@@ -232,7 +221,7 @@ const PortalReportPage = () => {
             <h4>
               {toChineseNumber(section.number)}、{section.heading}
             </h4>
-            <div className="narrative-body">{section.body}</div>
+            <NarrativeBody body={section.body} />
           </section>
         ))}
       </section>
