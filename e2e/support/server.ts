@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from '@jixiao/server';
-import { createServiceContext, loadDemoAccounts } from '@jixiao/services';
+import { copyDataTemplate, type TemplateData } from './data-template.ts';
 
 export const DEMO_PASSWORD = 'Jixiao@2022demo';
 export const DEMO_USERS = {
@@ -24,12 +24,16 @@ export type E2eServer = { url: string; running: RunningServer; close: () => Prom
 export const SEED_REPORT = SEED;
 
 /**
- * The real server as `npm start` runs it — the web app (built by global-setup.ts), the API, the demo district — on a free port
- * of 127.0.0.1 with a fresh embedded database in a temporary directory. `accounts` seeds only the district's
- * organisations and users (through the services), for journeys that start from an empty unit.
+ * The real server as `npm start` runs it — the web app (built by global-setup.ts), the API, the demo district — on a
+ * free port of 127.0.0.1 with its own embedded database in a temporary directory, copied from a template that holds
+ * what `npm start` loads (data-template.ts). `accounts` holds only the district's organisations and users, for
+ * journeys that start from an empty unit.
  */
-export const startE2eServer = async (data: 'demo' | 'accounts' = 'demo'): Promise<E2eServer> => {
+export const startE2eServer = async (data: TemplateData = 'demo'): Promise<E2eServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  await copyDataTemplate(data, dataDir);
+  // The demo seed file is passed as `npm start` passes it; the copied data already holds the district, so the
+  // server finds it loaded and leaves it as it is.
   const running = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -37,7 +41,6 @@ export const startE2eServer = async (data: 'demo' | 'accounts' = 'demo'): Promis
     demoSeedFile: data === 'demo' ? SEED : undefined,
     logLevel: 'warn',
   });
-  if (data === 'accounts') await loadDemoAccounts(createServiceContext(running.database.db));
   const { port } = running.app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
