@@ -43,6 +43,9 @@ try {
   await portal.open();
   await shoot(anonymous, 'portal');
   await portal.openReport('征收工作经费');
+  // The 自评表 with one 计分说明 open on its row, as a visitor reads it.
+  await portal.openExplanation(1);
+  await anonymous.locator('.portal-indicators').scrollIntoViewIfNeeded();
   await shoot(anonymous, 'portal-report');
   const phone = await (
     await browser.newContext({
@@ -52,8 +55,13 @@ try {
       locale: 'zh-CN',
     })
   ).newPage();
-  await new PortalPage(phone, server.url).open();
+  const phonePortal = new PortalPage(phone, server.url);
+  await phonePortal.open();
   await shoot(phone, 'portal-phone');
+  await phonePortal.openReport('征收工作经费');
+  await phonePortal.openExplanation(0);
+  await phone.locator('.portal-indicators').scrollIntoViewIfNeeded();
+  await shoot(phone, 'portal-phone-report');
 
   await anonymous.goto(`${server.url}/login`);
   await anonymous.getByLabel('用户名').waitFor();
