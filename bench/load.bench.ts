@@ -1,9 +1,10 @@
 /**
  * Load test (issue 8): autocannon on loopback against the real server (its own process, PostgreSQL) holding
  * N generated published evaluations, against a bare Fastify route in its own process measured in the same
- * run. Read mixes: the public list (random pages), the public detail (random ids), the portal's page (the
- * web app's index.html); write mix: saving drafts (PUT /api/evaluations/:id, each connection its own draft,
- * signed in, with CSRF). Throughput, p50 / p99 and errors; writes bench/results/load.json.
+ * run. Read mixes: the public list (random pages), the public detail (random ids among all N, and among a
+ * working set of 1,000), the portal's page (the web app's index.html); write mix: saving drafts
+ * (PUT /api/evaluations/:id, each connection its own draft, signed in, with CSRF). Throughput, p50 / p99 and
+ * errors; writes bench/results/load.json.
  *
  *   npx tsx bench/load.bench.ts [N=100000] [seconds=10] [connections=100]
  *
@@ -130,6 +131,13 @@ try {
     url: base,
     requests: [{ setupRequest: (request) => ({ ...request, path: `/api/public/evaluations/${pick(ids)}` }) }],
   });
+  // The same route when readers keep to a working set the cache holds (1,000 pages, as a portal's front pages
+  // link them): what a page costs once read, against the uniform draw above, where every read is a miss.
+  const popular = ids.slice(0, Math.min(ids.length, 1_000));
+  const detailPopular = await run({
+    url: base,
+    requests: [{ setupRequest: (request) => ({ ...request, path: `/api/public/evaluations/${pick(popular)}` }) }],
+  });
   const portal = await run({ url: `${base}/` });
   // The floor of this stack: security headers, session and rate-limit hooks, validation and one `SELECT 1`.
   const health = await run({ url: `${base}/api/health` });
@@ -195,6 +203,7 @@ try {
     reads: {
       list: { ...list, rpsVsBaseline: share(list) },
       detail: { ...detail, rpsVsBaseline: share(detail) },
+      detailPopular: { ...detailPopular, pages: popular.length, rpsVsBaseline: share(detailPopular) },
       portal: { ...portal, rpsVsBaseline: share(portal) },
       health: { ...health, rpsVsBaseline: share(health) },
     },

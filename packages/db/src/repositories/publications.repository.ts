@@ -43,19 +43,17 @@ const publishedNow = (db: Db) =>
 export type PublishedViewRow = {
   /** The public page stored at publishing; null for a publication made before migration 0007. */
   public_view: string | null;
-  /** The unit and its 主管部门 as the organisation tree names them now (the public list's names). */
-  organization_name: string;
-  department_name: string | null;
+  /** The unit whose page it is: the caller names it (and its 主管部门) as the organisation tree does now. */
+  organization_id: string;
 };
 
-/** The stored public JSON of an evaluation that is published now; undefined when it is not published. */
+/**
+ * The stored public JSON of an evaluation that is published now; undefined when it is not published. The
+ * organisation names are not joined in: per request, two more joins cost PostgreSQL several times this lookup
+ * (BENCHMARKS.md, public detail), and the caller holds the small, rarely changed organisation tree.
+ */
 export const findPublishedView = async (db: Db, evaluationId: string): Promise<PublishedViewRow | undefined> =>
-  publishedNow(db)
-    .innerJoin('organizations as u', 'u.id', 'e.organization_id')
-    .leftJoin('organizations as d', 'd.id', 'u.parent_id')
-    .select(['p.public_view', 'u.name as organization_name', 'd.name as department_name'])
-    .where('e.id', '=', evaluationId)
-    .executeTakeFirst();
+  publishedNow(db).select(['p.public_view', 'e.organization_id']).where('e.id', '=', evaluationId).executeTakeFirst();
 
 /** The fiscal years that have a published evaluation, newest first. */
 export const listPublishedYears = async (db: Db): Promise<number[]> =>

@@ -3,6 +3,7 @@ import { findOrganizationByName, type Organization, updateOrganization } from '@
 import { loadOrganizationTree, requireOrganization, requireRoleOn } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { publishedChanged } from '../public/published-cache.ts';
 
 export type { Organization } from '@jixiao/db';
 
@@ -19,8 +20,8 @@ export const updateOrganizationSettings = async (
   ctx: ServiceContext,
   actor: Actor,
   input: UpdateOrganizationInput,
-): Promise<Organization> =>
-  ctx.db.transaction().execute(async (trx) => {
+): Promise<Organization> => {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
     const tree = await loadOrganizationTree(trx);
     const organization = requireOrganization(tree, input.organizationId);
     if (organization.parent_id === null) throw new AppError('FORBIDDEN', '财政局只能由系统初始化时设定');
@@ -70,6 +71,10 @@ export const updateOrganizationSettings = async (
     });
     return updated;
   });
+  // The portal names units and 主管部门 as the tree does now: a rename shows there at once.
+  if (input.change === 'rename') publishedChanged(ctx);
+  return saved;
+};
 
 /** A stopped unit takes no new work: the message says which unit and why not. */
 export const assertOrganizationInUse = (organization: Organization): void => {

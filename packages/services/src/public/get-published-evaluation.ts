@@ -2,6 +2,7 @@ import { AppError } from '@jixiao/core';
 import { type Db, findActivePublication, findEvaluationById, findPublishedView, findRevision } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
+import { currentNamesOf } from './current-names.ts';
 import { publishedCache } from './published-cache.ts';
 import {
   type PublishedEvaluation,
@@ -42,7 +43,7 @@ export const getPublishedEvaluationJson = (ctx: ServiceContext, evaluationId: st
     readMayBeStale(ctx, async (db) => {
       const stored = await findPublishedView(db, evaluationId);
       if (!stored) throw new AppError('NOT_FOUND', NOT_PUBLISHED);
-      const names = { unit: stored.organization_name, department: stored.department_name };
+      const names = await currentNamesOf(ctx, db, stored.organization_id);
       return JSON.stringify(
         stored.public_view === null
           ? await buildPublished(db, evaluationId, names)

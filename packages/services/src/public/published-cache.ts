@@ -1,17 +1,17 @@
 import type { ServiceContext } from '../context.ts';
 
 /**
- * Published evaluations change only when one is published or unpublished, and the portal is read far more
- * than anything else: its list and detail answers are kept for a few seconds. A publication made through the
- * same database handle (this server, or a test seeding through it) clears them at once; one made by another
- * process (a second server, the CLI) shows within the TTL.
+ * The portal's answers change only when an evaluation is published or unpublished (or an appeal amends it) or
+ * an organisation is renamed, and the portal is read far more than anything else: its list and detail answers
+ * are kept for a few seconds. A change made through the same database handle (this server, or a test seeding
+ * through it) clears them at once; one made by another process (a second server, the CLI) shows within the TTL.
  */
 export const PUBLISHED_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 2_000;
 
 const generations = new WeakMap<object, number>();
 
-/** Called after a publish or unpublish has committed: the portal must show it now, replica or not. */
+/** Called after such a change has committed: the portal must show it now, replica or not. */
 export const publishedChanged = (ctx: ServiceContext): void => {
   generations.set(ctx.db, (generations.get(ctx.db) ?? 0) + 1);
   ctx.replica?.fence();

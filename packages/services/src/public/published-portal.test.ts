@@ -12,7 +12,6 @@ import { publishEvaluation } from '../evaluations/publish-evaluation.ts';
 import { submitEvaluation } from '../evaluations/submit-evaluation.ts';
 import { getPublishedEvaluation } from './get-published-evaluation.ts';
 import { listPublishedEvaluations } from './list-published-evaluations.ts';
-import { publishedChanged } from './published-cache.ts';
 
 const UNIT = '开福区城市房屋征收和补偿管理办公室';
 const DEPARTMENT = '开福区住房和城乡建设局';
@@ -149,7 +148,6 @@ describe.each(testDatabaseKinds())('the portal’s list search and report page o
       change: 'rename',
       name: '开福区住房和城乡建设局（人民防空办公室）',
     });
-    publishedChanged(ctx);
     const renamed = await getPublishedEvaluation(ctx, id);
     expect(renamed).toEqual({
       ...current,
