@@ -75,6 +75,7 @@ const AUDIT_TABLE: readonly AuditEntry[] = [
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const bySeverity = (a: Finding, b: Finding): number => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 
 const NEED_MET: Record<Need, (form: EvaluationForm) => boolean> = {
   // Read without scores, but once someone fills in a 分值 or 得分 (in the editor) the scores are there to check.
@@ -84,8 +85,6 @@ const NEED_MET: Record<Need, (form: EvaluationForm) => boolean> = {
   wholeTable: (form) => form.complete,
 };
 
-const applies = (form: EvaluationForm, needs: readonly Need[]): boolean => needs.every((need) => NEED_MET[need](form));
-
 /**
  * Runs every check that applies to the kind of form read; findings come out errors first, then warnings, then
  * info. A target declaration or a funds-only page is not audited as a self-evaluation: it gets the refusal
@@ -93,12 +92,16 @@ const applies = (form: EvaluationForm, needs: readonly Need[]): boolean => needs
  */
 export const auditEvaluation = (form: EvaluationForm, score: ScoredForm, ruleSet: RuleSet): Finding[] => {
   const context = { form, score, ruleSet };
-  const tableFindings = isRefusedKind(form.formKind)
-    ? [...checkFormKind(context), ...checkIncompleteForm(context)]
-    : AUDIT_TABLE.flatMap((entry) => (applies(form, entry.needs) ? entry.check(context) : []));
+  if (isRefusedKind(form.formKind)) {
+    return [...checkFormKind(context), ...checkIncompleteForm(context)].sort(bySeverity);
+  }
+  // Each need is judged once per form, not once per check that has it.
+  const met: Record<Need, boolean> = { scores: NEED_MET.scores(form), wholeTable: NEED_MET.wholeTable(form) };
+  const findings: Finding[] = [];
+  for (const entry of AUDIT_TABLE) {
+    if (entry.needs.every((need) => met[need])) for (const found of entry.check(context)) findings.push(found);
+  }
   // Whether measures are missing depends on what the other checks found, so this one comes last.
-  const findings = isRefusedKind(form.formKind)
-    ? tableFindings
-    : [...tableFindings, ...checkProblemsWithoutMeasures(context, tableFindings)];
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const found of checkProblemsWithoutMeasures(context, findings)) findings.push(found);
+  return findings.sort(bySeverity);
 };

@@ -21,18 +21,46 @@ const canonical = (text: string): string => {
   return cleaned.includes('.') ? cleaned.replace(/0+$/, '').replace(/\.$/, '') : cleaned;
 };
 
-const matches = (pattern: RegExp, text: string): string[] =>
-  [...text.matchAll(pattern)].flatMap((match) => (match[1] ? [canonical(match[1])] : []));
+/**
+ * The first group of every match of a global `pattern`, in order (an exec loop: matchAll's iterator and copied
+ * regex cost more than the scan on a short section). Every pattern needs its keyword, so a text without it is
+ * not scanned: most sections of a report never mention 预算, 支出 or 执行率.
+ */
+const groups = (pattern: RegExp, keyword: string, text: string): string[] => {
+  const found: string[] = [];
+  if (!text.includes(keyword)) return found;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[1]) found.push(match[1]);
+  }
+  return found;
+};
+
+const matches = (pattern: RegExp, keyword: string, text: string): string[] =>
+  groups(pattern, keyword, text).map(canonical);
+
+const totalRows = (text: string): string[][] =>
+  groups(TOTAL_ROW, '计', text)
+    .map((numbers) => numbers.match(/\d[\d,]*(?:\.\d+)?/g)?.map(canonical) ?? [])
+    .filter((numbers) => numbers.length >= 2);
+
+/**
+ * Every character whose NFKC form holds 预, 支, 执 or 计, one of which each pattern needs (⽀ is the Kangxi radical
+ * 支; no other character normalises to any of the four). A section without any states no figure and is not
+ * normalised, which copies it.
+ */
+export const FIGURE_KEYS = /[预支⽀执计]/u;
+
+const NO_FIGURES = (): NarrativeFigures => ({ budgets: [], spendings: [], rates: [], totalRows: [] });
 
 /** Extracts 预算 X 万元, 支出 Y 万元, 执行率 Z% and 合计 rows; sub-items and blanks ("专项经费 万元") never match. */
 export const extractNarrativeFigures = (text: string): NarrativeFigures => {
+  if (!FIGURE_KEYS.test(text)) return NO_FIGURES();
   const normalized = text.normalize('NFKC');
   return {
-    budgets: matches(BUDGET, normalized),
-    spendings: matches(SPENDING, normalized),
-    rates: matches(RATE, normalized),
-    totalRows: [...normalized.matchAll(TOTAL_ROW)]
-      .map((match) => (match[1] ?? '').match(/\d[\d,]*(?:\.\d+)?/g)?.map(canonical) ?? [])
-      .filter((numbers) => numbers.length >= 2),
+    budgets: matches(BUDGET, '预算', normalized),
+    spendings: matches(SPENDING, '支出', normalized),
+    rates: matches(RATE, '执行率', normalized),
+    totalRows: totalRows(normalized),
   };
 };

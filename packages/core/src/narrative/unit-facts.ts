@@ -1,7 +1,14 @@
 import type { Narrative, UnitFacts } from '../model/form.ts';
 
-const count = (text: string, labels: string): number | null => {
-  const match = text.match(new RegExp(`(?:${labels})(?:为|是|共|:|：)?[\\s\\u3000]*(\\d+)[\\s\\u3000]*(?:人|名)`, 'u'));
+/** "<label>[为|是|共|：] N 人": built once, not per report. */
+const staffCount = (labels: string): RegExp =>
+  new RegExp(`(?:${labels})(?:为|是|共|:|：)?[\\s\\u3000]*(\\d+)[\\s\\u3000]*(?:人|名)`, 'u');
+
+const AUTHORIZED = staffCount('编制数|编制人数|人员编制|核定编制|编制');
+const ACTIVE = staffCount('在职人数|在职人员|实有人数|实有人员|在编人数|在岗人数');
+
+const count = (text: string, pattern: RegExp): number | null => {
+  const match = text.match(pattern);
   return match?.[1] ? Number(match[1]) : null;
 };
 
@@ -9,8 +16,8 @@ const count = (text: string, labels: string): number | null => {
 export const extractUnitFacts = (text: string): UnitFacts => {
   const normalized = text.normalize('NFKC');
   return {
-    authorizedStaff: count(normalized, '编制数|编制人数|人员编制|核定编制|编制'),
-    activeStaff: count(normalized, '在职人数|在职人员|实有人数|实有人员|在编人数|在岗人数'),
+    authorizedStaff: count(normalized, AUTHORIZED),
+    activeStaff: count(normalized, ACTIVE),
   };
 };
 

@@ -35,11 +35,16 @@ const TRADITIONAL_CHAR = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'gu'
 export const toSimplified = (text: string): string =>
   text.replace(TRADITIONAL_CHAR, (char) => SIMPLIFIED.get(char) ?? char);
 
+/** ASCII digits, point, per cent, slash, minus and comparison signs: text that normalising leaves unchanged. */
+const PLAIN_FIGURE = /^[0-9.%/<>=≥≤-]*$/;
+
 /**
  * NFKC (full-width digits, ％, U+3000 → ASCII), lookalike signs mapped, traditional characters simplified,
  * spaces inside numbers and before units removed. For reading only: the cell keeps what was written.
  */
 export const normalizeCell = (raw: string): string => {
+  // Most cells are plain figures ("1434", "≥95%", "7.3"), which every step below leaves as they are.
+  if (PLAIN_FIGURE.test(raw)) return raw;
   // NFKC turns ㎡ and m² into "m2", which would read as a number; name the unit before it does.
   let text = toSimplified(raw.replace(/㎡|m²/gu, '平方米').normalize('NFKC'));
   text = text.replace(/[≧≦═﹦＝〜～]/gu, (sign) => LOOKALIKES[sign] ?? sign);
@@ -78,8 +83,9 @@ const DASHES_OR_DOTS = /^(?:[-–—―─━‐‑‒]+|[.·…]{2,}|…|。{2,
 
 /** A cell that says nothing (PARSE-2). "-" and "/" count only when they are the whole cell. */
 export const isNullCell = (raw: string): boolean => {
-  const text = normalizeCell(raw).replace(/(?<=.)[。.]$/u, '');
-  return NULL_MARKERS.has(text) || DASHES_OR_DOTS.test(text) || DASHES_OR_DOTS.test(normalizeCell(raw));
+  const normalized = normalizeCell(raw);
+  const text = normalized.replace(/(?<=.)[。.]$/u, '');
+  return NULL_MARKERS.has(text) || DASHES_OR_DOTS.test(text) || DASHES_OR_DOTS.test(normalized);
 };
 
 const PLACEHOLDER_NAMES =

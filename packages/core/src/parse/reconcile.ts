@@ -28,7 +28,13 @@ const reconcilePair = (target: Quantity, actual: Quantity): PairResult => {
   }
   if (t.unit === null || a.unit === null || t.unit === a.unit) {
     const unit = t.unit ?? a.unit;
-    return { ok: true, target: { ...t, unit }, actual: { ...a, unit }, notes };
+    // A quantity already in the unit is passed on as it is; only one taking the other's unit is copied.
+    return {
+      ok: true,
+      target: t.unit === unit ? t : { ...t, unit },
+      actual: a.unit === unit ? a : { ...a, unit },
+      notes,
+    };
   }
   const converted = convertUnit(dec(a.value), a.unit, t.unit);
   if (converted === null)
@@ -53,8 +59,8 @@ export const reconcileUnits = (target: ParsedValue, actual: ParsedValue): Reconc
     if (!pair.ok) return mismatch(pair.message);
     return {
       ok: true,
-      target: { ...target, quantity: pair.target },
-      actual: { ...actual, quantity: pair.actual },
+      target: pair.target === target.quantity ? target : { ...target, quantity: pair.target },
+      actual: pair.actual === actual.quantity ? actual : { ...actual, quantity: pair.actual },
       notes: pair.notes,
     };
   }

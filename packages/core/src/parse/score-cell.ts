@@ -12,6 +12,8 @@ export type ScoreCellResult =
     }
   | { ok: false; error: ParseError };
 
+const BARE_FIGURE = /^\d+(?:\.\d+)?$/;
+
 const PLAIN_NUMBER = new RegExp(`^(${NUMBER_SOURCE})(分|万元|亿元|千元|万|元)?$`, 'u');
 
 /**
@@ -19,6 +21,8 @@ const PLAIN_NUMBER = new RegExp(`^(${NUMBER_SOURCE})(分|万元|亿元|千元|�
  * blank, or a coded error.
  */
 export const parseScoreCell = (raw: string): ScoreCellResult => {
+  // Most cells are a bare figure ("5", "7.3"), which the full reading below takes whole as the number.
+  if (BARE_FIGURE.test(raw)) return { ok: true, value: canonicalNumber(raw), unit: null };
   if (isNullCell(raw)) return { ok: true, value: null, unit: null };
   const text = normalizeCell(raw)
     .replace(/\s/gu, '')

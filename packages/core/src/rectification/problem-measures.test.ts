@@ -105,6 +105,9 @@ describe('isBoilerplateMeasures', () => {
     ['加快资金支付进度，12月底前完成结算。', false],
     [SEED_MEASURES, false],
     ['对于明年计划新启动项目，及时对接各业主单位加快前期手续办理。', false],
+    // Generic words only: 19 characters are still boilerplate, 21 are more than boilerplate ever is.
+    ['继续加强管理，进一步完善相关工作制度建设', true],
+    ['继续加强管理，进一步完善相关工作制度建设落实', false],
   ])('%j → %s', (text, expected) => {
     expect(isBoilerplateMeasures(text)).toBe(expected);
   });

@@ -17,7 +17,15 @@ const SENTENCE_END = /(?<=[。；;！!？?])/u;
 
 const clean = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
-const hanCount = (text: string): number => (text.match(/\p{Script=Han}/gu) ?? []).length;
+const HAN = /\p{Script=Han}/gu;
+
+/** Han characters in a text, counted without an array of every match. */
+const hanCount = (text: string): number => {
+  let count = 0;
+  HAN.lastIndex = 0;
+  while (HAN.test(text)) count++;
+  return count;
+};
 
 /** Text with too little to be a point of its own (a lone heading word, "无"). */
 const isTooShort = (text: string): boolean => hanCount(text) < 4;
@@ -121,8 +129,15 @@ const BOILERPLATE_MEASURES = new Set(['无', '暂无', '略', '同上', '不适�
 const GENERIC_WORDS =
   /继续|进一步|不断|切实|持续|努力|认真|加强|强化|完善|提高|提升|做好|改进|规范|相关|有关|管理|工作|制度|建设|落实|力度|水平|我们|将|要|的|和|与|并|及/gu;
 
+/**
+ * 21 characters that are neither space nor punctuation: more than any boilerplate has. Found from the start, so a
+ * long section is not stripped whole only to be measured.
+ */
+const MORE_THAN_BOILERPLATE = /^(?:[\s\p{P}]*[^\s\p{P}]){21}/u;
+
 /** Whether the improvement measures are empty or boilerplate: nothing a reviewer could follow up. */
 export const isBoilerplateMeasures = (text: string): boolean => {
+  if (MORE_THAN_BOILERPLATE.test(text)) return false;
   const compact = text.replace(/[\s\p{P}]/gu, '');
   if (compact === '' || BOILERPLATE_MEASURES.has(compact)) return true;
   return compact.length <= 20 && compact.replace(GENERIC_WORDS, '') === '';

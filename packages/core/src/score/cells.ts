@@ -46,10 +46,19 @@ export const readNumberCell = (raw: string): NumberCell => {
 
 export const cellValue = (cell: NumberCell): Decimal | null => (cell.state === 'value' ? cell.value : null);
 
+/** 分 per money cell and table unit: the fund block's cells are read by the scorer and by several checks. */
+const fenCells: Record<MoneyUnit, Map<string, number | null>> = { 元: new Map(), 万元: new Map() };
+
 /** A money cell in 分: in the form's unit unless the cell wrote its own ("380000元" in a 万元 table). */
 export const readFen = (raw: string, unit: MoneyUnit): number | null => {
+  const known = fenCells[unit];
+  const hit = known.get(raw);
+  if (hit !== undefined) return hit;
   const cell = readNumberCell(raw);
-  return cell.state === 'value' ? toFen(cell.value, cell.unit ?? unit) : null;
+  const fen = cell.state === 'value' ? toFen(cell.value, cell.unit ?? unit) : null;
+  if (known.size >= 20_000) known.clear();
+  known.set(raw, fen);
+  return fen;
 };
 
 /** A stated rate: "73.03%" → 73.03; a bare "0.7303" is read as a fraction (PARSE-5). */

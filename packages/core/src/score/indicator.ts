@@ -1,13 +1,13 @@
 import type { IndicatorRow } from '../model/form.ts';
 import type { IndicatorScore, QualitativeTier, ScoreBlocker } from '../model/result.ts';
-import { isPlaceholderName, reconcileUnits, unitFromName } from '../parse/index.ts';
+import { reconcileUnits } from '../parse/index.ts';
 import type { Comparator, ParsedValue, ParseOptions, ParseResult } from '../parse/types.ts';
 import type { RuleSet } from '../rules/schema.ts';
 import { clampDec, type Decimal, dec, fmt2, maxDec, minDec, ONE, plain, round2, ZERO } from '../util/decimal.ts';
 import { cellValue, readNumberCell } from './cells.ts';
 import { COMPARATOR_SIGNS, directionOf } from './direction.ts';
 import { explain } from './explain.ts';
-import { parseValueCached } from './parse-cache.ts';
+import { isPlaceholderNameCached, parseValueCached, unitFromNameCached } from './parse-cache.ts';
 import { qualitativeTier, TIER_LABELS } from './qualitative.ts';
 import { quantityShare, rangeShare, type Share } from './shares.ts';
 
@@ -21,24 +21,58 @@ type Computed = {
   qualitative: boolean;
 };
 
-type Outcome = { kind: 'computed'; computed: Computed } | { kind: 'blocked'; blocker: ScoreBlocker };
+type Quantity = { value: string; unit: string | null };
 
-const blocked = (code: ScoreBlocker['code'], where: string, message: string): Outcome => ({
-  kind: 'blocked',
-  blocker: { code, where, message },
-});
+type Outcome = { kind: 'computed'; computed: Computed } | { kind: 'blocked'; blocker: ScoreBlocker };
 
 const rowLabel = (row: IndicatorRow, index: number): string => `第${index + 1}行指标“${row.name || '（未命名）'}”`;
 
+/** A row that cannot be scored; its place and label are written only here, since most rows score. */
+const blocked = (
+  code: ScoreBlocker['code'],
+  row: IndicatorRow,
+  index: number,
+  cell: 'target' | 'actual',
+  afterLabel: string,
+): Outcome => ({
+  kind: 'blocked',
+  blocker: { code, where: `indicators[${index}].${cell}`, message: `${rowLabel(row, index)}${afterLabel}` },
+});
+
 const quantityText = (value: Decimal, unit: string | null): string => `${plain(value)}${unit ?? ''}`;
 
-/** Scores quantitative pairs part by part (QUANT-COMPOUND-1 aggregates with min or mean). */
+/** One quantitative pair (QUANT-POS/NEG/EQ/ZERO-1); `notes` end the text. */
+const scorePair = (
+  direction: Comparator,
+  target: Quantity,
+  actual: Quantity | undefined,
+  ruleSet: RuleSet,
+  notes: string,
+): Computed => {
+  const t = dec(target.value);
+  const a = dec(actual?.value ?? '0');
+  const share = quantityShare(direction, t, a, ruleSet.equalMode);
+  return {
+    share: share.share,
+    rule: share.rule,
+    formula: share.formula,
+    text: `目标 ${COMPARATOR_SIGNS[direction]}${quantityText(t, target.unit)}，实际 ${quantityText(a, target.unit)}${notes}`,
+    deviation: share.deviation,
+    tier: null,
+    qualitative: false,
+  };
+};
+
+/** Scores a compound part by part (QUANT-COMPOUND-1 aggregates with min or mean); `notes` end the text. */
 const scoreQuantities = (
   direction: Comparator,
-  targets: readonly { value: string; unit: string | null }[],
-  actuals: readonly { value: string; unit: string | null }[],
+  targets: readonly Quantity[],
+  actuals: readonly Quantity[],
   ruleSet: RuleSet,
+  notes: string,
 ): Computed => {
+  const [firstTarget] = targets;
+  if (targets.length === 1 && firstTarget) return scorePair(direction, firstTarget, actuals[0], ruleSet, notes);
   const parts = targets.map((target, i) => {
     const actual = actuals[i] ?? { value: '0', unit: null };
     const t = dec(target.value);
@@ -55,19 +89,6 @@ const scoreQuantities = (
   const shares = parts.map((part) => part.share.share);
   const deviations = parts.flatMap((part) => (part.deviation === null ? [] : [part.deviation]));
   const deviation = deviations.length > 0 ? deviations.reduce(maxDec) : null;
-  if (parts.length === 1) {
-    const [only] = parts;
-    if (!only) throw new Error('unreachable: one part');
-    return {
-      share: only.share.share,
-      rule: only.share.rule,
-      formula: only.share.formula,
-      text: `目标 ${COMPARATOR_SIGNS[direction]}${quantityText(only.t, only.unit)}，实际 ${quantityText(only.a, only.unit)}`,
-      deviation,
-      tier: null,
-      qualitative: false,
-    };
-  }
   const aggregate =
     ruleSet.compoundAggregate === 'min'
       ? shares.reduce(minDec)
@@ -77,7 +98,7 @@ const scoreQuantities = (
     share: aggregate,
     rule: 'QUANT-COMPOUND-1',
     formula: `${ruleSet.compoundAggregate}(${shareList})`,
-    text: `复合指标逐项计分：${parts.map((part, i) => `第${i + 1}项 实际 ${quantityText(part.a, part.unit)} 对目标 ${quantityText(part.t, part.unit)}`).join('，')}；各项得分率 (${shareList})，取${ruleSet.compoundAggregate === 'min' ? '最小值' : '平均值'}`,
+    text: `复合指标逐项计分：${parts.map((part, i) => `第${i + 1}项 实际 ${quantityText(part.a, part.unit)} 对目标 ${quantityText(part.t, part.unit)}`).join('，')}；各项得分率 (${shareList})，取${ruleSet.compoundAggregate === 'min' ? '最小值' : '平均值'}${notes}`,
     deviation,
     tier: null,
     qualitative: false,
@@ -88,15 +109,17 @@ const scoreQualitative = (
   actual: ParsedValue,
   target: ParsedValue,
   ruleSet: RuleSet,
-  where: string,
-  label: string,
+  row: IndicatorRow,
+  index: number,
 ): Outcome => {
   const detected = qualitativeTier(actual, target, ruleSet.qualitative);
   if (detected.tier === null) {
     return blocked(
       'UNPARSEABLE_VALUE',
-      where,
-      `${label}的实际完成值“${actual.raw}”${detected.why}，无法按定性指标计分`,
+      row,
+      index,
+      'actual',
+      `的实际完成值“${actual.raw}”${detected.why}，无法按定性指标计分`,
     );
   }
   return {
@@ -122,44 +145,41 @@ const scoreRow = (
   direction: Comparator,
   ruleSet: RuleSet,
 ): Outcome => {
-  const label = rowLabel(row, index);
-  const at = `indicators[${index}]`;
   if (!target.ok)
-    return blocked('UNPARSEABLE_VALUE', `${at}.target`, `${label}的年度指标值无法识别：${target.error.message}`);
+    return blocked('UNPARSEABLE_VALUE', row, index, 'target', `的年度指标值无法识别：${target.error.message}`);
   if (target.value.kind === 'null') {
-    return blocked('TARGET_MISSING', `${at}.target`, `${label}未填写年度指标值（“${row.target.trim() || '空白'}”）`);
+    return blocked('TARGET_MISSING', row, index, 'target', `未填写年度指标值（“${row.target.trim() || '空白'}”）`);
   }
   if (!actual.ok)
-    return blocked('UNPARSEABLE_VALUE', `${at}.actual`, `${label}的实际完成值无法识别：${actual.error.message}`);
+    return blocked('UNPARSEABLE_VALUE', row, index, 'actual', `的实际完成值无法识别：${actual.error.message}`);
   if (actual.value.kind === 'null') {
-    return blocked('ACTUAL_MISSING', `${at}.actual`, `${label}有年度指标值“${row.target.trim()}”，但未填写实际完成值`);
+    return blocked('ACTUAL_MISSING', row, index, 'actual', `有年度指标值“${row.target.trim()}”，但未填写实际完成值`);
   }
   const t = target.value;
   const a = actual.value;
   // A verbal target, or a verbal actual against a numeric target ("已完成" against ≥95%), is scored by tier (QUAL-2).
-  if (t.kind === 'qualitative' || a.kind === 'qualitative')
-    return scoreQualitative(a, t, ruleSet, `${at}.actual`, label);
+  if (t.kind === 'qualitative' || a.kind === 'qualitative') return scoreQualitative(a, t, ruleSet, row, index);
 
   const reconciled = reconcileUnits(t, a);
-  if (!reconciled.ok) return blocked(reconciled.code, `${at}.actual`, `${label}：${reconciled.message}`);
+  if (!reconciled.ok) return blocked(reconciled.code, row, index, 'actual', `：${reconciled.message}`);
   const rt = reconciled.target;
   const ra = reconciled.actual;
   const notes = reconciled.notes.length > 0 ? `（${reconciled.notes.join('；')}）` : '';
 
   if (rt.kind === 'quantity' && ra.kind === 'quantity') {
-    const computed = scoreQuantities(direction, [rt.quantity], [ra.quantity], ruleSet);
-    return { kind: 'computed', computed: { ...computed, text: computed.text + notes } };
+    return { kind: 'computed', computed: scorePair(direction, rt.quantity, ra.quantity, ruleSet, notes) };
   }
   if (rt.kind === 'compound' && ra.kind === 'compound') {
     if (rt.parts.length !== ra.parts.length) {
       return blocked(
         'COMPOUND_PARTS_MISMATCH',
-        `${at}.actual`,
-        `${label}的指标值“${row.target.trim()}”有${rt.parts.length}项，实际完成值“${row.actual.trim()}”有${ra.parts.length}项，无法逐项比较`,
+        row,
+        index,
+        'actual',
+        `的指标值“${row.target.trim()}”有${rt.parts.length}项，实际完成值“${row.actual.trim()}”有${ra.parts.length}项，无法逐项比较`,
       );
     }
-    const computed = scoreQuantities(direction, rt.parts, ra.parts, ruleSet);
-    return { kind: 'computed', computed: { ...computed, text: computed.text + notes } };
+    return { kind: 'computed', computed: scoreQuantities(direction, rt.parts, ra.parts, ruleSet, notes) };
   }
   if (rt.kind === 'range' && ra.kind === 'quantity') {
     const share: Share = rangeShare(dec(rt.low.value), dec(rt.high.value), dec(ra.quantity.value));
@@ -173,8 +193,10 @@ const scoreRow = (
     if (!met) {
       return blocked(
         'UNPARSEABLE_VALUE',
-        `${at}.actual`,
-        `${label}的完成时间“${row.actual.trim()}”晚于时限“${row.target.trim()}”，需人工判断得分`,
+        row,
+        index,
+        'actual',
+        `的完成时间“${row.actual.trim()}”晚于时限“${row.target.trim()}”，需人工判断得分`,
       );
     }
     return {
@@ -193,14 +215,18 @@ const scoreRow = (
   if ((rt.kind === 'compound') !== (ra.kind === 'compound')) {
     return blocked(
       'COMPOUND_PARTS_MISMATCH',
-      `${at}.actual`,
-      `${label}的指标值“${row.target.trim()}”与实际完成值“${row.actual.trim()}”一为复合值一为单值，无法比较`,
+      row,
+      index,
+      'actual',
+      `的指标值“${row.target.trim()}”与实际完成值“${row.actual.trim()}”一为复合值一为单值，无法比较`,
     );
   }
   return blocked(
     'UNPARSEABLE_VALUE',
-    `${at}.actual`,
-    `${label}的指标值“${row.target.trim()}”与实际完成值“${row.actual.trim()}”类型不同，无法比较`,
+    row,
+    index,
+    'actual',
+    `的指标值“${row.target.trim()}”与实际完成值“${row.actual.trim()}”类型不同，无法比较`,
   );
 };
 
@@ -212,7 +238,7 @@ const compareDates = (a: { year: number | null; month: number; day: number | nul
 };
 
 const parseOptions = (row: IndicatorRow): ParseOptions => {
-  const unitHint = row.measureUnit.trim() || unitFromName(row.name) || '';
+  const unitHint = row.measureUnit.trim() || unitFromNameCached(row.name) || '';
   const options: ParseOptions = {};
   if (row.comparator.trim()) options.comparatorColumn = row.comparator;
   if (unitHint) options.unitHint = unitHint;
@@ -220,7 +246,7 @@ const parseOptions = (row: IndicatorRow): ParseOptions => {
 };
 
 /** Whether a row is a template placeholder (PARSE-2): "……", a template label (指标1, XX) or an empty name. */
-export const isPlaceholderRow = (row: IndicatorRow): boolean => isPlaceholderName(row.name);
+export const isPlaceholderRow = (row: IndicatorRow): boolean => isPlaceholderNameCached(row.name);
 
 /** Scores one indicator row under the rule set, with its explanation (rules.md §4–6, GEN-3). */
 export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSet, ref: string): IndicatorScore => {
@@ -339,7 +365,7 @@ export const scoreIndicator = (row: IndicatorRow, index: number, ruleSet: RuleSe
     directionSource: source,
     qualitative: computed.qualitative,
     tier: computed.tier,
-    deviation: computed.deviation === null ? null : Number(computed.deviation.toFixed(6)),
+    deviation: computed.deviation === null ? null : computed.deviation.toFixedNumber(6),
     rulePoints,
     points,
     basis: 'computed',

@@ -47,6 +47,17 @@ describe('Decimal agrees with big.js (DP 20, ROUND_HALF_UP)', () => {
     );
   });
 
+  it('reads 2-dp numbers (scores, rates, shares) the same, up to and past 10^9', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 13), max: 10 ** 13 }), fc.integer({ min: 1, max: 3 }), (whole, places) => {
+        const value = whole / 10 ** places;
+        expect(Decimal.of(value).toFixed()).toBe(new B(value).toFixed());
+        expect(Decimal.of(value).toString()).toBe(new B(value).toString());
+      }),
+      runs,
+    );
+  });
+
   it('adds, subtracts and multiplies exactly', () => {
     fc.assert(
       fc.property(pair, ([a, b]) => {
@@ -98,6 +109,25 @@ describe('Decimal agrees with big.js (DP 20, ROUND_HALF_UP)', () => {
       }),
       runs,
     );
+  });
+
+  it('reads a rounded number without printing it: toFixedNumber is Number(toFixed), hundredths round(2)', () => {
+    fc.assert(
+      fc.property(decimalText, fc.integer({ min: 0, max: 8 }), (text, places) => {
+        const x = Decimal.of(text);
+        expect(Object.is(x.toFixedNumber(places), Number(x.toFixed(places)))).toBe(true);
+        expect(new Decimal(x.hundredths(), 2).toFixed(2)).toBe(x.round(2).toFixed(2));
+      }),
+      runs,
+    );
+    expect(Object.is(Decimal.of('-0.0000001').toFixedNumber(6), -0)).toBe(true);
+  });
+
+  it("prints a cell's own spelling only when it is already plain", () => {
+    const printed = ['007', '0.50', '-0', '.5', '5.', '-0.05', '10', '0', '-12.5', '1.0'].map((text) =>
+      Decimal.of(text).toFixed(),
+    );
+    expect(printed).toEqual(['7', '0.5', '0', '0.5', '5', '-0.05', '10', '0', '-12.5', '1']);
   });
 
   it('rounds exact halves away from zero', () => {

@@ -21,12 +21,17 @@ export const checkNarrativeFigures: AuditCheck = ({ form, score, ruleSet }) => {
     ].filter((fen): fen is number => fen !== null),
   );
   const executed = execution.executedFen;
-  const budgetText = execution.budgetFen === null ? '未填' : `${formatAmount(execution.budgetFen, unit)}${unit}`;
-  const executedText = executed === null ? '未填' : `${formatAmount(executed, unit)}${unit}`;
+  // Printed only for a mismatch (formatting an amount divides).
+  const budgetText = (): string =>
+    execution.budgetFen === null ? '未填' : `${formatAmount(execution.budgetFen, unit)}${unit}`;
+  const executedText = (): string => (executed === null ? '未填' : `${formatAmount(executed, unit)}${unit}`);
   const toTableFen = (wan: string): number => toFen(dec(wan), '万元');
 
   return form.narrative.sections.flatMap((section) => {
     const figures = extractNarrativeFigures(section.body);
+    // Most sections state no figure: nothing to name or compare.
+    const stated = figures.budgets.length + figures.spendings.length + figures.rates.length + figures.totalRows.length;
+    if (stated === 0) return [];
     const where = sectionWhere(section);
     const place = `报告“${sectionLabel(section)}”`;
     const found = [];
@@ -34,7 +39,11 @@ export const checkNarrativeFigures: AuditCheck = ({ form, score, ruleSet }) => {
       for (const budget of figures.budgets) {
         if (!budgets.has(toTableFen(budget))) {
           found.push(
-            finding('NARRATIVE_TABLE_MISMATCH', where, `${place}写预算 ${budget} 万元，自评表预算数为 ${budgetText}。`),
+            finding(
+              'NARRATIVE_TABLE_MISMATCH',
+              where,
+              `${place}写预算 ${budget} 万元，自评表预算数为 ${budgetText()}。`,
+            ),
           );
         }
       }
@@ -46,7 +55,7 @@ export const checkNarrativeFigures: AuditCheck = ({ form, score, ruleSet }) => {
             finding(
               'NARRATIVE_TABLE_MISMATCH',
               where,
-              `${place}写支出 ${spending} 万元，自评表全年执行数为 ${executedText}。`,
+              `${place}写支出 ${spending} 万元，自评表全年执行数为 ${executedText()}。`,
             ),
           );
         }
@@ -73,7 +82,7 @@ export const checkNarrativeFigures: AuditCheck = ({ form, score, ruleSet }) => {
           finding(
             'NARRATIVE_TABLE_MISMATCH',
             where,
-            `${place}表格合计行预算 ${first} 万元，自评表预算数为 ${budgetText}。`,
+            `${place}表格合计行预算 ${first} 万元，自评表预算数为 ${budgetText()}。`,
           ),
         );
       }
@@ -82,7 +91,7 @@ export const checkNarrativeFigures: AuditCheck = ({ form, score, ruleSet }) => {
           finding(
             'NARRATIVE_TABLE_MISMATCH',
             where,
-            `${place}表格合计行支出 ${spending} 万元，自评表全年执行数为 ${executedText}。`,
+            `${place}表格合计行支出 ${spending} 万元，自评表全年执行数为 ${executedText()}。`,
           ),
         );
       }
