@@ -2,6 +2,7 @@ import type { MoneyUnit } from '../model/form.ts';
 import { parseScoreCell } from '../parse/index.ts';
 import { type Decimal, dec } from '../util/decimal.ts';
 import { toFen } from '../util/money.ts';
+import { memoise } from './parse-cache.ts';
 
 /** A numeric cell read: a value, blank, or unreadable (the raw text is kept for the finding). */
 export type NumberCell =
@@ -46,20 +47,17 @@ export const readNumberCell = (raw: string): NumberCell => {
 
 export const cellValue = (cell: NumberCell): Decimal | null => (cell.state === 'value' ? cell.value : null);
 
-/** 分 per money cell and table unit: the fund block's cells are read by the scorer and by several checks. */
-const fenCells: Record<MoneyUnit, Map<string, number | null>> = { 元: new Map(), 万元: new Map() };
+/** A money cell in 分 in one table unit, remembered per cell: the scorer and several checks read the fund block. */
+const fenReader = (unit: MoneyUnit) =>
+  memoise((raw): number | null => {
+    const cell = readNumberCell(raw);
+    return cell.state === 'value' ? toFen(cell.value, cell.unit ?? unit) : null;
+  }, 20_000);
+
+const fenReaders: Record<MoneyUnit, (raw: string) => number | null> = { 元: fenReader('元'), 万元: fenReader('万元') };
 
 /** A money cell in 分: in the form's unit unless the cell wrote its own ("380000元" in a 万元 table). */
-export const readFen = (raw: string, unit: MoneyUnit): number | null => {
-  const known = fenCells[unit];
-  const hit = known.get(raw);
-  if (hit !== undefined) return hit;
-  const cell = readNumberCell(raw);
-  const fen = cell.state === 'value' ? toFen(cell.value, cell.unit ?? unit) : null;
-  if (known.size >= 20_000) known.clear();
-  known.set(raw, fen);
-  return fen;
-};
+export const readFen = (raw: string, unit: MoneyUnit): number | null => fenReaders[unit](raw);
 
 /** A stated rate: "73.03%" → 73.03; a bare "0.7303" is read as a fraction (PARSE-5). */
 export const readPercentCell = (raw: string): Decimal | null => {

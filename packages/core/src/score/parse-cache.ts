@@ -42,13 +42,13 @@ export const parseValueCached = (raw: string, options: ParseOptions): ParseResul
 };
 
 /** A pure function of one string that never returns undefined, remembered per input up to a bound. */
-const memoise = <T>(compute: (text: string) => T): ((text: string) => T) => {
+export const memoise = <T>(compute: (text: string) => T, maxEntries = MAX_ENTRIES): ((text: string) => T) => {
   const known = new Map<string, T>();
   return (text) => {
     const hit = known.get(text);
     if (hit !== undefined) return hit;
     const value = compute(text);
-    if (known.size >= MAX_ENTRIES) known.clear();
+    if (known.size >= maxEntries) known.clear();
     known.set(text, value);
     return value;
   };

@@ -1,12 +1,11 @@
-import { type Db, listOrganizations, type Organization } from '@jixiao/db';
+import type { Db } from '@jixiao/db';
+import { loadOrganizationTree, type OrganizationTree } from '../access/organization-scope.ts';
 import type { ServiceContext } from '../context.ts';
 import { readMayBeStale } from '../replica/replica-reads.ts';
 import { publishedCache } from './published-cache.ts';
 import { type RegisteredNames, registeredNamesOf } from './published-view.ts';
 
-type NamedOrganization = Pick<Organization, 'name' | 'parent_id'>;
-
-const cachedOrganizations = publishedCache<ReadonlyMap<string, NamedOrganization>>();
+const cachedTree = publishedCache<OrganizationTree>();
 
 /**
  * The unit and 主管部门 names a public page shows, as the organisation tree names them now. The detail page is
@@ -16,15 +15,10 @@ const cachedOrganizations = publishedCache<ReadonlyMap<string, NamedOrganization
  * publication, or an organisation renamed). A unit created since the tree was loaded is looked up directly.
  */
 export const currentNamesOf = async (ctx: ServiceContext, db: Db, organizationId: string): Promise<RegisteredNames> => {
-  const organizations = await cachedOrganizations(ctx, 'organizations', () =>
-    readMayBeStale(ctx, async (reader) => {
-      const rows = await listOrganizations(reader);
-      return new Map(rows.map(({ id, name, parent_id }) => [id, { name, parent_id }]));
-    }),
-  );
-  const unit = organizations.get(organizationId);
+  const { byId } = await cachedTree(ctx, 'organizations', () => readMayBeStale(ctx, loadOrganizationTree));
+  const unit = byId.get(organizationId);
   if (!unit) return registeredNamesOf(db, organizationId);
-  const department = unit.parent_id === null ? undefined : organizations.get(unit.parent_id);
+  const department = unit.parent_id === null ? undefined : byId.get(unit.parent_id);
   if (unit.parent_id !== null && !department) return registeredNamesOf(db, organizationId);
   return { unit: unit.name, department: department?.name ?? null };
 };
