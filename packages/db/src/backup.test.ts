@@ -6,7 +6,7 @@ import { insertSampleRows } from '../testing/sample-rows.ts';
 import { createTestDatabase, testDatabaseKinds } from '../testing/test-database.ts';
 import { BACKUP_TABLES, backupDatabase, restoreBackupFile, restoreDatabase, writeBackupFile } from './backup.ts';
 import type { DatabaseHandle, Db } from './connect.ts';
-import { verifyAuditChain } from './repositories/audit-log.repository.ts';
+import { appendAuditEntry, verifyAuditChain } from './repositories/audit-log.repository.ts';
 
 const dumpAll = async (db: Db): Promise<string[]> => {
   const lines: string[] = [];
@@ -34,6 +34,19 @@ describe.each(testDatabaseKinds())('backup and restore on %s', (kind) => {
     expect(await restoreBackupFile(target.db, file)).toBe(written);
     expect(await dumpAll(target.db)).toEqual(await dumpAll(source.db));
     expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  it('continues the restored audit chain from its last entry', async () => {
+    const entry = {
+      organizationId: null,
+      actorId: null,
+      action: 'system.restore',
+      entityType: 'system',
+      entityId: '-',
+    };
+    const appended = await target.db.transaction().execute((trx) => appendAuditEntry(trx, entry));
+    expect(appended.seq).toBe(3);
+    expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, checked: 3 });
   });
 
   it('refuses to restore into a database that already has data, writing nothing', async () => {

@@ -2,10 +2,17 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Db } from './connect.ts';
+import { resetAuditHead } from './repositories/audit-log.repository.ts';
 import type { Database } from './schema.ts';
 
-/** Sign-in throttling is transient: a restored server starts with clean counters. */
-type TableName = Exclude<keyof Database, 'schema_migrations' | 'login_failures' | 'login_source_failures'>;
+/**
+ * Sign-in throttling is transient: a restored server starts with clean counters. The audit chain's head is
+ * derived from the log and set again after a restore.
+ */
+type TableName = Exclude<
+  keyof Database,
+  'schema_migrations' | 'login_failures' | 'login_source_failures' | 'audit_head'
+>;
 
 /** Insert order: parents before children. evaluations.current_revision_id is restored in a second pass. */
 export const BACKUP_TABLES: readonly TableName[] = [
@@ -282,6 +289,7 @@ export const restoreDatabase = async (db: Db, lines: AsyncIterable<string> | Ite
     for (const { id, current_revision_id } of currentRevisions) {
       await untyped(trx).updateTable('evaluations').set({ current_revision_id }).where('id', '=', id).execute();
     }
+    await resetAuditHead(trx);
     return restored;
   });
 

@@ -6,7 +6,7 @@ import type { Db } from './connect.ts';
  * - reference: small, read by every request, joined with everything: copied to every node;
  * - distributed: a budget unit's own rows, sharded by `organization_id`, all co-located, so one unit's
  *   evaluation with its revisions, reviews and publications lives on one node;
- * - coordinator: kept on the coordinator alone. The audit log is one hash chain in one order (a table lock
+ * - coordinator: kept on the coordinator alone. The audit log is one hash chain in one order (its head row
  *   assigns `seq`), which a sharded table cannot keep; distributing it means one chain per unit.
  * Every table of the migrated schema is placed here exactly once (services/src/demo/tenancy.test.ts holds the
  * catalog and the data to it).
@@ -37,6 +37,7 @@ export const TABLE_PLACEMENT = {
   monitoring_reports: 'distributed',
   monitoring_rounds: 'reference',
   audit_log: 'coordinator',
+  audit_head: 'coordinator',
   bulk_audit_jobs: 'coordinator',
   login_failures: 'coordinator',
   login_source_failures: 'coordinator',

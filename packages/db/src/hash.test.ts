@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from './hash.ts';
+import { canonicalJson, canonicalJsonAround, sha256Hex } from './hash.ts';
 
 const shuffleKeys = (value: unknown, order: number): unknown => {
   if (Array.isArray(value)) return value.map((item) => shuffleKeys(item, order));
@@ -31,5 +31,24 @@ describe('canonicalJson', () => {
 
   it('hashes as hex sha-256', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('canonicalJsonAround', () => {
+  it('is the canonical JSON with the key added, around any value of that key', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), fc.jsonValue(), (value, key, inserted) => {
+        const { before, after } = canonicalJsonAround(value, key);
+        expect(before + canonicalJson(inserted) + after).toBe(canonicalJson({ ...value, [key]: inserted }));
+      }),
+    );
+  });
+
+  it.each([
+    [{}, '{"seq":', '}'],
+    [{ action: 'a', toStatus: 'b', seq: 9 }, '{"action":"a","seq":', ',"toStatus":"b"}'],
+    [{ zeta: undefined, alpha: 1 }, '{"alpha":1,"seq":', '}'],
+  ])('%j around seq', (value, before, after) => {
+    expect(canonicalJsonAround(value, 'seq')).toEqual({ before, after });
   });
 });

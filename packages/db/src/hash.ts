@@ -12,3 +12,22 @@ export const canonicalJson = (value: unknown): string => {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 };
+
+/**
+ * The canonical JSON of `value` with `key` added, split around that key's value: for every JSON value `v`,
+ * `before + canonicalJson(v) + after === canonicalJson({ ...value, [key]: v })`. The audit log's database
+ * statement assigns `seq` itself and hashes the text around it.
+ */
+export const canonicalJsonAround = (value: Record<string, unknown>, key: string): { before: string; after: string } => {
+  const { [key]: _replaced, ...rest } = value;
+  const entries = Object.entries(rest)
+    .filter(([, item]) => item !== undefined)
+    .map(([name, item]) => ({ name, text: `${JSON.stringify(name)}:${canonicalJson(item)}` }));
+  const lower = entries.filter(({ name }) => name < key).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const upper = entries.filter(({ name }) => name > key).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const join = (part: { text: string }[]): string => part.map(({ text }) => text).join(',');
+  return {
+    before: `{${lower.length > 0 ? `${join(lower)},` : ''}${JSON.stringify(key)}:`,
+    after: `${upper.length > 0 ? `,${join(upper)}` : ''}}`,
+  };
+};

@@ -310,6 +310,14 @@ export type AuditLogTable = {
   hash: string;
 };
 
+/** The audit chain's last entry, one row (0018_audit_head.sql). */
+export type AuditHeadTable = {
+  singleton: Generated<boolean>;
+  seq: Int8;
+  hash: string;
+  prev_hash: string;
+};
+
 export type BulkAuditStatusColumn = 'queued' | 'running' | 'done' | 'failed';
 
 /** A bulk audit of an uploaded zip; `summary` is the finished BulkSummary as JSON text (set exactly when done). */
@@ -439,6 +447,7 @@ export type Database = {
   monitoring_rounds: MonitoringRoundsTable;
   monitoring_reports: MonitoringReportsTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   bulk_audit_jobs: BulkAuditJobsTable;
   login_failures: LoginFailuresTable;
   login_source_failures: LoginSourceFailuresTable;

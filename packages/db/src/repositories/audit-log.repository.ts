@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect.ts';
-import { canonicalJson, sha256Hex } from '../hash.ts';
+import { canonicalJson, canonicalJsonAround, sha256Hex } from '../hash.ts';
 import type { AuditLogRow } from '../schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -49,20 +49,14 @@ const hashedFieldsOf = (row: AuditLogRow): HashedFields => ({
 });
 
 /**
- * Appends one entry to the hash chain. Must run inside the caller's transaction: the table lock makes
- * concurrent appenders take turns, so the chain never forks.
+ * Appends one entry to the hash chain, in one statement: the chain's head row advances (its row lock makes
+ * concurrent appenders take turns until the holder commits, and a waiter then reads the head it committed), the
+ * database hashes the previous hash with the entry's canonical JSON around the `seq` it assigns, and the entry is
+ * inserted. Must run inside the caller's transaction, so the entry commits with the change it records. Every save
+ * of the system queues on that row lock until its commit, so the statement holds it for one round trip, not three.
  */
 export const appendAuditEntry = async (db: Db, entry: AuditEntry, now: Date = new Date()): Promise<AuditLogRow> => {
-  await sql`LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE`.execute(db);
-  const last = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: HashedFields = {
-    seq: Number(last?.seq ?? 0) + 1,
+  const fields: Omit<HashedFields, 'seq'> = {
     organizationId: entry.organizationId,
     occurredAt: now.toISOString(),
     actorId: entry.actorId,
@@ -74,25 +68,40 @@ export const appendAuditEntry = async (db: Db, entry: AuditEntry, now: Date = ne
     reason: entry.reason ?? null,
     details: entry.details ?? {},
   };
-  return db
-    .insertInto('audit_log')
-    .values({
-      seq: fields.seq,
-      organization_id: fields.organizationId,
-      occurred_at: fields.occurredAt,
-      actor_id: fields.actorId,
-      action: fields.action,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      from_status: fields.fromStatus,
-      to_status: fields.toStatus,
-      reason: fields.reason,
-      details: JSON.stringify(fields.details),
-      prev_hash: prevHash,
-      hash: auditEntryHash(prevHash, fields),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const { before, after } = canonicalJsonAround(fields, 'seq' satisfies keyof HashedFields);
+  const { rows } = await sql<AuditLogRow>`
+    WITH head AS (
+      UPDATE audit_head
+         SET seq = seq + 1,
+             prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || ${before}::text || (seq + 1)::text || ${after}::text, 'UTF8')), 'hex')
+       RETURNING seq, prev_hash, hash
+    )
+    INSERT INTO audit_log (seq, organization_id, occurred_at, actor_id, action, entity_type, entity_id,
+                           from_status, to_status, reason, details, prev_hash, hash)
+    SELECT head.seq, ${fields.organizationId}::uuid, ${fields.occurredAt}::timestamptz, ${fields.actorId}::uuid,
+           ${fields.action}::text, ${fields.entityType}::text, ${fields.entityId}::text, ${fields.fromStatus}::text,
+           ${fields.toStatus}::text, ${fields.reason}::text, ${JSON.stringify(fields.details)}::jsonb,
+           head.prev_hash, head.hash
+    FROM head
+    RETURNING *`.execute(db);
+  const appended = rows[0];
+  if (!appended) throw new Error('审计日志链头缺失（audit_head 无记录）');
+  return appended;
+};
+
+/**
+ * Points the chain's head at the last entry of the log: after a restore has inserted entries directly, the next
+ * append continues from them.
+ */
+export const resetAuditHead = async (db: Db): Promise<void> => {
+  await sql`
+    UPDATE audit_head
+       SET seq = coalesce(last.seq, 0),
+           hash = coalesce(last.hash, ${GENESIS_HASH}),
+           prev_hash = coalesce(last.prev_hash, ${GENESIS_HASH})
+      FROM (SELECT 1) AS one
+      LEFT JOIN (SELECT seq, hash, prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS last ON true`.execute(db);
 };
 
 /** The most rows one read returns: callers walk the log in pages by `afterSeq`, never all at once. */
