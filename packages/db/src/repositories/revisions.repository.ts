@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../connect.ts';
 import type { EvaluationRevision, EvaluationRevisionsTable } from '../schema.ts';
 
@@ -8,6 +8,23 @@ export const insertRevision = async (
   values: Insertable<EvaluationRevisionsTable>,
 ): Promise<EvaluationRevision> =>
   db.insertInto('evaluation_revisions').values(values).returningAll().executeTakeFirstOrThrow();
+
+/**
+ * Inserts the evaluation's next revision, numbered after its last one in the same statement. The caller holds
+ * the evaluation's row lock (or has just created it), so no other revision of it can take the number between.
+ */
+export const insertNextRevision = async (
+  db: Db,
+  values: Omit<Insertable<EvaluationRevisionsTable>, 'revision_no'>,
+): Promise<EvaluationRevision> =>
+  db
+    .insertInto('evaluation_revisions')
+    .values({
+      ...values,
+      revision_no: sql<number>`(SELECT coalesce(max(revision_no), 0) + 1 FROM evaluation_revisions WHERE evaluation_id = ${values.evaluation_id})`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
 export const findRevision = async (db: Db, id: string): Promise<EvaluationRevision | undefined> =>
   db.selectFrom('evaluation_revisions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -42,12 +59,3 @@ export const listRevisions = async (db: Db, evaluationId: string): Promise<Revis
     .where('evaluation_id', '=', evaluationId)
     .orderBy('revision_no')
     .execute();
-
-export const nextRevisionNo = async (db: Db, evaluationId: string): Promise<number> => {
-  const row = await db
-    .selectFrom('evaluation_revisions')
-    .select((eb) => eb.fn.max('revision_no').as('last'))
-    .where('evaluation_id', '=', evaluationId)
-    .executeTakeFirst();
-  return Number(row?.last ?? 0) + 1;
-};

@@ -4,12 +4,15 @@ import {
   deleteSession,
   deleteSessionsBeyond,
   findLiveSession,
+  findLiveSessionAccount,
   findUserById,
   findUserByUsername,
   insertSession,
   listUserRoles,
   recordLastLogin,
   touchSession,
+  type User,
+  type UserRole,
 } from '@jixiao/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -65,14 +68,17 @@ type Account = { actor: Actor; passwordChange: PasswordChangeReason | null };
 const loadAccount = async (ctx: ServiceContext, userId: string, now: Date): Promise<Account | undefined> => {
   const user = await findUserById(ctx.db, userId);
   if (!user || user.disabled) return undefined;
-  const actor = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    roles: await listUserRoles(ctx.db, user.id),
-  };
-  return { actor, passwordChange: passwordChangeReason(user, now) };
+  return accountOf(user, await listUserRoles(ctx.db, user.id), now);
 };
+
+const accountOf = (
+  user: Pick<User, 'id' | 'username' | 'display_name' | 'must_change_password' | 'password_changed_at'>,
+  roles: UserRole[],
+  now: Date,
+): Account => ({
+  actor: { userId: user.id, username: user.username, displayName: user.display_name, roles },
+  passwordChange: passwordChangeReason(user, now),
+});
 
 /**
  * Signs in from `source` (the client's address). Unknown names and wrong passwords get one answer after the same
@@ -143,11 +149,12 @@ export type SessionLookup = {
 /** The live session behind a cookie token, or undefined when it is unknown, expired or its user disabled. */
 export const getSession = async (ctx: ServiceContext, token: string): Promise<SessionLookup | undefined> => {
   const now = ctx.now();
-  const session = await findLiveSession(ctx.db, sessionIdOf(token), now, idleSince(now));
-  if (!session) return undefined;
+  const found = await findLiveSessionAccount(ctx.db, sessionIdOf(token), now, idleSince(now));
+  // A disabled account's remaining sessions are refused.
+  if (!found || found.user.disabled) return undefined;
+  const { session, user, roles } = found;
   if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS) await touchSession(ctx.db, session.id, now);
-  const account = await loadAccount(ctx, session.user_id, now);
-  return account ? { ...account, csrfToken: session.csrf_token, expiresAt: session.expires_at } : undefined;
+  return { ...accountOf(user, roles, now), csrfToken: session.csrf_token, expiresAt: session.expires_at };
 };
 
 export const logout = async (ctx: ServiceContext, token: string): Promise<void> => {

@@ -13,9 +13,8 @@ import {
   type Evaluation,
   type EvaluationRevision,
   type FundSource,
-  insertRevision,
+  insertNextRevision,
   insertRevisionFacts,
-  nextRevisionNo,
   type RevisionKind,
   updateEvaluationIfVersion,
 } from '@jixiao/db';
@@ -60,11 +59,10 @@ export const writeRevision = async (
 ): Promise<WrittenRevision> => {
   const ruleSet = requireRuleSet(evaluation.rule_set_id);
   const result = evaluate(form, ruleSet);
-  const revision = await insertRevision(trx, {
+  const revision = await insertNextRevision(trx, {
     id: randomUUID(),
     organization_id: evaluation.organization_id,
     evaluation_id: evaluation.id,
-    revision_no: await nextRevisionNo(trx, evaluation.id),
     kind,
     form: JSON.stringify(form),
     result: JSON.stringify(result),
