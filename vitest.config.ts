@@ -27,6 +27,11 @@ export default defineConfig({
     // A poll ends as soon as it holds: this is a ceiling, as the browser sessions' 90 s wait is, not a timing.
     expect: { poll: { timeout: 90_000 } },
     pool: 'forks',
+    // Each worker process runs its files one after another in one module graph instead of a fresh process per
+    // file: importing the packages (kysely, PGlite, Fastify, the engine) again for each of ~200 files was a third of
+    // the suite's worker time. The tests hold no state between files: every file opens its own databases and
+    // servers, and the few that stub globals, timers or the environment restore them after each test.
+    isolate: false,
     // vitest's default on two cores is one worker (cores - 1), which left the second core idle most of the run:
     // the files wait on PostgreSQL, Chromium and worker threads as much as they compute. Two files at a time
     // cut the wall time without making any test depend on the machine's speed (their waits are ceilings).
