@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EvaluationsPage } from './pages/evaluations.page.ts';
 import { RectificationsPage, ReviewRectificationCard } from './pages/rectification.page.ts';
 import { DEMO_USERS, type E2eServer, startE2eServer } from './support/server.ts';
 import { BrowserSessions } from './support/sessions.ts';
@@ -82,12 +83,9 @@ describe('整改 tracked to closure, in Chromium', () => {
 
   it("next year's draft of the same project shows the items still open and RECTIFICATION_OPEN", async () => {
     const page = await sessions.signedIn(DEMO_USERS.filler);
-    await page.goto(`${server.url}/app/evaluations`);
-    await page.getByRole('button', { name: '新建自评' }).click();
-    await page.getByLabel('项目名称').fill(seed.projectName);
-    await page.getByLabel('预算年度').fill(String(seed.fiscalYear + 1));
-    await page.getByRole('button', { name: '创建草稿' }).click();
-    await page.waitForURL(/\/app\/evaluations\/[\w-]+$/u);
+    const evaluations = new EvaluationsPage(page, server.url);
+    await evaluations.open();
+    await evaluations.createDraft(seed.projectName, seed.fiscalYear + 1);
     const earlier = page.getByTestId('earlier-rectifications');
     await earlier.waitFor();
     const text = (await earlier.textContent()) ?? '';

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { openedDialog } from '../support/dialogs.ts';
 
 /** 自评填报: a filler's evaluations, new drafts and imports. */
 export class EvaluationsPage {
@@ -21,9 +22,10 @@ export class EvaluationsPage {
   /** 新建自评: an empty draft of a project and year; the editor opens on it. */
   async createDraft(projectName: string, fiscalYear: number): Promise<void> {
     await this.page.getByRole('button', { name: '新建自评' }).click();
-    await this.page.getByLabel('项目名称').fill(projectName);
-    await this.page.getByLabel('预算年度').fill(String(fiscalYear));
-    await this.page.getByRole('button', { name: '创建草稿' }).click();
+    const dialog = await openedDialog(this.page);
+    await dialog.getByLabel('项目名称').fill(projectName);
+    await dialog.getByLabel('预算年度').fill(String(fiscalYear));
+    await dialog.getByRole('button', { name: '创建草稿' }).click();
     await this.page.waitForURL(/\/app\/evaluations\/[\w-]+$/u);
   }
 }
