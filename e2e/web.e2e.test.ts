@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login.page.ts';
 import { PortalPage } from './pages/portal.page.ts';
 import { ReviewQueuePage } from './pages/review.page.ts';
 import { openedDialog } from './support/dialogs.ts';
+import { chooseOption } from './support/select.ts';
 import { DEMO_USERS, type E2eServer, startE2eServer } from './support/server.ts';
 import { BrowserSessions } from './support/sessions.ts';
 
@@ -182,12 +183,10 @@ describe('the web app in Chromium', () => {
     const page = await sessions.signedIn(DEMO_USERS.admin);
     await page.getByRole('link', { name: '单位管理' }).first().click();
     await page.getByRole('button', { name: '新增单位' }).click();
-    const unitDialog = page.getByRole('dialog', { name: '新增单位' });
+    const unitDialog = await openedDialog(page, '新增单位');
     await unitDialog.getByLabel('单位名称').fill('开福区房屋安全鉴定中心');
-    await unitDialog.getByLabel('类型').click();
-    await page.getByTitle('预算单位').click();
-    await unitDialog.getByLabel('上级单位').click();
-    await page.getByTitle('开福区住房和城乡建设局（主管部门）').click();
+    await chooseOption(page, unitDialog, '类型', '预算单位');
+    await chooseOption(page, unitDialog, '上级单位', '开福区住房和城乡建设局（主管部门）');
     await unitDialog.getByRole('button', { name: /创\s*建/u }).click();
     await page.getByRole('cell', { name: '开福区房屋安全鉴定中心', exact: true }).waitFor();
 
@@ -195,13 +194,11 @@ describe('the web app in Chromium', () => {
     await page.getByRole('cell', { name: DEMO_USERS.filler, exact: true }).waitFor();
 
     await page.getByRole('button', { name: '新增账户' }).click();
-    const dialog = page.getByRole('dialog', { name: '新增账户' });
+    const dialog = await openedDialog(page, '新增账户');
     await dialog.getByLabel('用户名').fill('e2e.new-filler');
     await dialog.getByLabel('姓名').fill('新来的填报人');
-    await dialog.getByLabel('所在单位').click();
-    await page.getByTitle('开福区房屋安全鉴定中心（预算单位）').click();
-    await dialog.getByLabel('角色').click();
-    await page.getByTitle('单位填报').click();
+    await chooseOption(page, dialog, '所在单位', '开福区房屋安全鉴定中心（预算单位）');
+    await chooseOption(page, dialog, '角色', '单位填报');
     await dialog.getByRole('button', { name: /创\s*建/u }).click();
     const shown = page.getByRole('dialog', { name: '临时密码' });
     const temporaryPassword = (await shown.locator('code').textContent()) ?? '';

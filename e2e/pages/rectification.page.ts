@@ -1,17 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { openedDialog } from '../support/dialogs.ts';
-
-/**
- * The modal titled `title` once its opening animation has ended (as openedDialog, which cannot tell a modal from
- * the drawer it opens over: both are dialogs).
- */
-const openedModal = async (page: Page, title: string): Promise<Locator> => {
-  const dialog = page.getByRole('dialog', { name: title, exact: true });
-  await dialog.waitFor();
-  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '').not.toMatch(/-(appear|enter)\b/u);
-  return dialog;
-};
 
 /** The review page's 整改事项 card: 从问题生成, 转为整改 and the items registered on the evaluation. */
 export class ReviewRectificationCard {
@@ -85,7 +73,7 @@ export class RectificationsPage {
   /** Runs an action of the open item, filling its one text field when given. */
   async act(action: string, text?: string): Promise<void> {
     await this.drawer().getByRole('button', { name: action, exact: true }).click();
-    const dialog = await openedModal(this.page, action);
+    const dialog = await openedDialog(this.page, action);
     if (text !== undefined) await dialog.getByRole('textbox').fill(text);
     await dialog.getByRole('button', { name: /^确\s*定$/u }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -6,8 +6,8 @@ import { expect } from 'vitest';
  * that Playwright found "stable" during the zoom was lost (the dialog stayed open, no request was sent), where a
  * person clicks only once the dialog stands still.
  */
-export const openedDialog = async (page: Page): Promise<Locator> => {
-  const dialog = page.getByRole('dialog');
+export const openedDialog = async (page: Page, name?: string): Promise<Locator> => {
+  const dialog = name === undefined ? page.getByRole('dialog') : page.getByRole('dialog', { name, exact: true });
   await dialog.waitFor();
   await expect.poll(async () => (await dialog.getAttribute('class')) ?? '').not.toMatch(/-(appear|enter)\b/u);
   return dialog;
