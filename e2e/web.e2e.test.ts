@@ -174,8 +174,7 @@ describe('the web app in Chromium', () => {
 
     const year = await summaryOf('?year=2022');
     expect(year.evaluations).toBeLessThan(all.evaluations);
-    await page.getByRole('combobox', { name: '年度' }).click();
-    await page.getByTitle('2022 年度').click();
+    await chooseOption(page, page.locator('#main'), '年度', '2022 年度');
     await expect.poll(() => statistic('自评份数').textContent()).toBe(String(year.evaluations));
   });
 
