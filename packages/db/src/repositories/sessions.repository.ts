@@ -1,20 +1,26 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../connect.ts';
-import type { Session, User } from '../schema.ts';
+import type { Database, Session, User } from '../schema.ts';
 import type { UserRole } from './users.repository.ts';
 
 export const insertSession = async (db: Db, session: Session): Promise<void> => {
   await db.insertInto('sessions').values(session).execute();
 };
 
+/** The session `id` if it has neither expired nor been idle since `idleSince` at `now`. */
+const liveSession = (id: string, now: Date, idleSince: Date) => (eb: ExpressionBuilder<Database, 'sessions'>) =>
+  eb.and([
+    eb('sessions.id', '=', id),
+    eb('sessions.expires_at', '>', now),
+    eb('sessions.last_seen_at', '>', idleSince),
+  ]);
+
 /** A session that has neither expired nor been idle since `idleSince` at `now`. */
 export const findLiveSession = async (db: Db, id: string, now: Date, idleSince: Date): Promise<Session | undefined> =>
   db
     .selectFrom('sessions')
     .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', now)
-    .where('last_seen_at', '>', idleSince)
+    .where(liveSession(id, now, idleSince))
     .executeTakeFirst();
 
 export type LiveSessionAccount = {
@@ -34,29 +40,27 @@ export const findLiveSessionAccount = async (
   idleSince: Date,
 ): Promise<LiveSessionAccount | undefined> => {
   const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      's.id as session_id',
-      's.csrf_token',
-      's.expires_at',
-      's.last_seen_at',
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-      'u.disabled',
-      'u.must_change_password',
-      'u.password_changed_at',
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.disabled',
+      'users.must_change_password',
+      'users.password_changed_at',
     ])
     .select(
       sql<UserRole[]>`coalesce((
         SELECT json_agg(json_build_object('organizationId', r.organization_id, 'role', r.role)
                         ORDER BY r.organization_id, r.role)
-        FROM user_roles r WHERE r.user_id = u.id), '[]'::json)`.as('roles'),
+        FROM user_roles r WHERE r.user_id = users.id), '[]'::json)`.as('roles'),
     )
-    .where('s.id', '=', id)
-    .where('s.expires_at', '>', now)
-    .where('s.last_seen_at', '>', idleSince)
+    .where(liveSession(id, now, idleSince))
     .executeTakeFirst();
   if (!row) return undefined;
   return {
