@@ -17,8 +17,7 @@ import {
   upsertResultApplicationPolicy,
 } from '../src/repositories/result-applications.repository.ts';
 import { insertReview } from '../src/repositories/reviews.repository.ts';
-import { insertRevisionFacts } from '../src/repositories/revision-facts.repository.ts';
-import { insertRevision } from '../src/repositories/revisions.repository.ts';
+import { insertNextRevision } from '../src/repositories/revisions.repository.ts';
 import { insertSession } from '../src/repositories/sessions.repository.ts';
 import { grantRole, insertUser } from '../src/repositories/users.repository.ts';
 
@@ -84,52 +83,54 @@ export const insertSampleRows = async (db: Db) => {
     created_at: now,
     updated_at: now,
   });
-  const revision = await insertRevision(db, {
-    id: randomUUID(),
-    organization_id: unit.id,
-    evaluation_id: evaluation.id,
-    revision_no: 1,
-    kind: 'submitted',
-    form: JSON.stringify({ projectName: '征收工作经费', nested: { a: [1, 2.5, '三'] } }),
-    result: JSON.stringify({ totalScore: 92.5 }),
-    rule_set: 'national-2020@1.0.0',
-    total_score: '92.50',
-    grade: 'excellent',
-    created_by: user.id,
-    created_at: now,
-  });
-  await updateEvaluationIfVersion(db, evaluation.id, 1, { current_revision_id: revision.id, total_score: '92.50' });
-  await insertRevisionFacts(
+  const revisionId = randomUUID();
+  const revision = await insertNextRevision(
     db,
-    [
-      {
-        id: randomUUID(),
-        organization_id: unit.id,
-        revision_id: revision.id,
-        source: 'total',
-        initial_budget_fen: 27_750_000,
-        adjusted_budget_fen: 9_007_199_254_740_991,
-        executed_fen: null,
-      },
-    ],
-    [
-      {
-        id: randomUUID(),
-        organization_id: unit.id,
-        evaluation_id: evaluation.id,
-        revision_id: revision.id,
-        row_index: 0,
-        name: '入户调查',
-        target: '≥95%',
-        actual: '100%',
-        weight: '5',
-        stated_score: '5',
-        points: '5',
-        basis: 'computed',
-        rule: 'QUANT-POS-1',
-      },
-    ],
+    {
+      id: revisionId,
+      organization_id: unit.id,
+      evaluation_id: evaluation.id,
+      kind: 'submitted',
+      form: JSON.stringify({ projectName: '征收工作经费', nested: { a: [1, 2.5, '三'] } }),
+      result: JSON.stringify({ totalScore: 92.5 }),
+      rule_set: 'national-2020@1.0.0',
+      total_score: '92.50',
+      grade: 'excellent',
+      created_by: user.id,
+      created_at: now,
+    },
+    {
+      fundBlocks: [
+        {
+          id: randomUUID(),
+          organization_id: unit.id,
+          revision_id: revisionId,
+          source: 'total',
+          initial_budget_fen: 27_750_000,
+          adjusted_budget_fen: 9_007_199_254_740_991,
+          executed_fen: null,
+        },
+      ],
+      indicatorResults: [
+        {
+          id: randomUUID(),
+          organization_id: unit.id,
+          evaluation_id: evaluation.id,
+          revision_id: revisionId,
+          row_index: 0,
+          name: '入户调查',
+          target: '≥95%',
+          actual: '100%',
+          weight: '5',
+          stated_score: '5',
+          points: '5',
+          basis: 'computed',
+          rule: 'QUANT-POS-1',
+        },
+      ],
+    },
   );
+  await updateEvaluationIfVersion(db, evaluation.id, 1, { current_revision_id: revision.id, total_score: '92.50' });
   const review = await insertReview(db, {
     id: randomUUID(),
     organization_id: unit.id,

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../connect.ts';
 import type { Organization, OrganizationsTable } from '../schema.ts';
 
@@ -7,6 +7,28 @@ export const insertOrganization = async (db: Db, values: Insertable<Organization
 
 export const listOrganizations = async (db: Db): Promise<Organization[]> =>
   db.selectFrom('organizations').selectAll().orderBy('created_at').orderBy('name').execute();
+
+/** The organisation and its ancestors up to the root (self first), in one recursive query. */
+export const listOrganizationChain = async (db: Db, id: string): Promise<Organization[]> =>
+  db
+    .withRecursive('chain', (query) =>
+      query
+        .selectFrom('organizations')
+        .selectAll()
+        .select(sql<number>`0`.as('depth'))
+        .where('id', '=', id)
+        .unionAll((parents) =>
+          parents
+            .selectFrom('organizations')
+            .innerJoin('chain', 'chain.parent_id', 'organizations.id')
+            .selectAll('organizations')
+            .select(sql<number>`chain.depth + 1`.as('depth')),
+        ),
+    )
+    .selectFrom('chain')
+    .select(['id', 'parent_id', 'kind', 'name', 'code', 'created_at', 'stopped_at'])
+    .orderBy('depth')
+    .execute();
 
 export const findOrganizationById = async (db: Db, id: string): Promise<Organization | undefined> =>
   db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,23 +1,44 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../connect.ts';
-import type { EvaluationRevision, EvaluationRevisionsTable } from '../schema.ts';
+import type {
+  Database,
+  EvaluationRevision,
+  EvaluationRevisionsTable,
+  FundBlocksTable,
+  IndicatorResultsTable,
+} from '../schema.ts';
 
-/** Revisions are immutable (a trigger rejects UPDATE and DELETE); this is the only write. */
-export const insertRevision = async (
-  db: Db,
-  values: Insertable<EvaluationRevisionsTable>,
-): Promise<EvaluationRevision> =>
-  db.insertInto('evaluation_revisions').values(values).returningAll().executeTakeFirstOrThrow();
+/** A revision's analytic copies of its funds and indicator scores (the snapshot JSON stays the truth). */
+export type RevisionFacts = {
+  fundBlocks: Insertable<FundBlocksTable>[];
+  indicatorResults: Insertable<IndicatorResultsTable>[];
+};
 
 /**
- * Inserts the evaluation's next revision, numbered after its last one in the same statement. The caller holds
- * the evaluation's row lock (or has just created it), so no other revision of it can take the number between.
+ * Inserts the evaluation's next revision with its analytic rows, in one statement: the revision is numbered
+ * after its last one, and the fact rows go in through data-modifying CTEs (their foreign keys are checked at the
+ * end of the statement, when the revision exists). Revisions are immutable (a trigger rejects UPDATE and DELETE),
+ * so this is their only write. The caller holds the evaluation's row lock (or has just created it), so no other
+ * revision of it can take the number between.
  */
 export const insertNextRevision = async (
   db: Db,
   values: Omit<Insertable<EvaluationRevisionsTable>, 'revision_no'>,
-): Promise<EvaluationRevision> =>
-  db
+  { fundBlocks, indicatorResults }: RevisionFacts,
+): Promise<EvaluationRevision> => {
+  // An INSERT needs at least one row; a table with none gets one that selects nothing, so the statement keeps
+  // one shape.
+  const insertFacts = <Table extends 'fund_blocks' | 'indicator_results'>(
+    table: Table,
+    rows: Insertable<Database[Table]>[],
+  ) =>
+    rows.length > 0
+      ? db.insertInto(table).values(rows)
+      : db.insertInto(table).columns(['id']).expression(sql`SELECT NULL::uuid WHERE false`);
+  const query = db
+    .with('fund_rows', () => insertFacts('fund_blocks', fundBlocks))
+    .with('indicator_rows', () => insertFacts('indicator_results', indicatorResults));
+  return query
     .insertInto('evaluation_revisions')
     .values({
       ...values,
@@ -25,6 +46,7 @@ export const insertNextRevision = async (
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+};
 
 export const findRevision = async (db: Db, id: string): Promise<EvaluationRevision | undefined> =>
   db.selectFrom('evaluation_revisions').selectAll().where('id', '=', id).executeTakeFirst();

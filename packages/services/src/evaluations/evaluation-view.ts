@@ -8,7 +8,7 @@ import {
   findEvaluationForUpdate,
   type RevisionSummary,
 } from '@jixiao/db';
-import { canSee, type OrganizationTree } from '../access/organization-scope.ts';
+import { canSee, loadOrganizationAncestry, type OrganizationAncestry } from '../access/organization-scope.ts';
 import type { Actor } from '../context.ts';
 
 export type { EvaluationView, RevisionView } from '@jixiao/core';
@@ -36,13 +36,13 @@ export const toEvaluationView = (
   updatedAt: evaluation.updated_at.toISOString(),
 });
 
-export const organizationNames = (tree: OrganizationTree, organizationId: string) => {
+export const organizationNames = (tree: OrganizationAncestry, organizationId: string) => {
   const organization = tree.byId.get(organizationId);
   const parent = organization?.parent_id ? tree.byId.get(organization.parent_id) : undefined;
   return { organizationName: organization?.name ?? '', departmentName: parent?.name ?? null };
 };
 
-export const viewOf = (evaluation: Evaluation, tree: OrganizationTree): EvaluationView =>
+export const viewOf = (evaluation: Evaluation, tree: OrganizationAncestry): EvaluationView =>
   toEvaluationView(evaluation, organizationNames(tree, evaluation.organization_id));
 
 export const toRevisionView = (revision: RevisionSummary): RevisionView => ({
@@ -71,7 +71,7 @@ const NOT_FOUND_MESSAGE = '自评记录不存在或无权查看';
 export const loadVisibleEvaluation = async (
   db: Db,
   actor: Actor,
-  tree: OrganizationTree,
+  tree: OrganizationAncestry,
   evaluationId: string,
   { forUpdate = false } = {},
 ): Promise<Evaluation> => {
@@ -81,6 +81,22 @@ export const loadVisibleEvaluation = async (
   if (!evaluation || !canSee(actor, tree, evaluation.organization_id))
     throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   return evaluation;
+};
+
+/**
+ * The evaluation, locked for update, with its organisation's chain of ancestors, if the actor may see it (else
+ * NOT_FOUND, as above). For a change to one evaluation: the chain is all its checks and its view need.
+ */
+export const lockVisibleEvaluation = async (
+  db: Db,
+  actor: Actor,
+  evaluationId: string,
+): Promise<{ evaluation: Evaluation; ancestry: OrganizationAncestry }> => {
+  const evaluation = await findEvaluationForUpdate(db, evaluationId);
+  if (!evaluation) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  const ancestry = await loadOrganizationAncestry(db, evaluation.organization_id);
+  if (!canSee(actor, ancestry, evaluation.organization_id)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  return { evaluation, ancestry };
 };
 
 export const assertVersion = (evaluation: Evaluation, expectedVersion: number | undefined): void => {

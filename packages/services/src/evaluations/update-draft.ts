@@ -1,10 +1,10 @@
 import { AppError, assertTransition, type EvaluationForm, meaningfulText } from '@jixiao/core';
 import type { Db } from '@jixiao/db';
-import { effectiveRoles, loadOrganizationTree } from '../access/organization-scope.ts';
+import { effectiveRoles } from '../access/organization-scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { assertStorableForm, type DraftSource } from './create-draft.ts';
-import { assertVersion, type EvaluationView, loadVisibleEvaluation, viewOf } from './evaluation-view.ts';
+import { assertVersion, type EvaluationView, lockVisibleEvaluation, viewOf } from './evaluation-view.ts';
 import { saveRevision } from './write-revision.ts';
 
 export type UpdateDraftInput = { evaluationId: string; expectedVersion: number; form: EvaluationForm };
@@ -17,9 +17,8 @@ export const updateDraftIn = async (
   source: DraftSource,
 ): Promise<EvaluationView> => {
   const form = assertStorableForm(input.form);
-  const tree = await loadOrganizationTree(trx);
-  const evaluation = await loadVisibleEvaluation(trx, actor, tree, input.evaluationId, { forUpdate: true });
-  assertTransition(evaluation.status, 'edit', effectiveRoles(actor, tree, evaluation.organization_id));
+  const { evaluation, ancestry } = await lockVisibleEvaluation(trx, actor, input.evaluationId);
+  assertTransition(evaluation.status, 'edit', effectiveRoles(actor, ancestry, evaluation.organization_id));
   assertVersion(evaluation, input.expectedVersion);
   if (form.fiscalYear !== evaluation.fiscal_year) {
     throw new AppError('VALIDATION_FAILED', `预算年度不能修改（本自评为 ${evaluation.fiscal_year} 年度）`, {
@@ -41,7 +40,7 @@ export const updateDraftIn = async (
     toStatus: evaluation.status,
     details: { revisionId: revision.id, version: updated.version, fileName: source.fileName },
   });
-  return viewOf(updated, tree);
+  return viewOf(updated, ancestry);
 };
 
 /** Saves an edited form as a new revision, if nobody saved since `expectedVersion` (else CONFLICT, nothing lost). */

@@ -14,7 +14,6 @@ import {
   type EvaluationRevision,
   type FundSource,
   insertNextRevision,
-  insertRevisionFacts,
   type RevisionKind,
   updateEvaluationIfVersion,
 } from '@jixiao/db';
@@ -59,53 +58,56 @@ export const writeRevision = async (
 ): Promise<WrittenRevision> => {
   const ruleSet = requireRuleSet(evaluation.rule_set_id);
   const result = evaluate(form, ruleSet);
-  const revision = await insertNextRevision(trx, {
-    id: randomUUID(),
-    organization_id: evaluation.organization_id,
-    evaluation_id: evaluation.id,
-    kind,
-    form: JSON.stringify(form),
-    result: JSON.stringify(result),
-    rule_set: result.ruleSet,
-    total_score: result.totalScore.toFixed(2),
-    grade: result.grade,
-    source_file_name: sourceFileName,
-    created_by: createdBy,
-    created_at: now,
-  });
-  await insertRevisionFacts(
+  const revisionId = randomUUID();
+  const revision = await insertNextRevision(
     trx,
-    fundFacts(form).map((row) => ({
-      id: randomUUID(),
+    {
+      id: revisionId,
       organization_id: evaluation.organization_id,
-      revision_id: revision.id,
-      source: row.source,
-      initial_budget_fen: row.initial,
-      adjusted_budget_fen: row.adjusted,
-      executed_fen: row.executed,
-    })),
-    result.indicators
-      .filter((indicator) => !indicator.placeholder)
-      .map((indicator) => {
-        const row = form.indicators[indicator.index];
-        return {
-          id: randomUUID(),
-          organization_id: evaluation.organization_id,
-          evaluation_id: evaluation.id,
-          revision_id: revision.id,
-          row_index: indicator.index,
-          level1: row?.level1 ?? null,
-          level2: row?.level2 ?? null,
-          name: row?.name ?? '',
-          target: row?.target ?? '',
-          actual: row?.actual ?? '',
-          weight: decimalText(indicator.weight),
-          stated_score: decimalText(indicator.statedScore),
-          points: indicator.points.toFixed(2),
-          basis: indicator.basis,
-          rule: indicator.explanation.rule,
-        };
-      }),
+      evaluation_id: evaluation.id,
+      kind,
+      form: JSON.stringify(form),
+      result: JSON.stringify(result),
+      rule_set: result.ruleSet,
+      total_score: result.totalScore.toFixed(2),
+      grade: result.grade,
+      source_file_name: sourceFileName,
+      created_by: createdBy,
+      created_at: now,
+    },
+    {
+      fundBlocks: fundFacts(form).map((row) => ({
+        id: randomUUID(),
+        organization_id: evaluation.organization_id,
+        revision_id: revisionId,
+        source: row.source,
+        initial_budget_fen: row.initial,
+        adjusted_budget_fen: row.adjusted,
+        executed_fen: row.executed,
+      })),
+      indicatorResults: result.indicators
+        .filter((indicator) => !indicator.placeholder)
+        .map((indicator) => {
+          const row = form.indicators[indicator.index];
+          return {
+            id: randomUUID(),
+            organization_id: evaluation.organization_id,
+            evaluation_id: evaluation.id,
+            revision_id: revisionId,
+            row_index: indicator.index,
+            level1: row?.level1 ?? null,
+            level2: row?.level2 ?? null,
+            name: row?.name ?? '',
+            target: row?.target ?? '',
+            actual: row?.actual ?? '',
+            weight: decimalText(indicator.weight),
+            stated_score: decimalText(indicator.statedScore),
+            points: indicator.points.toFixed(2),
+            basis: indicator.basis,
+            rule: indicator.explanation.rule,
+          };
+        }),
+    },
   );
   return { revision, result };
 };
