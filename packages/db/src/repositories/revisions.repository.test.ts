@@ -4,7 +4,8 @@ import { insertSampleRows } from '../../testing/sample-rows.ts';
 import { createTestDatabase, testDatabaseKinds } from '../../testing/test-database.ts';
 import type { DatabaseHandle } from '../connect.ts';
 import { listFundBlocks, listIndicatorResults } from './revision-facts.repository.ts';
-import { findRevision, insertNextRevision, listRevisions } from './revisions.repository.ts';
+import { findEvaluationById } from './evaluations.repository.ts';
+import { findRevision, insertCurrentRevision, insertNextRevision, listRevisions } from './revisions.repository.ts';
 
 describe.each(testDatabaseKinds())('a revision inserted with its facts on %s', (kind) => {
   let handle: DatabaseHandle;
@@ -97,5 +98,44 @@ describe.each(testDatabaseKinds())('a revision inserted with its facts on %s', (
     expect(await findRevision(handle.db, id)).toBeUndefined();
     expect(await listFundBlocks(handle.db, id)).toEqual([]);
     expect(await listRevisions(handle.db, sample.evaluation.id)).toEqual(before);
+  });
+
+  it('makes a new revision the current one with the changes, at the expected version only', async () => {
+    const before = await findEvaluationById(handle.db, sample.evaluation.id);
+    if (!before) throw new Error('the sample evaluation is missing');
+    const id = randomUUID();
+    const updated = await insertCurrentRevision(
+      handle.db,
+      revisionValues(id),
+      { fundBlocks: [fundBlock(id, 'total', 7)], indicatorResults: [indicator(id, 0, '入户调查')] },
+      before.version,
+      { project_name: '征收工作经费（改）', total_score: '88.00', grade: 'good' },
+    );
+    expect(updated).toMatchObject({
+      id: sample.evaluation.id,
+      current_revision_id: id,
+      version: before.version + 1,
+      project_name: '征收工作经费（改）',
+      total_score: '88.00',
+    });
+    expect((await listFundBlocks(handle.db, id)).map((row) => row.executed_fen)).toEqual([7]);
+
+    // At a version that has moved on, nothing is pointed at; in the caller's transaction, which rolls back on
+    // that answer, nothing is stored either.
+    const stale = randomUUID();
+    const refused = handle.db.transaction().execute(async (trx) => {
+      const answer = await insertCurrentRevision(
+        trx,
+        revisionValues(stale),
+        { fundBlocks: [], indicatorResults: [] },
+        before.version,
+        {},
+      );
+      expect(answer).toBeUndefined();
+      throw new Error('conflict');
+    });
+    await expect(refused).rejects.toThrow('conflict');
+    expect(await findRevision(handle.db, stale)).toBeUndefined();
+    expect((await findEvaluationById(handle.db, sample.evaluation.id))?.current_revision_id).toBe(id);
   });
 });

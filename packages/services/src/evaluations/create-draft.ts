@@ -89,7 +89,7 @@ export const createDraftIn = async (
     created_at: now,
     updated_at: now,
   });
-  const { revision, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now);
+  const { revisionId, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now);
   await recordAudit(ctx, trx, {
     organizationId: organization.id,
     actorId: actor.userId,
@@ -97,7 +97,7 @@ export const createDraftIn = async (
     entityType: 'evaluation',
     entityId: evaluation.id,
     toStatus: 'draft',
-    details: { revisionId: revision.id, projectName, fiscalYear, fileName: source.fileName },
+    details: { revisionId, projectName, fiscalYear, fileName: source.fileName },
   });
   return viewOf(updated, tree);
 };

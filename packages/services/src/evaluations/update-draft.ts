@@ -26,7 +26,7 @@ export const updateDraftIn = async (
     });
   }
   const now = ctx.now();
-  const { revision, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now, {
+  const { revisionId, updated } = await saveRevision(trx, evaluation, form, source, actor.userId, now, {
     project_name: meaningfulText(form.projectName),
     updated_at: now,
   });
@@ -38,7 +38,7 @@ export const updateDraftIn = async (
     entityId: evaluation.id,
     fromStatus: evaluation.status,
     toStatus: evaluation.status,
-    details: { revisionId: revision.id, version: updated.version, fileName: source.fileName },
+    details: { revisionId, version: updated.version, fileName: source.fileName },
   });
   return viewOf(updated, ancestry);
 };

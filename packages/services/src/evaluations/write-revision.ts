@@ -11,11 +11,12 @@ import {
 import {
   type Db,
   type Evaluation,
-  type EvaluationRevision,
   type FundSource,
+  insertCurrentRevision,
   insertNextRevision,
+  type RevisionFacts,
   type RevisionKind,
-  updateEvaluationIfVersion,
+  type RevisionSummary,
 } from '@jixiao/db';
 
 const FUND_ROWS: readonly [
@@ -41,7 +42,69 @@ const fundFacts = (form: EvaluationForm) =>
 
 const decimalText = (value: number | null): string | null => (value === null ? null : value.toFixed(2));
 
-export type WrittenRevision = { revision: EvaluationRevision; result: EvaluationResult };
+export type WrittenRevision = { revision: RevisionSummary; result: EvaluationResult };
+
+type RevisionSource = { kind: RevisionKind; fileName: string | null };
+
+/** The form scored, and the rows that store it: the revision and its analytic copies. */
+const scoredRevision = (
+  evaluation: Pick<Evaluation, 'id' | 'organization_id' | 'rule_set_id'>,
+  form: EvaluationForm,
+  source: RevisionSource,
+  createdBy: string,
+  now: Date,
+) => {
+  const result = evaluate(form, requireRuleSet(evaluation.rule_set_id));
+  const revisionId = randomUUID();
+  const values = {
+    id: revisionId,
+    organization_id: evaluation.organization_id,
+    evaluation_id: evaluation.id,
+    kind: source.kind,
+    form: JSON.stringify(form),
+    result: JSON.stringify(result),
+    rule_set: result.ruleSet,
+    total_score: result.totalScore.toFixed(2),
+    grade: result.grade,
+    source_file_name: source.fileName,
+    created_by: createdBy,
+    created_at: now,
+  };
+  const facts: RevisionFacts = {
+    fundBlocks: fundFacts(form).map((row) => ({
+      id: randomUUID(),
+      organization_id: evaluation.organization_id,
+      revision_id: revisionId,
+      source: row.source,
+      initial_budget_fen: row.initial,
+      adjusted_budget_fen: row.adjusted,
+      executed_fen: row.executed,
+    })),
+    indicatorResults: result.indicators
+      .filter((indicator) => !indicator.placeholder)
+      .map((indicator) => {
+        const row = form.indicators[indicator.index];
+        return {
+          id: randomUUID(),
+          organization_id: evaluation.organization_id,
+          evaluation_id: evaluation.id,
+          revision_id: revisionId,
+          row_index: indicator.index,
+          level1: row?.level1 ?? null,
+          level2: row?.level2 ?? null,
+          name: row?.name ?? '',
+          target: row?.target ?? '',
+          actual: row?.actual ?? '',
+          weight: decimalText(indicator.weight),
+          stated_score: decimalText(indicator.statedScore),
+          points: indicator.points.toFixed(2),
+          basis: indicator.basis,
+          rule: indicator.explanation.rule,
+        };
+      }),
+  };
+  return { result, values, facts };
+};
 
 /**
  * Scores the form and stores it as a new immutable revision with its analytic rows. The caller points the
@@ -54,84 +117,31 @@ export const writeRevision = async (
   kind: RevisionKind,
   createdBy: string,
   now: Date,
-  sourceFileName: string | null = null,
 ): Promise<WrittenRevision> => {
-  const ruleSet = requireRuleSet(evaluation.rule_set_id);
-  const result = evaluate(form, ruleSet);
-  const revisionId = randomUUID();
-  const revision = await insertNextRevision(
-    trx,
-    {
-      id: revisionId,
-      organization_id: evaluation.organization_id,
-      evaluation_id: evaluation.id,
-      kind,
-      form: JSON.stringify(form),
-      result: JSON.stringify(result),
-      rule_set: result.ruleSet,
-      total_score: result.totalScore.toFixed(2),
-      grade: result.grade,
-      source_file_name: sourceFileName,
-      created_by: createdBy,
-      created_at: now,
-    },
-    {
-      fundBlocks: fundFacts(form).map((row) => ({
-        id: randomUUID(),
-        organization_id: evaluation.organization_id,
-        revision_id: revisionId,
-        source: row.source,
-        initial_budget_fen: row.initial,
-        adjusted_budget_fen: row.adjusted,
-        executed_fen: row.executed,
-      })),
-      indicatorResults: result.indicators
-        .filter((indicator) => !indicator.placeholder)
-        .map((indicator) => {
-          const row = form.indicators[indicator.index];
-          return {
-            id: randomUUID(),
-            organization_id: evaluation.organization_id,
-            evaluation_id: evaluation.id,
-            revision_id: revisionId,
-            row_index: indicator.index,
-            level1: row?.level1 ?? null,
-            level2: row?.level2 ?? null,
-            name: row?.name ?? '',
-            target: row?.target ?? '',
-            actual: row?.actual ?? '',
-            weight: decimalText(indicator.weight),
-            stated_score: decimalText(indicator.statedScore),
-            points: indicator.points.toFixed(2),
-            basis: indicator.basis,
-            rule: indicator.explanation.rule,
-          };
-        }),
-    },
-  );
-  return { revision, result };
+  const { result, values, facts } = scoredRevision(evaluation, form, { kind, fileName: null }, createdBy, now);
+  return { revision: await insertNextRevision(trx, values, facts), result };
 };
 
 /**
  * Writes the form as a new revision and points the evaluation at it, if nobody saved since the version read
- * (else CONFLICT: the transaction rolls back and nothing is lost). Callers add their own audit entry.
+ * (else CONFLICT: the transaction rolls back and nothing is lost), in one statement. Callers add their own audit
+ * entry.
  */
 export const saveRevision = async (
   trx: Db,
   evaluation: Pick<Evaluation, 'id' | 'organization_id' | 'rule_set_id' | 'version'>,
   form: EvaluationForm,
-  source: { kind: RevisionKind; fileName: string | null },
+  source: RevisionSource,
   actorId: string,
   now: Date,
-  changes: Parameters<typeof updateEvaluationIfVersion>[3] = {},
-): Promise<WrittenRevision & { updated: Evaluation }> => {
-  const written = await writeRevision(trx, evaluation, form, source.kind, actorId, now, source.fileName);
-  const updated = await updateEvaluationIfVersion(trx, evaluation.id, evaluation.version, {
+  changes: Parameters<typeof insertCurrentRevision>[4] = {},
+): Promise<{ revisionId: string; result: EvaluationResult; updated: Evaluation }> => {
+  const { result, values, facts } = scoredRevision(evaluation, form, source, actorId, now);
+  const updated = await insertCurrentRevision(trx, values, facts, evaluation.version, {
     ...changes,
-    current_revision_id: written.revision.id,
-    total_score: written.result.totalScore,
-    grade: written.result.grade,
+    total_score: result.totalScore,
+    grade: result.grade,
   });
   if (!updated) throw new AppError('CONFLICT');
-  return { ...written, updated };
+  return { revisionId: values.id, result, updated };
 };
