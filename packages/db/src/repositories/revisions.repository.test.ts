@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSampleRows } from '../../testing/sample-rows.ts';
 import { createTestDatabase, testDatabaseKinds } from '../../testing/test-database.ts';
 import type { DatabaseHandle } from '../connect.ts';
-import { listFundBlocks, listIndicatorResults } from './revision-facts.repository.ts';
 import { findEvaluationById } from './evaluations.repository.ts';
+import { listFundBlocks, listIndicatorResults } from './revision-facts.repository.ts';
 import { findRevision, insertCurrentRevision, insertNextRevision, listRevisions } from './revisions.repository.ts';
 
 describe.each(testDatabaseKinds())('a revision inserted with its facts on %s', (kind) => {

@@ -3,9 +3,9 @@ import type { Db } from '../connect.ts';
 import type {
   Database,
   Evaluation,
-  EvaluationsTable,
   EvaluationRevision,
   EvaluationRevisionsTable,
+  EvaluationsTable,
   FundBlocksTable,
   IndicatorResultsTable,
 } from '../schema.ts';
