@@ -199,10 +199,11 @@ describe('the web app in Chromium', () => {
     await chooseOption(page, dialog, '所在单位', '开福区房屋安全鉴定中心（预算单位）');
     await chooseOption(page, dialog, '角色', '单位填报');
     await dialog.getByRole('button', { name: /创\s*建/u }).click();
-    const shown = page.getByRole('dialog', { name: '临时密码' });
+    const shown = await openedDialog(page, '临时密码');
     const temporaryPassword = (await shown.locator('code').textContent()) ?? '';
     expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/u);
     await shown.getByRole('button', { name: '我已告知本人' }).click();
+    await shown.waitFor({ state: 'hidden' });
 
     // The new person signs in with it and is held at the password change.
     const newcomer = await sessions.newPage();
