@@ -220,6 +220,32 @@ describe('the web app in Chromium', () => {
     await row.getByText('已停用').waitFor();
   });
 
+  it('opens a dialog without animation for a person whose system asks for less motion, and with it otherwise', async () => {
+    /** Whether any element ran one of antd's animations (zoom, fade, click wave) as the 新增单位 dialog opened and closed. */
+    const animatesDialog = async (reducedMotion: 'reduce' | 'no-preference'): Promise<boolean> => {
+      const page = await sessions.newPage({ reducedMotion });
+      await new LoginPage(page, server.url).signIn(DEMO_USERS.admin);
+      await page.getByRole('link', { name: '单位管理' }).first().click();
+      await page.getByRole('button', { name: '新增单位' }).waitFor();
+      // A string, as the other page scripts here: this project's type checking has no DOM library.
+      await page.evaluate(`
+        window.motionSeen = false;
+        new MutationObserver((mutations) => {
+          if (mutations.some((m) => /-(appear|enter|leave)-(start|active)\\b/u.test(m.target.className ?? ''))) {
+            window.motionSeen = true;
+          }
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'] });
+      `);
+      await page.getByRole('button', { name: '新增单位' }).click();
+      const dialog = await openedDialog(page, '新增单位');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      return page.evaluate<boolean>('window.motionSeen');
+    };
+    expect(await animatesDialog('reduce')).toBe(false);
+    expect(await animatesDialog('no-preference')).toBe(true);
+  });
+
   it('raised no uncaught error in any page', () => {
     expect(sessions.errors).toEqual([]);
   });

@@ -35,15 +35,24 @@ export class BrowserSessions {
     this.browser = await launchBrowser();
   }
 
-  /** A new anonymous visitor's page. */
+  /**
+   * A new anonymous visitor's page. Its browser asks for reduced motion unless told otherwise: the app then opens
+   * dialogs and drawers without antd's animations, so a test's click never lands on a dialog still zooming in,
+   * and the browser does not render animation frames on a busy machine.
+   */
   async newPage(
-    options: { acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {},
+    options: {
+      acceptDownloads?: boolean;
+      viewport?: { width: number; height: number };
+      reducedMotion?: 'reduce' | 'no-preference';
+    } = {},
   ): Promise<Page> {
     if (!this.browser) throw new Error('BrowserSessions.start() was not called');
     const context = await this.browser.newContext({
       viewport: options.viewport ?? { width: 1366, height: 768 },
       locale: 'zh-CN',
       acceptDownloads: options.acceptDownloads ?? false,
+      reducedMotion: options.reducedMotion ?? 'reduce',
     });
     context.setDefaultTimeout(BROWSER_WAIT_CEILING_MS);
     this.contexts.push(context);
