@@ -6,7 +6,7 @@ import { insertSampleRows } from '../testing/sample-rows.ts';
 import { createTestDatabase, testDatabaseKinds } from '../testing/test-database.ts';
 import { BACKUP_TABLES, backupDatabase, restoreBackupFile, restoreDatabase, writeBackupFile } from './backup.ts';
 import type { DatabaseHandle, Db } from './connect.ts';
-import { appendAuditEntry, verifyAuditChain } from './repositories/audit-log.repository.ts';
+import { appendAuditEntry, listAuditEntries, verifyAuditChain } from './repositories/audit-log.repository.ts';
 
 const dumpAll = async (db: Db): Promise<string[]> => {
   const lines: string[] = [];
@@ -44,8 +44,13 @@ describe.each(testDatabaseKinds())('backup and restore on %s', (kind) => {
       entityType: 'system',
       entityId: '-',
     };
-    const appended = await target.db.transaction().execute((trx) => appendAuditEntry(trx, entry));
-    expect(appended.seq).toBe(3);
+    await target.db.transaction().execute((trx) => appendAuditEntry(trx, entry));
+    const entries = await listAuditEntries(target.db, { limit: 10 });
+    expect(entries.map((row) => [row.seq, row.action])).toEqual([
+      [1, 'submit'],
+      [2, 'return'],
+      [3, 'system.restore'],
+    ]);
     expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, checked: 3 });
   });
 

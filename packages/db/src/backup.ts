@@ -7,11 +7,11 @@ import type { Database } from './schema.ts';
 
 /**
  * Sign-in throttling is transient: a restored server starts with clean counters. The audit chain's head is
- * derived from the log and set again after a restore.
+ * derived from the log and set again after a restore; pending audit entries exist only inside a transaction.
  */
 type TableName = Exclude<
   keyof Database,
-  'schema_migrations' | 'login_failures' | 'login_source_failures' | 'audit_head'
+  'schema_migrations' | 'login_failures' | 'login_source_failures' | 'audit_head' | 'audit_pending'
 >;
 
 /** Insert order: parents before children. evaluations.current_revision_id is restored in a second pass. */

@@ -38,6 +38,7 @@ export const TABLE_PLACEMENT = {
   monitoring_rounds: 'reference',
   audit_log: 'coordinator',
   audit_head: 'coordinator',
+  audit_pending: 'coordinator',
   bulk_audit_jobs: 'coordinator',
   login_failures: 'coordinator',
   login_source_failures: 'coordinator',

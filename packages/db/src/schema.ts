@@ -318,6 +318,23 @@ export type AuditHeadTable = {
   prev_hash: string;
 };
 
+/** An audit entry written in a transaction that has not committed yet (0019_audit_append_at_commit.sql). */
+export type AuditPendingTable = {
+  id: Generated<Int8>;
+  organization_id: string | null;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  details: string;
+  canonical_before: string;
+  canonical_after: string;
+};
+
 export type BulkAuditStatusColumn = 'queued' | 'running' | 'done' | 'failed';
 
 /** A bulk audit of an uploaded zip; `summary` is the finished BulkSummary as JSON text (set exactly when done). */
@@ -448,6 +465,7 @@ export type Database = {
   monitoring_reports: MonitoringReportsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_pending: AuditPendingTable;
   bulk_audit_jobs: BulkAuditJobsTable;
   login_failures: LoginFailuresTable;
   login_source_failures: LoginSourceFailuresTable;

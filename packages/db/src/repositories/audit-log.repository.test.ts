@@ -45,6 +45,80 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 12 });
   });
 
+  it('chains an entry when its transaction commits, in the order the transaction wrote them, and not before', async () => {
+    const before = await listAuditEntries(handle.db, { limit: 100 });
+    await handle.db.transaction().execute(async (trx) => {
+      for (const action of ['first', 'second', 'third']) {
+        await appendAuditEntry(trx, {
+          organizationId: null,
+          actorId: null,
+          action,
+          entityType: 'test',
+          entityId: 'e2',
+        });
+      }
+      expect(await listAuditEntries(trx, { limit: 100 })).toHaveLength(before.length);
+    });
+    const after = await listAuditEntries(handle.db, { limit: 100 });
+    expect(after.slice(before.length).map((row) => [Number(row.seq), row.action])).toEqual([
+      [before.length + 1, 'first'],
+      [before.length + 2, 'second'],
+      [before.length + 3, 'third'],
+    ]);
+    expect(await handle.db.selectFrom('audit_pending').selectAll().execute()).toEqual([]);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: before.length + 3 });
+  });
+
+  it('keeps nothing of a transaction that rolls back, and the chain goes on without a gap', async () => {
+    const before = await listAuditEntries(handle.db, { limit: 100 });
+    const refusal = new Error('the change is refused');
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await appendAuditEntry(trx, {
+          organizationId: null,
+          actorId: null,
+          action: 'rolled.back',
+          entityType: 'test',
+          entityId: 'e3',
+        });
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    await append('after.rollback');
+    const after = await listAuditEntries(handle.db, { limit: 100 });
+    expect(after.slice(before.length).map((row) => [Number(row.seq), row.action])).toEqual([
+      [before.length + 1, 'after.rollback'],
+    ]);
+    expect(await handle.db.selectFrom('audit_pending').selectAll().execute()).toEqual([]);
+  });
+
+  it('fails the commit, keeping neither the entry nor the change it records, when the chain has no head', async () => {
+    const before = await listAuditEntries(handle.db, { limit: 100 });
+    const head = await handle.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    await handle.db.deleteFrom('audit_head').execute();
+    try {
+      await expect(
+        handle.db.transaction().execute(async (trx) => {
+          await sql`CREATE TABLE audit_probe (id int)`.execute(trx);
+          await appendAuditEntry(trx, {
+            organizationId: null,
+            actorId: null,
+            action: 'x',
+            entityType: 'test',
+            entityId: 'e4',
+          });
+        }),
+      ).rejects.toThrow(/审计日志链头缺失/u);
+    } finally {
+      await handle.db.insertInto('audit_head').values(head).execute();
+    }
+    expect(await listAuditEntries(handle.db, { limit: 100 })).toHaveLength(before.length);
+    const probe = await sql<{ name: string | null }>`SELECT to_regclass('audit_probe')::text AS name`.execute(
+      handle.db,
+    );
+    expect(probe.rows[0]?.name).toBeNull();
+  });
+
   it('refuses updates and deletes', async () => {
     await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(handle.db)).rejects.toThrow(
       /append-only/,

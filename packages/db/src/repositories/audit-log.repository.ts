@@ -49,13 +49,18 @@ const hashedFieldsOf = (row: AuditLogRow): HashedFields => ({
 });
 
 /**
- * Appends one entry to the hash chain, in one statement: the chain's head row advances (its row lock makes
- * concurrent appenders take turns until the holder commits, and a waiter then reads the head it committed), the
- * database hashes the previous hash with the entry's canonical JSON around the `seq` it assigns, and the entry is
- * inserted. Must run inside the caller's transaction, so the entry commits with the change it records. Every save
- * of the system queues on that row lock until its commit, so the statement holds it for one round trip, not three.
+ * Records one entry in the caller's transaction; it joins the hash chain when that transaction commits
+ * (0019_audit_append_at_commit.sql), so the entry commits with the change it records, or neither does.
+ *
+ * The chain's head row is the one lock every change of the system queues on. Advancing it here, mid-transaction,
+ * held it across the rest of the caller's transaction and a round trip to COMMIT while every other writer
+ * waited. The entry is written to audit_pending instead, and a deferred trigger moves it into audit_log at
+ * COMMIT: the head advances (a writer that waited reads the head its predecessor committed), the database hashes
+ * the previous hash with the entry's canonical JSON around the `seq` it assigns, and the lock is released with
+ * the commit. Entries of one transaction keep their order. Within the transaction the entry is not yet in
+ * audit_log.
  */
-export const appendAuditEntry = async (db: Db, entry: AuditEntry, now: Date = new Date()): Promise<AuditLogRow> => {
+export const appendAuditEntry = async (db: Db, entry: AuditEntry, now: Date = new Date()): Promise<void> => {
   const fields: Omit<HashedFields, 'seq'> = {
     organizationId: entry.organizationId,
     occurredAt: now.toISOString(),
@@ -69,25 +74,23 @@ export const appendAuditEntry = async (db: Db, entry: AuditEntry, now: Date = ne
     details: entry.details ?? {},
   };
   const { before, after } = canonicalJsonAround(fields, 'seq' satisfies keyof HashedFields);
-  const { rows } = await sql<AuditLogRow>`
-    WITH head AS (
-      UPDATE audit_head
-         SET seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ${before}::text || (seq + 1)::text || ${after}::text, 'UTF8')), 'hex')
-       RETURNING seq, prev_hash, hash
-    )
-    INSERT INTO audit_log (seq, organization_id, occurred_at, actor_id, action, entity_type, entity_id,
-                           from_status, to_status, reason, details, prev_hash, hash)
-    SELECT head.seq, ${fields.organizationId}::uuid, ${fields.occurredAt}::timestamptz, ${fields.actorId}::uuid,
-           ${fields.action}::text, ${fields.entityType}::text, ${fields.entityId}::text, ${fields.fromStatus}::text,
-           ${fields.toStatus}::text, ${fields.reason}::text, ${JSON.stringify(fields.details)}::jsonb,
-           head.prev_hash, head.hash
-    FROM head
-    RETURNING *`.execute(db);
-  const appended = rows[0];
-  if (!appended) throw new Error('审计日志链头缺失（audit_head 无记录）');
-  return appended;
+  await db
+    .insertInto('audit_pending')
+    .values({
+      organization_id: fields.organizationId,
+      occurred_at: now,
+      actor_id: fields.actorId,
+      action: fields.action,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      from_status: fields.fromStatus,
+      to_status: fields.toStatus,
+      reason: fields.reason,
+      details: JSON.stringify(fields.details),
+      canonical_before: before,
+      canonical_after: after,
+    })
+    .execute();
 };
 
 /**
