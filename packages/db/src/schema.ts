@@ -318,19 +318,13 @@ export type AuditHeadTable = {
   prev_hash: string;
 };
 
-/** An audit entry written in a transaction that has not committed yet (0019_audit_append_at_commit.sql). */
-export type AuditPendingTable = {
+/**
+ * An audit entry written in a transaction that has not committed yet (0019_audit_append_at_commit.sql): the log's
+ * columns without the chain's, plus the canonical JSON the chain hashes around the `seq` it assigns.
+ */
+export type AuditPendingTable = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash' | 'details'> & {
   id: Generated<Int8>;
-  organization_id: string | null;
-  occurred_at: Timestamp;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  from_status: string | null;
-  to_status: string | null;
-  reason: string | null;
-  details: string;
+  details: ColumnType<Record<string, unknown>, string, string>;
   canonical_before: string;
   canonical_after: string;
 };
