@@ -4,6 +4,7 @@ import { createTestDatabase, testDatabaseKinds } from '../../testing/test-databa
 import type { DatabaseHandle } from '../connect.ts';
 import {
   AUDIT_PAGE_MAX,
+  type AuditEntry,
   appendAuditEntry,
   GENESIS_HASH,
   listAuditEntries,
@@ -20,17 +21,16 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     await handle.close();
   });
 
+  const testEntry = (action: string, entityId = 'e1', details: Record<string, unknown> = {}): AuditEntry => ({
+    organizationId: null,
+    actorId: null,
+    action,
+    entityType: 'test',
+    entityId,
+    details,
+  });
   const append = (action: string, details: Record<string, unknown> = {}) =>
-    handle.db.transaction().execute((trx) =>
-      appendAuditEntry(trx, {
-        organizationId: null,
-        actorId: null,
-        action,
-        entityType: 'test',
-        entityId: 'e1',
-        details,
-      }),
-    );
+    handle.db.transaction().execute((trx) => appendAuditEntry(trx, testEntry(action, 'e1', details)));
 
   it('verifies an empty chain', async () => {
     expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, checked: 0, lastHash: GENESIS_HASH });
@@ -49,13 +49,7 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     const before = await listAuditEntries(handle.db, { limit: 100 });
     await handle.db.transaction().execute(async (trx) => {
       for (const action of ['first', 'second', 'third']) {
-        await appendAuditEntry(trx, {
-          organizationId: null,
-          actorId: null,
-          action,
-          entityType: 'test',
-          entityId: 'e2',
-        });
+        await appendAuditEntry(trx, testEntry(action, 'e2'));
       }
       expect(await listAuditEntries(trx, { limit: 100 })).toHaveLength(before.length);
     });
@@ -74,13 +68,7 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     const refusal = new Error('the change is refused');
     await expect(
       handle.db.transaction().execute(async (trx) => {
-        await appendAuditEntry(trx, {
-          organizationId: null,
-          actorId: null,
-          action: 'rolled.back',
-          entityType: 'test',
-          entityId: 'e3',
-        });
+        await appendAuditEntry(trx, testEntry('rolled.back', 'e3'));
         throw refusal;
       }),
     ).rejects.toBe(refusal);
@@ -100,13 +88,7 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       await expect(
         handle.db.transaction().execute(async (trx) => {
           await sql`CREATE TABLE audit_probe (id int)`.execute(trx);
-          await appendAuditEntry(trx, {
-            organizationId: null,
-            actorId: null,
-            action: 'x',
-            entityType: 'test',
-            entityId: 'e4',
-          });
+          await appendAuditEntry(trx, testEntry('x', 'e4'));
         }),
       ).rejects.toThrow(/审计日志链头缺失/u);
     } finally {
